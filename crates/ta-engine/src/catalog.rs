@@ -1,0 +1,257 @@
+//! The catalog: the one list of indicators with everything adapters need to know.
+
+use std::sync::OnceLock;
+
+use crate::kernel::{fold, Batch, Indicator, Stream};
+use crate::params::{ParamSpec, Params};
+use crate::TaError;
+
+/// TA-Lib's function groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Overlap,
+    Momentum,
+    Volatility,
+    Volume,
+    Statistic,
+    Price,
+}
+
+impl Group {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Group::Overlap => "overlap",
+            Group::Momentum => "momentum",
+            Group::Volatility => "volatility",
+            Group::Volume => "volume",
+            Group::Statistic => "statistic",
+            Group::Price => "price",
+        }
+    }
+}
+
+/// An input series. OHLCV inputs default to the column of that name; `Real*` are free series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Open,
+    High,
+    Low,
+    Close,
+    Volume,
+    /// Any single series (TA-Lib `real`).
+    Real,
+    /// First of two free series (TA-Lib `real0`).
+    Real0,
+    /// Second of two free series (TA-Lib `real1`).
+    Real1,
+}
+
+impl Input {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Input::Open => "open",
+            Input::High => "high",
+            Input::Low => "low",
+            Input::Close => "close",
+            Input::Volume => "volume",
+            Input::Real => "real",
+            Input::Real0 => "real0",
+            Input::Real1 => "real1",
+        }
+    }
+}
+
+/// Where a chart draws an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// On the price chart (same scale as the input).
+    Price,
+    /// In a pane of its own.
+    Own,
+}
+
+/// How a chart draws an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Line,
+    DashedLine,
+    Histogram,
+    /// A line that marks an upper (or lower) limit, e.g. a band.
+    Band,
+    /// Points rather than a joined line (e.g. parabolic SAR).
+    Dots,
+}
+
+/// Element type of an output column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dtype {
+    Float64,
+    Int32,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct OutputSpec {
+    /// Our field name (snake_case).
+    pub name: &'static str,
+    /// TA-Lib's output name.
+    pub talib_name: &'static str,
+    pub dtype: Dtype,
+    pub pane: Pane,
+    pub style: Style,
+}
+
+impl OutputSpec {
+    pub const fn new(name: &'static str, talib_name: &'static str, pane: Pane, style: Style) -> Self {
+        OutputSpec { name, talib_name, dtype: Dtype::Float64, pane, style }
+    }
+}
+
+/// Facts about an indicator that users and planners care about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// Values depend on where the series starts for a while after the lookback (recursive
+    /// smoothing); more history converges to the same numbers.
+    UnstablePeriod,
+    /// Output is a running total over the whole history (OBV, AD).
+    Cumulative,
+}
+
+impl Flag {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Flag::UnstablePeriod => "unstable_period",
+            Flag::Cumulative => "cumulative",
+        }
+    }
+}
+
+/// What an indicator does with a bar whose inputs are not all present. One rule today; kept
+/// as metadata so each entry states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingData {
+    /// The bar is skipped by the state machine and its output is missing: the result equals
+    /// computing on the series without that bar, with a missing value put back in its place.
+    SkipBar,
+}
+
+impl MissingData {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MissingData::SkipBar => "skip_bar",
+        }
+    }
+}
+
+type BatchFn = fn(&Params, &[&[f64]], Option<&[bool]>) -> Result<Batch, TaError>;
+type StreamFn = fn(&Params) -> Result<Box<dyn Stream>, TaError>;
+type LookbackFn = fn(&Params) -> Result<usize, TaError>;
+
+/// The entry points of one indicator, monomorphised over its state machine.
+#[derive(Clone, Copy)]
+pub struct Kernel {
+    batch: BatchFn,
+    stream: StreamFn,
+    lookback: LookbackFn,
+}
+
+impl std::fmt::Debug for Kernel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Kernel")
+    }
+}
+
+fn batch_of<I: Indicator>(p: &Params, inputs: &[&[f64]], present: Option<&[bool]>) -> Result<Batch, TaError> {
+    Ok(fold(I::from_params(p)?, inputs, present))
+}
+
+fn stream_of<I: Indicator + std::fmt::Debug>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
+    Ok(Box::new(I::from_params(p)?))
+}
+
+fn lookback_of<I: Indicator>(p: &Params) -> Result<usize, TaError> {
+    Ok(I::from_params(p)?.lookback())
+}
+
+/// The kernel entry points for state machine `I`.
+pub const fn kernel<I: Indicator + std::fmt::Debug>() -> Kernel {
+    Kernel { batch: batch_of::<I>, stream: stream_of::<I>, lookback: lookback_of::<I> }
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorSpec {
+    /// Our name (snake_case); the Python function and DSL name.
+    pub name: &'static str,
+    /// TA-Lib's function name.
+    pub talib_name: &'static str,
+    pub group: Group,
+    /// One line: what it measures.
+    pub summary: &'static str,
+    pub inputs: &'static [Input],
+    pub params: &'static [ParamSpec],
+    pub outputs: &'static [OutputSpec],
+    pub flags: &'static [Flag],
+    pub missing_data: MissingData,
+    pub kernel: Kernel,
+}
+
+impl IndicatorSpec {
+    /// Validates parameter values given in catalog order.
+    pub fn params(&self, values: &[f64]) -> Result<Params, TaError> {
+        Params::validate(self.name, self.params, values)
+    }
+
+    /// Bars consumed before the first output, for these parameters.
+    pub fn lookback(&self, values: &[f64]) -> Result<usize, TaError> {
+        (self.kernel.lookback)(&self.params(values)?)
+    }
+
+    /// Runs the batch kernel. `present` marks rows whose inputs are all present.
+    pub fn run(&self, values: &[f64], inputs: &[&[f64]], present: Option<&[bool]>) -> Result<Batch, TaError> {
+        let params = self.params(values)?;
+        if inputs.len() != self.inputs.len() {
+            return Err(TaError::Arity {
+                indicator: self.name.to_string(),
+                what: "input series",
+                expected: self.inputs.len(),
+                got: inputs.len(),
+            });
+        }
+        let len = inputs.first().map_or(0, |s| s.len());
+        for other in inputs.iter().map(|s| s.len()).chain(present.map(|p| p.len())) {
+            if other != len {
+                return Err(TaError::LengthMismatch { indicator: self.name.to_string(), expected: len, got: other });
+            }
+        }
+        (self.kernel.batch)(&params, inputs, present)
+    }
+
+    /// A fresh bar-by-bar state machine.
+    pub fn stream(&self, values: &[f64]) -> Result<Box<dyn Stream>, TaError> {
+        (self.kernel.stream)(&self.params(values)?)
+    }
+
+    /// Default parameter values in catalog order.
+    pub fn default_values(&self) -> Vec<f64> {
+        self.params.iter().map(|p| p.default).collect()
+    }
+
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+/// Every indicator, in catalog order (grouped as TA-Lib groups them).
+pub fn catalog() -> &'static [&'static IndicatorSpec] {
+    static CATALOG: OnceLock<Vec<&'static IndicatorSpec>> = OnceLock::new();
+    CATALOG.get_or_init(|| crate::indicators::all().collect())
+}
+
+/// Looks an indicator up by our name or TA-Lib's (case-insensitive).
+pub fn find(name: &str) -> Result<&'static IndicatorSpec, TaError> {
+    catalog()
+        .iter()
+        .copied()
+        .find(|s| s.name.eq_ignore_ascii_case(name) || s.talib_name.eq_ignore_ascii_case(name))
+        .ok_or_else(|| TaError::UnknownIndicator { name: name.to_string() })
+}

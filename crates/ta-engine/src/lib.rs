@@ -1,0 +1,22 @@
+//! Technical-analysis kernels.
+//!
+//! Every indicator is written once, as a state machine implementing [`Indicator`]: the batch
+//! kernel ([`fold`]) and bar-by-bar streaming ([`Stream`]) drive the very same `step`, so both
+//! produce identical bits. [`catalog`] is the single registry of names, parameters, outputs and
+//! lookbacks that every adapter (Polars plugin, Python API, docs, tests) derives from.
+//!
+//! Semantics follow TA-Lib 0.8 (names, defaults, seeding, lookback, output order). Missing
+//! data: a bar whose inputs are not all present is skipped by the state machine and yields a
+//! missing output; NaN is an ordinary value.
+
+pub mod catalog;
+pub mod error;
+pub mod indicators;
+pub mod kernel;
+pub mod params;
+pub mod primitives;
+
+pub use catalog::{catalog, find, IndicatorSpec};
+pub use error::TaError;
+pub use kernel::{fold, Batch, Indicator, Stream, Validity};
+pub use params::{MaType, ParamKind, ParamSpec, Params};
