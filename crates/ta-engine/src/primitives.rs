@@ -189,35 +189,65 @@ impl Extremes {
     }
 }
 
-/// Population variance of the last `period` values from running sums of `x` and `x²`
-/// (TA-Lib's VAR/STDDEV/BBANDS arithmetic). Not clamped: may be a hair below zero.
+/// Population variance of the last `period` values in amortised O(1), numerically stable.
+///
+/// Plain running sums of `x` and `x²` (TA-Lib before 0.8) lose every digit on prices near 1e8
+/// with small moves; TA-Lib 0.8 is stable there and so are we. Each bar updates the mean and
+/// the sum of squared deviations with Welford's sliding form; the window is recomputed exactly
+/// (two passes) once every `period` bars, so rounding cannot drift, and whenever an update
+/// cancels most of the previous value, so a variance collapsing towards zero stays accurate.
 #[derive(Debug, Clone)]
 pub struct RollingVar {
     period: usize,
     window: Ring,
-    sum: f64,
-    sum_sq: f64,
+    mean: f64,
+    /// Sum of squared deviations from `mean`.
+    m2: f64,
+    since_exact: usize,
 }
 
 impl RollingVar {
     pub fn new(period: usize) -> Self {
-        RollingVar { period, window: Ring::new(period), sum: 0.0, sum_sq: 0.0 }
+        RollingVar { period, window: Ring::new(period), mean: 0.0, m2: 0.0, since_exact: 0 }
     }
 
     #[inline]
     pub fn update(&mut self, x: f64) -> Option<f64> {
-        if let Some(old) = self.window.push(x) {
-            self.sum -= old;
-            self.sum_sq -= old * old;
+        match self.window.push(x) {
+            None => {
+                let count = self.window.len() as f64;
+                let delta = x - self.mean;
+                self.mean += delta / count;
+                self.m2 += delta * (x - self.mean);
+            }
+            Some(old) => {
+                let old_mean = self.mean;
+                let old_m2 = self.m2;
+                self.mean = old_mean + (x - old) / self.period as f64;
+                let change = (x - old) * ((x - self.mean) + (old - old_mean));
+                self.m2 = old_m2 + change;
+                self.since_exact += 1;
+                if self.since_exact >= self.period || self.m2 < 0.01 * (old_m2.abs() + change.abs()) {
+                    self.recompute();
+                }
+            }
         }
-        self.sum += x;
-        self.sum_sq += x * x;
-        if !self.window.is_full() {
-            return None;
-        }
-        let n = self.period as f64;
-        let mean = self.sum / n;
-        Some(self.sum_sq / n - mean * mean)
+        self.window.is_full().then(|| self.m2 / self.period as f64)
+    }
+
+    #[cold]
+    fn recompute(&mut self) {
+        let n = self.window.len() as f64;
+        let mean = self.window.iter().sum::<f64>() / n;
+        self.m2 = self.window.iter().map(|v| (v - mean) * (v - mean)).sum();
+        self.mean = mean;
+        self.since_exact = 0;
+    }
+
+    /// Mean of the current window.
+    #[inline]
+    pub fn mean(&self) -> f64 {
+        self.mean
     }
 
     pub fn lookback(&self) -> usize {
@@ -225,13 +255,12 @@ impl RollingVar {
     }
 }
 
-/// TA-Lib's standard deviation from a variance: zero when the variance is (nearly) zero or
-/// negative.
+/// Standard deviation from a variance; zero when rounding left the variance at or below zero.
 #[inline]
 pub fn guarded_sqrt(variance: f64) -> f64 {
-    if is_zero_or_neg(variance) {
-        0.0
-    } else {
+    if variance > 0.0 {
         variance.sqrt()
+    } else {
+        0.0
     }
 }

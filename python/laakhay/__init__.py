@@ -1,0 +1,1 @@
+"""Laakhay: trading tools. The technical-analysis engine lives in :mod:`laakhay.ta`."""

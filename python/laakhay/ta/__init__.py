@@ -1,0 +1,25 @@
+"""Laakhay TA: technical indicators for Polars, computed by Rust kernels.
+
+Use the typed functions (``ta.rsi("close", 14)``, ``ta.atr(14)``) or the ``.ta`` expression
+namespace (``pl.col("close").ta.rsi(14)``) in any Polars pipeline: eager, lazy, ``.over()``
+and the streaming engine. Every value comes from ``ta-engine``; semantics follow TA-Lib 0.8.
+"""
+
+from __future__ import annotations
+
+from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
+from laakhay.ta._catalog import catalog, info, lookback
+from laakhay.ta._engine import __version__
+from laakhay.ta.datasets import sample_ohlcv
+from laakhay.ta.indicators import *  # noqa: F403
+from laakhay.ta.indicators import __all__ as _indicator_names
+
+__all__ = [  # noqa: PLE0604
+    "__version__",
+    "catalog",
+    "info",
+    "lookback",
+    "sample_ohlcv",
+    *_indicator_names,
+]
+del _namespace
