@@ -42,7 +42,6 @@ bench: build
 # Rewrites the typed API from the engine catalog (after changing ta-engine).
 generate: build
 	$(BIN)/python -m laakhay.ta._codegen
-	$(BIN)/ruff format python/laakhay/ta/indicators.py python/laakhay/ta/namespace.py
 
 clean:
 	rm -rf $(VENV) target python/laakhay/ta/*.so

@@ -20,17 +20,46 @@ fn main() {
             let params: Vec<_> = spec
                 .params
                 .iter()
-                .map(|p| format!("{}:{}:{}:{}:{}:{}", p.name, p.talib_name, p.kind.as_str(), p.default, p.min, p.max))
+                .map(|p| {
+                    format!(
+                        "{}:{}:{}:{}:{}:{}",
+                        p.name,
+                        p.talib_name,
+                        p.kind.as_str(),
+                        p.default,
+                        p.min,
+                        p.max
+                    )
+                })
                 .collect();
-            let outputs: Vec<_> = spec.outputs.iter().map(|o| format!("{}:{}", o.name, o.talib_name)).collect();
-            writeln!(out, "{}|{}|{}|{}|{}", spec.name, spec.talib_name, inputs.join(","), params.join(";"), outputs.join(","))
-                .unwrap();
+            let outputs: Vec<_> = spec
+                .outputs
+                .iter()
+                .map(|o| format!("{}:{}", o.name, o.talib_name))
+                .collect();
+            writeln!(
+                out,
+                "{}|{}|{}|{}|{}",
+                spec.name,
+                spec.talib_name,
+                inputs.join(","),
+                params.join(";"),
+                outputs.join(",")
+            )
+            .unwrap();
         }
         return;
     }
     let spec = find(&args[0]).unwrap_or_else(|e| panic!("{e}"));
-    let values: Vec<f64> = args[1..].iter().map(|a| a.parse().expect("numeric parameter")).collect();
-    let values = if values.is_empty() { spec.default_values() } else { values };
+    let values: Vec<f64> = args[1..]
+        .iter()
+        .map(|a| a.parse().expect("numeric parameter"))
+        .collect();
+    let values = if values.is_empty() {
+        spec.default_values()
+    } else {
+        values
+    };
 
     let mut columns: [Vec<f64>; 5] = Default::default();
     let mut present = Vec::new();
@@ -68,7 +97,13 @@ fn main() {
         let fields: Vec<String> = batch
             .outputs
             .iter()
-            .map(|o| if batch.validity.is_valid(row) { format!("{:e}", o[row]) } else { String::new() })
+            .map(|o| {
+                if batch.validity.is_valid(row) {
+                    format!("{:e}", o[row])
+                } else {
+                    String::new()
+                }
+            })
             .collect();
         writeln!(out, "{}", fields.join(",")).unwrap();
     }

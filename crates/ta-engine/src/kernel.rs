@@ -61,49 +61,124 @@ pub struct Batch {
 /// `rows_present`, when given, marks the rows whose inputs are all present; other rows are
 /// skipped by the state machine and come out missing. Without it every row is present, which
 /// takes a faster path.
-pub fn fold<I: Indicator>(mut indicator: I, inputs: &[&[f64]], rows_present: Option<&[bool]>) -> Batch {
+pub fn fold<I: Indicator>(indicator: I, inputs: &[&[f64]], rows_present: Option<&[bool]>) -> Batch {
     debug_assert_eq!(inputs.len(), I::INPUTS);
     let len = inputs.first().map_or(0, |s| s.len());
     debug_assert!(inputs.iter().all(|s| s.len() == len));
-    let mut outputs: Vec<Vec<f64>> = (0..I::OUTPUTS).map(|_| Vec::with_capacity(len)).collect();
-    let mut bar = [0.0_f64; MAX_INPUTS];
-    let mut out = [f64::NAN; MAX_OUTPUTS];
-    let push = |outputs: &mut Vec<Vec<f64>>, values: &[f64]| {
-        for (series, &v) in outputs.iter_mut().zip(values) {
-            series.push(v);
-        }
-    };
-    let missing = [f64::NAN; MAX_OUTPUTS];
+    // Walk the inputs as fixed-size bars; a match on the (constant) input count lets each
+    // indicator's loop compile without per-row bounds checks.
+    let at = |k: usize| inputs.get(k).copied().unwrap_or(&[]);
+    match I::INPUTS {
+        1 => fold_bars(
+            indicator,
+            at(0).iter().map(|&a| [a, 0.0, 0.0, 0.0, 0.0]),
+            len,
+            rows_present,
+        ),
+        2 => fold_bars(
+            indicator,
+            at(0)
+                .iter()
+                .zip(at(1))
+                .map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]),
+            len,
+            rows_present,
+        ),
+        3 => fold_bars(
+            indicator,
+            at(0)
+                .iter()
+                .zip(at(1))
+                .zip(at(2))
+                .map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0]),
+            len,
+            rows_present,
+        ),
+        4 => fold_bars(
+            indicator,
+            at(0)
+                .iter()
+                .zip(at(1))
+                .zip(at(2))
+                .zip(at(3))
+                .map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0]),
+            len,
+            rows_present,
+        ),
+        _ => fold_bars(
+            indicator,
+            at(0)
+                .iter()
+                .zip(at(1))
+                .zip(at(2))
+                .zip(at(3))
+                .zip(at(4))
+                .map(|((((&a, &b), &c), &d), &e)| [a, b, c, d, e]),
+            len,
+            rows_present,
+        ),
+    }
+}
 
+fn fold_bars<I: Indicator>(
+    mut indicator: I,
+    bars: impl Iterator<Item = [f64; MAX_INPUTS]>,
+    len: usize,
+    rows_present: Option<&[bool]>,
+) -> Batch {
+    let mut out = [f64::NAN; MAX_OUTPUTS];
     match rows_present {
-        None => {
+        None if I::OUTPUTS == 1 => {
+            // The common case: one output collected straight into its buffer.
             let mut warm_up = 0;
-            for row in 0..len {
-                for (slot, series) in bar.iter_mut().zip(inputs) {
-                    *slot = series[row];
-                }
-                if indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
-                    push(&mut outputs, &out[..I::OUTPUTS]);
-                } else {
+            let values = bars
+                .map(|bar| {
+                    if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
+                        out[0]
+                    } else {
+                        warm_up += 1;
+                        f64::NAN
+                    }
+                })
+                .collect();
+            Batch {
+                outputs: vec![values],
+                validity: Validity::Prefix(warm_up),
+            }
+        }
+        None => {
+            // Several outputs: indexed writes into zeroed buffers (pushing to several vectors
+            // per row defeats the optimiser).
+            let mut outputs: Vec<Vec<f64>> = (0..I::OUTPUTS).map(|_| vec![0.0; len]).collect();
+            let mut warm_up = 0;
+            for (row, bar) in bars.enumerate() {
+                if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
                     warm_up += 1;
-                    push(&mut outputs, &missing[..I::OUTPUTS]);
+                    out = [f64::NAN; MAX_OUTPUTS];
+                }
+                for (series, &v) in outputs.iter_mut().zip(&out) {
+                    series[row] = v;
                 }
             }
-            Batch { outputs, validity: Validity::Prefix(warm_up) }
+            Batch {
+                outputs,
+                validity: Validity::Prefix(warm_up),
+            }
         }
         Some(present) => {
-            let mut mask = Vec::with_capacity(len);
-            for (row, &is_present) in present.iter().enumerate().take(len) {
-                let ready = is_present && {
-                    for (slot, series) in bar.iter_mut().zip(inputs) {
-                        *slot = series[row];
-                    }
-                    indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS])
-                };
-                mask.push(ready);
-                push(&mut outputs, if ready { &out[..I::OUTPUTS] } else { &missing[..I::OUTPUTS] });
+            let mut outputs: Vec<Vec<f64>> = (0..I::OUTPUTS).map(|_| vec![0.0; len]).collect();
+            let mut mask = vec![false; len];
+            for ((row, bar), &is_present) in bars.enumerate().zip(present) {
+                let ready = is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
+                mask[row] = ready;
+                for (series, &v) in outputs.iter_mut().zip(&out) {
+                    series[row] = if ready { v } else { f64::NAN };
+                }
             }
-            Batch { outputs, validity: Validity::Mask(mask) }
+            Batch {
+                outputs,
+                validity: Validity::Mask(mask),
+            }
         }
     }
 }

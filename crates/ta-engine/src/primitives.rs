@@ -28,7 +28,11 @@ pub struct Ring {
 
 impl Ring {
     pub fn new(capacity: usize) -> Self {
-        Ring { buf: vec![0.0; capacity.max(1)], head: 0, len: 0 }
+        Ring {
+            buf: vec![0.0; capacity.max(1)],
+            head: 0,
+            len: 0,
+        }
     }
 
     #[inline]
@@ -93,9 +97,23 @@ impl Ring {
         self.get(0)
     }
 
+    /// The values as two contiguous runs, oldest first.
+    #[inline]
+    pub fn as_slices(&self) -> (&[f64], &[f64]) {
+        if self.len < self.buf.len() {
+            // Until the ring is full nothing wraps: values sit at 0..len.
+            (&self.buf[..self.len], &[])
+        } else {
+            let (newer, older) = self.buf.split_at(self.head);
+            (older, newer)
+        }
+    }
+
     /// Values oldest first.
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = f64> + '_ {
-        (0..self.len).map(move |i| self.get(i))
+        let (older, newer) = self.as_slices();
+        older.iter().chain(newer).copied()
     }
 }
 
@@ -113,7 +131,14 @@ pub struct Extremes {
 
 impl Extremes {
     pub fn new(period: usize) -> Self {
-        Extremes { window: Ring::new(period), seen: 0, max_at: 0, min_at: 0, max: f64::NAN, min: f64::NAN }
+        Extremes {
+            window: Ring::new(period),
+            seen: 0,
+            max_at: 0,
+            min_at: 0,
+            max: f64::NAN,
+            min: f64::NAN,
+        }
     }
 
     /// Adds `x`; true once the window is full.
@@ -138,28 +163,32 @@ impl Extremes {
         self.window.is_full()
     }
 
+    #[cold]
     fn rescan_max(&mut self, first: usize) {
-        self.max = self.window.get(0);
-        self.max_at = first;
-        for i in 1..self.window.len() {
-            let v = self.window.get(i);
-            if v >= self.max {
-                self.max = v;
-                self.max_at = first + i;
-            }
-        }
+        let (at, value) = Self::scan(&self.window, |v, best| v >= best);
+        self.max = value;
+        self.max_at = first + at;
     }
 
+    #[cold]
     fn rescan_min(&mut self, first: usize) {
-        self.min = self.window.get(0);
-        self.min_at = first;
-        for i in 1..self.window.len() {
-            let v = self.window.get(i);
-            if v <= self.min {
-                self.min = v;
-                self.min_at = first + i;
+        let (at, value) = Self::scan(&self.window, |v, best| v <= best);
+        self.min = value;
+        self.min_at = first + at;
+    }
+
+    /// Position (from the oldest) and value of the extreme; a later value wins a tie.
+    #[inline]
+    fn scan(window: &Ring, wins: impl Fn(f64, f64) -> bool) -> (usize, f64) {
+        let mut best = window.oldest();
+        let mut best_at = 0;
+        for (i, v) in window.iter().enumerate().skip(1) {
+            if wins(v, best) {
+                best = v;
+                best_at = i;
             }
         }
+        (best_at, best)
     }
 
     /// Window length.
@@ -189,78 +218,109 @@ impl Extremes {
     }
 }
 
-/// Population variance of the last `period` values in amortised O(1), numerically stable.
-///
-/// Plain running sums of `x` and `x²` (TA-Lib before 0.8) lose every digit on prices near 1e8
-/// with small moves; TA-Lib 0.8 is stable there and so are we. Each bar updates the mean and
-/// the sum of squared deviations with Welford's sliding form; the window is recomputed exactly
-/// (two passes) once every `period` bars, so rounding cannot drift, and whenever an update
-/// cancels most of the previous value, so a variance collapsing towards zero stays accurate.
+/// Running sums are rebuilt from the window at least every `RESEED_WINDOWS × period` bars
+/// (TA-Lib's interval).
+pub const RESEED_WINDOWS: usize = 32;
+
+/// Population variance of the last `period` values, TA-Lib 0.8.1's cancellation-free form: the
+/// running sums hold deviations from a shift (first the first value, later the window mean), and
+/// are rebuilt from the window with a fresh shift when the variance has shrunk below 1e-6 of the
+/// mean squared deviation, when the value just removed dwarfs the remaining sum of squares, or at
+/// least every 32 windows. The result is never negative: a rebuilt variance under 1e-12 of its
+/// scale is 0.
 #[derive(Debug, Clone)]
-pub struct RollingVar {
+pub struct ShiftedVar {
     period: usize,
+    inv_period: f64,
     window: Ring,
-    mean: f64,
-    /// Sum of squared deviations from `mean`.
-    m2: f64,
-    since_exact: usize,
+    shift: f64,
+    total1: f64,
+    total2: f64,
+    bars_since_reseed: usize,
 }
 
-impl RollingVar {
+impl ShiftedVar {
     pub fn new(period: usize) -> Self {
-        RollingVar { period, window: Ring::new(period), mean: 0.0, m2: 0.0, since_exact: 0 }
-    }
-
-    #[inline]
-    pub fn update(&mut self, x: f64) -> Option<f64> {
-        match self.window.push(x) {
-            None => {
-                let count = self.window.len() as f64;
-                let delta = x - self.mean;
-                self.mean += delta / count;
-                self.m2 += delta * (x - self.mean);
-            }
-            Some(old) => {
-                let old_mean = self.mean;
-                let old_m2 = self.m2;
-                self.mean = old_mean + (x - old) / self.period as f64;
-                let change = (x - old) * ((x - self.mean) + (old - old_mean));
-                self.m2 = old_m2 + change;
-                self.since_exact += 1;
-                if self.since_exact >= self.period || self.m2 < 0.01 * (old_m2.abs() + change.abs()) {
-                    self.recompute();
-                }
-            }
+        ShiftedVar {
+            period,
+            inv_period: 1.0 / period as f64,
+            window: Ring::new(period),
+            shift: 0.0,
+            total1: 0.0,
+            total2: 0.0,
+            bars_since_reseed: RESEED_WINDOWS * period,
         }
-        self.window.is_full().then(|| self.m2 / self.period as f64)
-    }
-
-    #[cold]
-    fn recompute(&mut self) {
-        let n = self.window.len() as f64;
-        let mean = self.window.iter().sum::<f64>() / n;
-        self.m2 = self.window.iter().map(|v| (v - mean) * (v - mean)).sum();
-        self.mean = mean;
-        self.since_exact = 0;
-    }
-
-    /// Mean of the current window.
-    #[inline]
-    pub fn mean(&self) -> f64 {
-        self.mean
     }
 
     pub fn lookback(&self) -> usize {
         self.period - 1
     }
-}
 
-/// Standard deviation from a variance; zero when rounding left the variance at or below zero.
-#[inline]
-pub fn guarded_sqrt(variance: f64) -> f64 {
-    if variance > 0.0 {
-        variance.sqrt()
-    } else {
-        0.0
+    /// Adds a deviation from the shift to the running sums.
+    #[inline]
+    fn add(&mut self, x: f64) {
+        let d = x - self.shift;
+        self.total1 += d;
+        self.total2 += d * d;
+    }
+
+    /// Takes a value out of the running sums; returns its squared deviation.
+    #[inline]
+    fn remove(&mut self, x: f64) -> f64 {
+        let d = x - self.shift;
+        self.total1 -= d;
+        let sq = d * d;
+        self.total2 -= sq;
+        sq
+    }
+
+    #[inline]
+    fn variance(&self) -> f64 {
+        let mean = self.total1 * self.inv_period;
+        self.total2 * self.inv_period - mean * mean
+    }
+
+    /// Re-anchors the shift on the window mean and rebuilds the sums; returns the variance.
+    fn reseed(&mut self) -> f64 {
+        self.bars_since_reseed = RESEED_WINDOWS * self.period;
+        let mut sum = 0.0;
+        for v in self.window.iter() {
+            sum += v;
+        }
+        self.shift = sum * self.inv_period;
+        self.total1 = 0.0;
+        self.total2 = 0.0;
+        for i in 0..self.window.len() {
+            self.add(self.window.get(i));
+        }
+        let mut variance = self.variance();
+        if variance < 0.000_000_000_001 * (self.total2 * self.inv_period) {
+            variance = 0.0;
+        }
+        self.remove(self.window.oldest());
+        variance
+    }
+
+    #[inline]
+    pub fn update(&mut self, x: f64) -> Option<f64> {
+        if self.window.is_empty() {
+            self.shift = x;
+        }
+        self.window.push(x);
+        self.add(x);
+        if !self.window.is_full() {
+            return None;
+        }
+        let variance = self.variance();
+        // Take the oldest value out now: the sums then hold the `period − 1` values that stay.
+        let leaving_sq = self.remove(self.window.oldest());
+        self.bars_since_reseed -= 1;
+        if variance < 0.000_001 * (self.total2 * self.inv_period)
+            || leaving_sq > 1_000_000.0 * self.total2
+            || self.bars_since_reseed == 0
+        {
+            return Some(self.reseed());
+        }
+        Some(variance)
     }
 }

@@ -6,6 +6,7 @@ when the checked-in files differ from what this produces.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -185,8 +186,25 @@ def render_namespace() -> str:
     return "\n".join(parts)
 
 
+def _formatted(text: str, path: Path) -> str:
+    """The text as `ruff format` writes it (ruff is a development dependency)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--stdin-filename", str(path), "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
 def outputs() -> dict[Path, str]:
-    return {HERE / "indicators.py": render_indicators(), HERE / "namespace.py": render_namespace()}
+    """Generated file contents by path, formatted."""
+    rendered = {
+        HERE / "indicators.py": render_indicators(),
+        HERE / "namespace.py": render_namespace(),
+    }
+    return {path: _formatted(text, path) for path, text in rendered.items()}
 
 
 def main() -> int:

@@ -10,7 +10,71 @@ import polars as pl
 
 from laakhay.ta._plugin import IntoExpr, call
 
-__all__ = ["MaType", "sma", "ema", "wma", "dema", "tema", "trima", "kama", "t3", "ma", "bbands", "midpoint", "midprice", "sar", "adx", "adxr", "dx", "plus_di", "minus_di", "plus_dm", "minus_dm", "atr", "natr", "trange", "obv", "ad", "adosc"]
+__all__ = [
+    "MaType",
+    "sma",
+    "ema",
+    "wma",
+    "dema",
+    "tema",
+    "trima",
+    "kama",
+    "t3",
+    "ma",
+    "bbands",
+    "midpoint",
+    "midprice",
+    "sar",
+    "rsi",
+    "macd",
+    "macdext",
+    "macdfix",
+    "stoch",
+    "stochf",
+    "stochrsi",
+    "cci",
+    "willr",
+    "mfi",
+    "mom",
+    "roc",
+    "rocp",
+    "rocr",
+    "rocr100",
+    "cmo",
+    "apo",
+    "ppo",
+    "trix",
+    "aroon",
+    "aroonosc",
+    "bop",
+    "ultosc",
+    "adx",
+    "adxr",
+    "dx",
+    "plus_di",
+    "minus_di",
+    "plus_dm",
+    "minus_dm",
+    "atr",
+    "natr",
+    "trange",
+    "obv",
+    "ad",
+    "adosc",
+    "stddev",
+    "var",
+    "linearreg",
+    "linearreg_slope",
+    "linearreg_intercept",
+    "linearreg_angle",
+    "tsf",
+    "beta",
+    "correl",
+    "avgprice",
+    "medprice",
+    "typprice",
+    "wclprice",
+]
 
 
 class MaType(IntEnum):
@@ -142,7 +206,6 @@ def dema(expr: IntoExpr, period: int = 30) -> pl.Expr:
     -----
     The first 58 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------
@@ -175,7 +238,6 @@ def tema(expr: IntoExpr, period: int = 30) -> pl.Expr:
     -----
     The first 87 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------
@@ -323,7 +385,13 @@ def ma(expr: IntoExpr, period: int = 30, ma_type: int = 0) -> pl.Expr:
     return call("ma", [expr], {"period": period, "ma_type": ma_type})
 
 
-def bbands(expr: IntoExpr, period: int = 20, nbdev_up: float = 2.0, nbdev_down: float = 2.0, ma_type: int = 0) -> pl.Expr:
+def bbands(
+    expr: IntoExpr,
+    period: int = 20,
+    nbdev_up: float = 2.0,
+    nbdev_down: float = 2.0,
+    ma_type: int = 0,
+) -> pl.Expr:
     """Bollinger Bands: moving average ± multiples of the population standard deviation (TA-Lib ``BBANDS``).
 
     Parameters
@@ -358,7 +426,11 @@ def bbands(expr: IntoExpr, period: int = 20, nbdev_up: float = 2.0, nbdev_down: 
     >>> out.unnest("bbands").columns
     ['upper', 'middle', 'lower']
     """
-    return call("bbands", [expr], {"period": period, "nbdev_up": nbdev_up, "nbdev_down": nbdev_down, "ma_type": ma_type})
+    return call(
+        "bbands",
+        [expr],
+        {"period": period, "nbdev_up": nbdev_up, "nbdev_down": nbdev_down, "ma_type": ma_type},
+    )
 
 
 def midpoint(expr: IntoExpr, period: int = 14) -> pl.Expr:
@@ -427,7 +499,13 @@ def midprice(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
     return call("midprice", [high, low], {"period": period})
 
 
-def sar(acceleration: float = 0.02, maximum: float = 0.2, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+def sar(
+    acceleration: float = 0.02,
+    maximum: float = 0.2,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+) -> pl.Expr:
     """Parabolic stop and reverse (TA-Lib ``SAR``).
 
     Parameters
@@ -463,7 +541,938 @@ def sar(acceleration: float = 0.02, maximum: float = 0.2, *, high: IntoExpr = "h
     return call("sar", [high, low], {"acceleration": acceleration, "maximum": maximum})
 
 
-def adx(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def rsi(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses (TA-Lib ``RSI``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rsi``.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rsi("close"))
+    >>> out["rsi"].dtype, out["rsi"].null_count()
+    (Float64, 14)
+    """
+    return call("rsi", [expr], {"period": period})
+
+
+def macd(
+    expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, signal_period: int = 9
+) -> pl.Expr:
+    """Moving average convergence/divergence: fast EMA − slow EMA, its signal EMA and the difference (TA-Lib ``MACD``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    signal_period
+        Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``macd`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 33 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.macd("close"))
+    >>> out.unnest("macd").columns
+    ['macd', 'signal', 'hist']
+    """
+    return call(
+        "macd",
+        [expr],
+        {"fast_period": fast_period, "slow_period": slow_period, "signal_period": signal_period},
+    )
+
+
+def macdext(
+    expr: IntoExpr,
+    fast_period: int = 12,
+    fast_ma_type: int = 0,
+    slow_period: int = 26,
+    slow_ma_type: int = 0,
+    signal_period: int = 9,
+    signal_ma_type: int = 0,
+) -> pl.Expr:
+    """MACD with a chosen moving-average type for each line (TA-Lib ``MACDEXT``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    fast_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``fastmatype``); see :class:`MaType`.
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    slow_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``slowmatype``); see :class:`MaType`.
+    signal_period
+        Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+    signal_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``macdext`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 33 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.macdext("close"))
+    >>> out.unnest("macdext").columns
+    ['macd', 'signal', 'hist']
+    """
+    return call(
+        "macdext",
+        [expr],
+        {
+            "fast_period": fast_period,
+            "fast_ma_type": fast_ma_type,
+            "slow_period": slow_period,
+            "slow_ma_type": slow_ma_type,
+            "signal_period": signal_period,
+            "signal_ma_type": signal_ma_type,
+        },
+    )
+
+
+def macdfix(expr: IntoExpr, signal_period: int = 9) -> pl.Expr:
+    """MACD 12/26 with the fixed smoothing factors 0.15 and 0.075 (TA-Lib ``MACDFIX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    signal_period
+        Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``macdfix`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 33 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.macdfix("close"))
+    >>> out.unnest("macdfix").columns
+    ['macd', 'signal', 'hist']
+    """
+    return call("macdfix", [expr], {"signal_period": signal_period})
+
+
+def stoch(
+    fastk_period: int = 5,
+    slowk_period: int = 3,
+    slowk_ma_type: int = 0,
+    slowd_period: int = 3,
+    slowd_ma_type: int = 0,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+) -> pl.Expr:
+    """Slow stochastic: smoothed %K and its moving average %D (TA-Lib ``STOCH``).
+
+    Parameters
+    ----------
+    fastk_period
+        Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+    slowk_period
+        Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
+    slowk_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+    slowd_period
+        Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib ``slowd_period``).
+    slowd_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``stoch`` with fields ``slowk``, ``slowd`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 8 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.stoch())
+    >>> out.unnest("stoch").columns
+    ['slowk', 'slowd']
+    """
+    return call(
+        "stoch",
+        [high, low, close],
+        {
+            "fastk_period": fastk_period,
+            "slowk_period": slowk_period,
+            "slowk_ma_type": slowk_ma_type,
+            "slowd_period": slowd_period,
+            "slowd_ma_type": slowd_ma_type,
+        },
+    )
+
+
+def stochf(
+    fastk_period: int = 5,
+    fastd_period: int = 3,
+    fastd_ma_type: int = 0,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+) -> pl.Expr:
+    """Fast stochastic: %K and its moving average %D (TA-Lib ``STOCHF``).
+
+    Parameters
+    ----------
+    fastk_period
+        Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+    fastd_period
+        Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
+    fastd_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``stochf`` with fields ``fastk``, ``fastd`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 6 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.stochf())
+    >>> out.unnest("stochf").columns
+    ['fastk', 'fastd']
+    """
+    return call(
+        "stochf",
+        [high, low, close],
+        {
+            "fastk_period": fastk_period,
+            "fastd_period": fastd_period,
+            "fastd_ma_type": fastd_ma_type,
+        },
+    )
+
+
+def stochrsi(
+    expr: IntoExpr,
+    period: int = 14,
+    fastk_period: int = 5,
+    fastd_period: int = 3,
+    fastd_ma_type: int = 0,
+) -> pl.Expr:
+    """Stochastic RSI: the fast stochastic of the RSI line (TA-Lib ``STOCHRSI``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    fastk_period
+        Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+    fastd_period
+        Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
+    fastd_ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``stochrsi`` with fields ``fastk``, ``fastd`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 20 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.stochrsi("close"))
+    >>> out.unnest("stochrsi").columns
+    ['fastk', 'fastd']
+    """
+    return call(
+        "stochrsi",
+        [expr],
+        {
+            "period": period,
+            "fastk_period": fastk_period,
+            "fastd_period": fastd_period,
+            "fastd_ma_type": fastd_ma_type,
+        },
+    )
+
+
+def cci(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
+    """Commodity channel index: typical price's distance from its mean in mean deviations / 0.015 (TA-Lib ``CCI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cci``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cci())
+    >>> out["cci"].dtype, out["cci"].null_count()
+    (Float64, 13)
+    """
+    return call("cci", [high, low, close], {"period": period})
+
+
+def willr(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
+    """Williams' %R: the close's distance below the highest high, as −percent of the range (TA-Lib ``WILLR``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``willr``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.willr())
+    >>> out["willr"].dtype, out["willr"].null_count()
+    (Float64, 13)
+    """
+    return call("willr", [high, low, close], {"period": period})
+
+
+def mfi(
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+) -> pl.Expr:
+    """Money flow index: volume-weighted RSI of the typical price (TA-Lib ``MFI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+    volume
+        The volume series; defaults to the column ``"volume"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``mfi``.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.mfi())
+    >>> out["mfi"].dtype, out["mfi"].null_count()
+    (Float64, 14)
+    """
+    return call("mfi", [high, low, close, volume], {"period": period})
+
+
+def mom(expr: IntoExpr, period: int = 10) -> pl.Expr:
+    """Momentum: change over the period (TA-Lib ``MOM``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``mom``.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.mom("close"))
+    >>> out["mom"].dtype, out["mom"].null_count()
+    (Float64, 10)
+    """
+    return call("mom", [expr], {"period": period})
+
+
+def roc(expr: IntoExpr, period: int = 10) -> pl.Expr:
+    """Rate of change in percent: (price / previous price − 1) · 100 (TA-Lib ``ROC``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``roc``.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.roc("close"))
+    >>> out["roc"].dtype, out["roc"].null_count()
+    (Float64, 10)
+    """
+    return call("roc", [expr], {"period": period})
+
+
+def rocp(expr: IntoExpr, period: int = 10) -> pl.Expr:
+    """Rate of change as a fraction: (price − previous price) / previous price (TA-Lib ``ROCP``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rocp``.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rocp("close"))
+    >>> out["rocp"].dtype, out["rocp"].null_count()
+    (Float64, 10)
+    """
+    return call("rocp", [expr], {"period": period})
+
+
+def rocr(expr: IntoExpr, period: int = 10) -> pl.Expr:
+    """Rate-of-change ratio: price / previous price (TA-Lib ``ROCR``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rocr``.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rocr("close"))
+    >>> out["rocr"].dtype, out["rocr"].null_count()
+    (Float64, 10)
+    """
+    return call("rocr", [expr], {"period": period})
+
+
+def rocr100(expr: IntoExpr, period: int = 10) -> pl.Expr:
+    """Rate-of-change ratio on a 100 scale: (price / previous price) · 100 (TA-Lib ``ROCR100``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rocr100``.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rocr100("close"))
+    >>> out["rocr100"].dtype, out["rocr100"].null_count()
+    (Float64, 10)
+    """
+    return call("rocr100", [expr], {"period": period})
+
+
+def cmo(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses, in percent (TA-Lib ``CMO``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cmo``.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cmo("close"))
+    >>> out["cmo"].dtype, out["cmo"].null_count()
+    (Float64, 14)
+    """
+    return call("cmo", [expr], {"period": period})
+
+
+def apo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: int = 1) -> pl.Expr:
+    """Absolute price oscillator: fast moving average − slow moving average (TA-Lib ``APO``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``matype``); see :class:`MaType`.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``apo``.
+
+    Notes
+    -----
+    The first 25 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.apo("close"))
+    >>> out["apo"].dtype, out["apo"].null_count()
+    (Float64, 25)
+    """
+    return call(
+        "apo", [expr], {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type}
+    )
+
+
+def ppo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: int = 1) -> pl.Expr:
+    """Percentage price oscillator: (fast − slow moving average) / slow moving average, in percent (TA-Lib ``PPO``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    ma_type
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``matype``); see :class:`MaType`.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ppo``.
+
+    Notes
+    -----
+    The first 25 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ppo("close"))
+    >>> out["ppo"].dtype, out["ppo"].null_count()
+    (Float64, 25)
+    """
+    return call(
+        "ppo", [expr], {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type}
+    )
+
+
+def trix(expr: IntoExpr, period: int = 30) -> pl.Expr:
+    """One-bar rate of change (percent) of a triple exponential moving average (TA-Lib ``TRIX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``trix``.
+
+    Notes
+    -----
+    The first 88 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.trix("close"))
+    >>> out["trix"].dtype, out["trix"].null_count()
+    (Float64, 88)
+    """
+    return call("trix", [expr], {"period": period})
+
+
+def aroon(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+    """Aroon: how recently the window made its lowest low and its highest high, in percent (TA-Lib ``AROON``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``aroon`` with fields ``aroon_down``, ``aroon_up`` (TA-Lib's order).
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.aroon())
+    >>> out.unnest("aroon").columns
+    ['aroon_down', 'aroon_up']
+    """
+    return call("aroon", [high, low], {"period": period})
+
+
+def aroonosc(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+    """Aroon oscillator: Aroon up − Aroon down (TA-Lib ``AROONOSC``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``aroonosc``.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.aroonosc())
+    >>> out["aroonosc"].dtype, out["aroonosc"].null_count()
+    (Float64, 14)
+    """
+    return call("aroonosc", [high, low], {"period": period})
+
+
+def bop(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+) -> pl.Expr:
+    """Balance of power: (close − open) / (high − low) (TA-Lib ``BOP``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"``.
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``bop``.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.bop())
+    >>> out["bop"].dtype, out["bop"].null_count()
+    (Float64, 0)
+    """
+    return call("bop", [open, high, low, close], {})
+
+
+def ultosc(
+    period1: int = 7,
+    period2: int = 14,
+    period3: int = 28,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+) -> pl.Expr:
+    """Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1 (TA-Lib ``ULTOSC``).
+
+    Parameters
+    ----------
+    period1
+        First period (the shortest gets weight 4); 1 to 100000 (TA-Lib ``timeperiod1``).
+    period2
+        Second period (the middle one gets weight 2); 1 to 100000 (TA-Lib ``timeperiod2``).
+    period3
+        Third period (the longest gets weight 1); 1 to 100000 (TA-Lib ``timeperiod3``).
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ultosc``.
+
+    Notes
+    -----
+    The first 28 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ultosc())
+    >>> out["ultosc"].dtype, out["ultosc"].null_count()
+    (Float64, 28)
+    """
+    return call(
+        "ultosc", [high, low, close], {"period1": period1, "period2": period2, "period3": period3}
+    )
+
+
+def adx(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """Average directional movement index: Wilder-smoothed DX, the strength of a trend (TA-Lib ``ADX``).
 
     Parameters
@@ -500,7 +1509,9 @@ def adx(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", clo
     return call("adx", [high, low, close], {"period": period})
 
 
-def adxr(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def adxr(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """ADX rating: mean of today's ADX and the ADX period − 1 bars earlier (TA-Lib ``ADXR``).
 
     Parameters
@@ -536,7 +1547,9 @@ def adxr(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", cl
     return call("adxr", [high, low, close], {"period": period})
 
 
-def dx(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def dx(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """Directional movement index: spread of +DI and −DI over their sum (TA-Lib ``DX``).
 
     Parameters
@@ -573,7 +1586,9 @@ def dx(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", clos
     return call("dx", [high, low, close], {"period": period})
 
 
-def plus_di(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def plus_di(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """Plus directional indicator: smoothed upward movement over smoothed true range (TA-Lib ``PLUS_DI``).
 
     Parameters
@@ -610,7 +1625,9 @@ def plus_di(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low",
     return call("plus_di", [high, low, close], {"period": period})
 
 
-def minus_di(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def minus_di(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """Minus directional indicator: smoothed downward movement over smoothed true range (TA-Lib ``MINUS_DI``).
 
     Parameters
@@ -717,7 +1734,9 @@ def minus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
     return call("minus_dm", [high, low], {"period": period})
 
 
-def atr(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def atr(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """Average true range: Wilder-smoothed true range (TA-Lib ``ATR``).
 
     Parameters
@@ -754,7 +1773,9 @@ def atr(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", clo
     return call("atr", [high, low, close], {"period": period})
 
 
-def natr(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def natr(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
     """Normalized average true range: ATR as a percentage of the close (TA-Lib ``NATR``).
 
     Parameters
@@ -857,7 +1878,13 @@ def obv(expr: IntoExpr, *, volume: IntoExpr = "volume") -> pl.Expr:
     return call("obv", [expr, volume], {})
 
 
-def ad(*, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close", volume: IntoExpr = "volume") -> pl.Expr:
+def ad(
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+) -> pl.Expr:
     """Chaikin accumulation/distribution line (TA-Lib ``AD``).
 
     Parameters
@@ -893,7 +1920,15 @@ def ad(*, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "clo
     return call("ad", [high, low, close, volume], {})
 
 
-def adosc(fast_period: int = 3, slow_period: int = 10, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close", volume: IntoExpr = "volume") -> pl.Expr:
+def adosc(
+    fast_period: int = 3,
+    slow_period: int = 10,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+) -> pl.Expr:
     """Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line (TA-Lib ``ADOSC``).
 
     Parameters
@@ -930,4 +1965,450 @@ def adosc(fast_period: int = 3, slow_period: int = 10, *, high: IntoExpr = "high
     >>> out["adosc"].dtype, out["adosc"].null_count()
     (Float64, 9)
     """
-    return call("adosc", [high, low, close, volume], {"fast_period": fast_period, "slow_period": slow_period})
+    return call(
+        "adosc",
+        [high, low, close, volume],
+        {"fast_period": fast_period, "slow_period": slow_period},
+    )
+
+
+def stddev(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
+    """Population standard deviation over the period, times nbdev (TA-Lib ``STDDEV``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    nbdev
+        Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``stddev``.
+
+    Notes
+    -----
+    The first 4 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.stddev("close"))
+    >>> out["stddev"].dtype, out["stddev"].null_count()
+    (Float64, 4)
+    """
+    return call("stddev", [expr], {"period": period, "nbdev": nbdev})
+
+
+def var(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
+    """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib) (TA-Lib ``VAR``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    nbdev
+        Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``var``.
+
+    Notes
+    -----
+    The first 4 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.var("close"))
+    >>> out["var"].dtype, out["var"].null_count()
+    (Float64, 4)
+    """
+    return call("var", [expr], {"period": period, "nbdev": nbdev})
+
+
+def linearreg(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Linear regression: today's value on the least-squares line over the period (TA-Lib ``LINEARREG``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``linearreg``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.linearreg("close"))
+    >>> out["linearreg"].dtype, out["linearreg"].null_count()
+    (Float64, 13)
+    """
+    return call("linearreg", [expr], {"period": period})
+
+
+def linearreg_slope(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Slope of the least-squares line over the period (TA-Lib ``LINEARREG_SLOPE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``linearreg_slope``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.linearreg_slope("close"))
+    >>> out["linearreg_slope"].dtype, out["linearreg_slope"].null_count()
+    (Float64, 13)
+    """
+    return call("linearreg_slope", [expr], {"period": period})
+
+
+def linearreg_intercept(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Intercept of the least-squares line over the period (its value on the oldest bar) (TA-Lib ``LINEARREG_INTERCEPT``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``linearreg_intercept``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.linearreg_intercept("close"))
+    >>> out["linearreg_intercept"].dtype, out["linearreg_intercept"].null_count()
+    (Float64, 13)
+    """
+    return call("linearreg_intercept", [expr], {"period": period})
+
+
+def linearreg_angle(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Slope of the least-squares line over the period, in degrees (TA-Lib ``LINEARREG_ANGLE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``linearreg_angle``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.linearreg_angle("close"))
+    >>> out["linearreg_angle"].dtype, out["linearreg_angle"].null_count()
+    (Float64, 13)
+    """
+    return call("linearreg_angle", [expr], {"period": period})
+
+
+def tsf(expr: IntoExpr, period: int = 14) -> pl.Expr:
+    """Time series forecast: the least-squares line extended one bar ahead (TA-Lib ``TSF``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``tsf``.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.tsf("close"))
+    >>> out["tsf"].dtype, out["tsf"].null_count()
+    (Float64, 13)
+    """
+    return call("tsf", [expr], {"period": period})
+
+
+def beta(expr: IntoExpr, other: IntoExpr, period: int = 5) -> pl.Expr:
+    """Beta: regression slope of the second series' returns on the first's (TA-Lib ``BETA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``beta``.
+
+    Notes
+    -----
+    The first 5 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.beta("close", "open"))
+    >>> out["beta"].dtype, out["beta"].null_count()
+    (Float64, 5)
+    """
+    return call("beta", [expr, other], {"period": period})
+
+
+def correl(expr: IntoExpr, other: IntoExpr, period: int = 30) -> pl.Expr:
+    """Pearson's correlation coefficient of two series over the period (TA-Lib ``CORREL``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``correl``.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.correl("close", "open"))
+    >>> out["correl"].dtype, out["correl"].null_count()
+    (Float64, 29)
+    """
+    return call("correl", [expr, other], {"period": period})
+
+
+def avgprice(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+) -> pl.Expr:
+    """Average price: mean of open, high, low and close (TA-Lib ``AVGPRICE``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"``.
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``avgprice``.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.avgprice())
+    >>> out["avgprice"].dtype, out["avgprice"].null_count()
+    (Float64, 0)
+    """
+    return call("avgprice", [open, high, low, close], {})
+
+
+def medprice(*, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+    """Median price: midpoint of high and low (TA-Lib ``MEDPRICE``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``medprice``.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.medprice())
+    >>> out["medprice"].dtype, out["medprice"].null_count()
+    (Float64, 0)
+    """
+    return call("medprice", [high, low], {})
+
+
+def typprice(
+    *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
+    """Typical price: mean of high, low and close (TA-Lib ``TYPPRICE``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``typprice``.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.typprice())
+    >>> out["typprice"].dtype, out["typprice"].null_count()
+    (Float64, 0)
+    """
+    return call("typprice", [high, low, close], {})
+
+
+def wclprice(
+    *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+) -> pl.Expr:
+    """Weighted close price: high, low and twice the close, over 4 (TA-Lib ``WCLPRICE``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"``.
+    low
+        The low series; defaults to the column ``"low"``.
+    close
+        The close series; defaults to the column ``"close"``.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``wclprice``.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null input is skipped and comes out null; NaN is a value.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.wclprice())
+    >>> out["wclprice"].dtype, out["wclprice"].null_count()
+    (Float64, 0)
+    """
+    return call("wclprice", [high, low, close], {})

@@ -24,14 +24,12 @@ class TaExprNamespace:
         """
         return indicators.sma(self._expr, period)
 
-
     def ema(self, period: int = 30) -> pl.Expr:
         """Exponential moving average, seeded with the SMA of the first period; the receiver is ``expr``.
 
         See :func:`laakhay.ta.ema`.
         """
         return indicators.ema(self._expr, period)
-
 
     def wma(self, period: int = 30) -> pl.Expr:
         """Linearly weighted moving average; the receiver is ``expr``.
@@ -40,14 +38,12 @@ class TaExprNamespace:
         """
         return indicators.wma(self._expr, period)
 
-
     def dema(self, period: int = 30) -> pl.Expr:
         """Double exponential moving average; the receiver is ``expr``.
 
         See :func:`laakhay.ta.dema`.
         """
         return indicators.dema(self._expr, period)
-
 
     def tema(self, period: int = 30) -> pl.Expr:
         """Triple exponential moving average; the receiver is ``expr``.
@@ -56,14 +52,12 @@ class TaExprNamespace:
         """
         return indicators.tema(self._expr, period)
 
-
     def trima(self, period: int = 30) -> pl.Expr:
         """Triangular moving average; the receiver is ``expr``.
 
         See :func:`laakhay.ta.trima`.
         """
         return indicators.trima(self._expr, period)
-
 
     def kama(self, period: int = 30) -> pl.Expr:
         """Kaufman adaptive moving average; the receiver is ``expr``.
@@ -72,14 +66,12 @@ class TaExprNamespace:
         """
         return indicators.kama(self._expr, period)
 
-
     def t3(self, period: int = 5, vfactor: float = 0.7) -> pl.Expr:
         """Tillson T3 moving average; the receiver is ``expr``.
 
         See :func:`laakhay.ta.t3`.
         """
         return indicators.t3(self._expr, period, vfactor)
-
 
     def ma(self, period: int = 30, ma_type: int = 0) -> pl.Expr:
         """Moving average of a chosen type; the receiver is ``expr``.
@@ -88,14 +80,14 @@ class TaExprNamespace:
         """
         return indicators.ma(self._expr, period, ma_type)
 
-
-    def bbands(self, period: int = 20, nbdev_up: float = 2.0, nbdev_down: float = 2.0, ma_type: int = 0) -> pl.Expr:
+    def bbands(
+        self, period: int = 20, nbdev_up: float = 2.0, nbdev_down: float = 2.0, ma_type: int = 0
+    ) -> pl.Expr:
         """Bollinger Bands: moving average ± multiples of the population standard deviation; the receiver is ``expr``.
 
         See :func:`laakhay.ta.bbands`.
         """
         return indicators.bbands(self._expr, period, nbdev_up, nbdev_down, ma_type)
-
 
     def midpoint(self, period: int = 14) -> pl.Expr:
         """Midpoint of the highest and lowest value over the period; the receiver is ``expr``.
@@ -104,7 +96,6 @@ class TaExprNamespace:
         """
         return indicators.midpoint(self._expr, period)
 
-
     def midprice(self, period: int = 14, *, low: IntoExpr = "low") -> pl.Expr:
         """Midpoint of the highest high and lowest low over the period; the receiver is ``high``.
 
@@ -112,14 +103,239 @@ class TaExprNamespace:
         """
         return indicators.midprice(period, high=self._expr, low=low)
 
-
-    def sar(self, acceleration: float = 0.02, maximum: float = 0.2, *, low: IntoExpr = "low") -> pl.Expr:
+    def sar(
+        self, acceleration: float = 0.02, maximum: float = 0.2, *, low: IntoExpr = "low"
+    ) -> pl.Expr:
         """Parabolic stop and reverse; the receiver is ``high``.
 
         See :func:`laakhay.ta.sar`.
         """
         return indicators.sar(acceleration, maximum, high=self._expr, low=low)
 
+    def rsi(self, period: int = 14) -> pl.Expr:
+        """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.rsi`.
+        """
+        return indicators.rsi(self._expr, period)
+
+    def macd(self, fast_period: int = 12, slow_period: int = 26, signal_period: int = 9) -> pl.Expr:
+        """Moving average convergence/divergence: fast EMA − slow EMA, its signal EMA and the difference; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.macd`.
+        """
+        return indicators.macd(self._expr, fast_period, slow_period, signal_period)
+
+    def macdext(
+        self,
+        fast_period: int = 12,
+        fast_ma_type: int = 0,
+        slow_period: int = 26,
+        slow_ma_type: int = 0,
+        signal_period: int = 9,
+        signal_ma_type: int = 0,
+    ) -> pl.Expr:
+        """MACD with a chosen moving-average type for each line; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.macdext`.
+        """
+        return indicators.macdext(
+            self._expr,
+            fast_period,
+            fast_ma_type,
+            slow_period,
+            slow_ma_type,
+            signal_period,
+            signal_ma_type,
+        )
+
+    def macdfix(self, signal_period: int = 9) -> pl.Expr:
+        """MACD 12/26 with the fixed smoothing factors 0.15 and 0.075; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.macdfix`.
+        """
+        return indicators.macdfix(self._expr, signal_period)
+
+    def stoch(
+        self,
+        fastk_period: int = 5,
+        slowk_period: int = 3,
+        slowk_ma_type: int = 0,
+        slowd_period: int = 3,
+        slowd_ma_type: int = 0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+    ) -> pl.Expr:
+        """Slow stochastic: smoothed %K and its moving average %D; the receiver is ``close``.
+
+        See :func:`laakhay.ta.stoch`.
+        """
+        return indicators.stoch(
+            fastk_period,
+            slowk_period,
+            slowk_ma_type,
+            slowd_period,
+            slowd_ma_type,
+            high=high,
+            low=low,
+            close=self._expr,
+        )
+
+    def stochf(
+        self,
+        fastk_period: int = 5,
+        fastd_period: int = 3,
+        fastd_ma_type: int = 0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+    ) -> pl.Expr:
+        """Fast stochastic: %K and its moving average %D; the receiver is ``close``.
+
+        See :func:`laakhay.ta.stochf`.
+        """
+        return indicators.stochf(
+            fastk_period, fastd_period, fastd_ma_type, high=high, low=low, close=self._expr
+        )
+
+    def stochrsi(
+        self, period: int = 14, fastk_period: int = 5, fastd_period: int = 3, fastd_ma_type: int = 0
+    ) -> pl.Expr:
+        """Stochastic RSI: the fast stochastic of the RSI line; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.stochrsi`.
+        """
+        return indicators.stochrsi(self._expr, period, fastk_period, fastd_period, fastd_ma_type)
+
+    def cci(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+        """Commodity channel index: typical price's distance from its mean in mean deviations / 0.015; the receiver is ``close``.
+
+        See :func:`laakhay.ta.cci`.
+        """
+        return indicators.cci(period, high=high, low=low, close=self._expr)
+
+    def willr(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+        """Williams' %R: the close's distance below the highest high, as −percent of the range; the receiver is ``close``.
+
+        See :func:`laakhay.ta.willr`.
+        """
+        return indicators.willr(period, high=high, low=low, close=self._expr)
+
+    def mfi(
+        self,
+        period: int = 14,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+    ) -> pl.Expr:
+        """Money flow index: volume-weighted RSI of the typical price; the receiver is ``close``.
+
+        See :func:`laakhay.ta.mfi`.
+        """
+        return indicators.mfi(period, high=high, low=low, close=self._expr, volume=volume)
+
+    def mom(self, period: int = 10) -> pl.Expr:
+        """Momentum: change over the period; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.mom`.
+        """
+        return indicators.mom(self._expr, period)
+
+    def roc(self, period: int = 10) -> pl.Expr:
+        """Rate of change in percent: (price / previous price − 1) · 100; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.roc`.
+        """
+        return indicators.roc(self._expr, period)
+
+    def rocp(self, period: int = 10) -> pl.Expr:
+        """Rate of change as a fraction: (price − previous price) / previous price; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.rocp`.
+        """
+        return indicators.rocp(self._expr, period)
+
+    def rocr(self, period: int = 10) -> pl.Expr:
+        """Rate-of-change ratio: price / previous price; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.rocr`.
+        """
+        return indicators.rocr(self._expr, period)
+
+    def rocr100(self, period: int = 10) -> pl.Expr:
+        """Rate-of-change ratio on a 100 scale: (price / previous price) · 100; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.rocr100`.
+        """
+        return indicators.rocr100(self._expr, period)
+
+    def cmo(self, period: int = 14) -> pl.Expr:
+        """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses, in percent; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.cmo`.
+        """
+        return indicators.cmo(self._expr, period)
+
+    def apo(self, fast_period: int = 12, slow_period: int = 26, ma_type: int = 1) -> pl.Expr:
+        """Absolute price oscillator: fast moving average − slow moving average; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.apo`.
+        """
+        return indicators.apo(self._expr, fast_period, slow_period, ma_type)
+
+    def ppo(self, fast_period: int = 12, slow_period: int = 26, ma_type: int = 1) -> pl.Expr:
+        """Percentage price oscillator: (fast − slow moving average) / slow moving average, in percent; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.ppo`.
+        """
+        return indicators.ppo(self._expr, fast_period, slow_period, ma_type)
+
+    def trix(self, period: int = 30) -> pl.Expr:
+        """One-bar rate of change (percent) of a triple exponential moving average; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.trix`.
+        """
+        return indicators.trix(self._expr, period)
+
+    def aroon(self, period: int = 14, *, low: IntoExpr = "low") -> pl.Expr:
+        """Aroon: how recently the window made its lowest low and its highest high, in percent; the receiver is ``high``.
+
+        See :func:`laakhay.ta.aroon`.
+        """
+        return indicators.aroon(period, high=self._expr, low=low)
+
+    def aroonosc(self, period: int = 14, *, low: IntoExpr = "low") -> pl.Expr:
+        """Aroon oscillator: Aroon up − Aroon down; the receiver is ``high``.
+
+        See :func:`laakhay.ta.aroonosc`.
+        """
+        return indicators.aroonosc(period, high=self._expr, low=low)
+
+    def bop(
+        self, *, open: IntoExpr = "open", high: IntoExpr = "high", low: IntoExpr = "low"
+    ) -> pl.Expr:
+        """Balance of power: (close − open) / (high − low); the receiver is ``close``.
+
+        See :func:`laakhay.ta.bop`.
+        """
+        return indicators.bop(open=open, high=high, low=low, close=self._expr)
+
+    def ultosc(
+        self,
+        period1: int = 7,
+        period2: int = 14,
+        period3: int = 28,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+    ) -> pl.Expr:
+        """Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1; the receiver is ``close``.
+
+        See :func:`laakhay.ta.ultosc`.
+        """
+        return indicators.ultosc(period1, period2, period3, high=high, low=low, close=self._expr)
 
     def adx(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         """Average directional movement index: Wilder-smoothed DX, the strength of a trend; the receiver is ``close``.
@@ -128,14 +344,12 @@ class TaExprNamespace:
         """
         return indicators.adx(period, high=high, low=low, close=self._expr)
 
-
     def adxr(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         """ADX rating: mean of today's ADX and the ADX period − 1 bars earlier; the receiver is ``close``.
 
         See :func:`laakhay.ta.adxr`.
         """
         return indicators.adxr(period, high=high, low=low, close=self._expr)
-
 
     def dx(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         """Directional movement index: spread of +DI and −DI over their sum; the receiver is ``close``.
@@ -144,22 +358,23 @@ class TaExprNamespace:
         """
         return indicators.dx(period, high=high, low=low, close=self._expr)
 
-
-    def plus_di(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+    def plus_di(
+        self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
+    ) -> pl.Expr:
         """Plus directional indicator: smoothed upward movement over smoothed true range; the receiver is ``close``.
 
         See :func:`laakhay.ta.plus_di`.
         """
         return indicators.plus_di(period, high=high, low=low, close=self._expr)
 
-
-    def minus_di(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+    def minus_di(
+        self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
+    ) -> pl.Expr:
         """Minus directional indicator: smoothed downward movement over smoothed true range; the receiver is ``close``.
 
         See :func:`laakhay.ta.minus_di`.
         """
         return indicators.minus_di(period, high=high, low=low, close=self._expr)
-
 
     def plus_dm(self, period: int = 14, *, low: IntoExpr = "low") -> pl.Expr:
         """Plus directional movement, Wilder-smoothed; the receiver is ``high``.
@@ -168,14 +383,12 @@ class TaExprNamespace:
         """
         return indicators.plus_dm(period, high=self._expr, low=low)
 
-
     def minus_dm(self, period: int = 14, *, low: IntoExpr = "low") -> pl.Expr:
         """Minus directional movement, Wilder-smoothed; the receiver is ``high``.
 
         See :func:`laakhay.ta.minus_dm`.
         """
         return indicators.minus_dm(period, high=self._expr, low=low)
-
 
     def atr(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         """Average true range: Wilder-smoothed true range; the receiver is ``close``.
@@ -184,14 +397,12 @@ class TaExprNamespace:
         """
         return indicators.atr(period, high=high, low=low, close=self._expr)
 
-
     def natr(self, period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         """Normalized average true range: ATR as a percentage of the close; the receiver is ``close``.
 
         See :func:`laakhay.ta.natr`.
         """
         return indicators.natr(period, high=high, low=low, close=self._expr)
-
 
     def trange(self, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         """True range: the bar's range extended to the previous close; the receiver is ``close``.
@@ -200,7 +411,6 @@ class TaExprNamespace:
         """
         return indicators.trange(high=high, low=low, close=self._expr)
 
-
     def obv(self, *, volume: IntoExpr = "volume") -> pl.Expr:
         """On-balance volume: running total of volume signed by the close's direction; the receiver is ``expr``.
 
@@ -208,18 +418,121 @@ class TaExprNamespace:
         """
         return indicators.obv(self._expr, volume=volume)
 
-
-    def ad(self, *, high: IntoExpr = "high", low: IntoExpr = "low", volume: IntoExpr = "volume") -> pl.Expr:
+    def ad(
+        self, *, high: IntoExpr = "high", low: IntoExpr = "low", volume: IntoExpr = "volume"
+    ) -> pl.Expr:
         """Chaikin accumulation/distribution line; the receiver is ``close``.
 
         See :func:`laakhay.ta.ad`.
         """
         return indicators.ad(high=high, low=low, close=self._expr, volume=volume)
 
-
-    def adosc(self, fast_period: int = 3, slow_period: int = 10, *, high: IntoExpr = "high", low: IntoExpr = "low", volume: IntoExpr = "volume") -> pl.Expr:
+    def adosc(
+        self,
+        fast_period: int = 3,
+        slow_period: int = 10,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+    ) -> pl.Expr:
         """Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line; the receiver is ``close``.
 
         See :func:`laakhay.ta.adosc`.
         """
-        return indicators.adosc(fast_period, slow_period, high=high, low=low, close=self._expr, volume=volume)
+        return indicators.adosc(
+            fast_period, slow_period, high=high, low=low, close=self._expr, volume=volume
+        )
+
+    def stddev(self, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
+        """Population standard deviation over the period, times nbdev; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.stddev`.
+        """
+        return indicators.stddev(self._expr, period, nbdev)
+
+    def var(self, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
+        """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib); the receiver is ``expr``.
+
+        See :func:`laakhay.ta.var`.
+        """
+        return indicators.var(self._expr, period, nbdev)
+
+    def linearreg(self, period: int = 14) -> pl.Expr:
+        """Linear regression: today's value on the least-squares line over the period; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.linearreg`.
+        """
+        return indicators.linearreg(self._expr, period)
+
+    def linearreg_slope(self, period: int = 14) -> pl.Expr:
+        """Slope of the least-squares line over the period; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.linearreg_slope`.
+        """
+        return indicators.linearreg_slope(self._expr, period)
+
+    def linearreg_intercept(self, period: int = 14) -> pl.Expr:
+        """Intercept of the least-squares line over the period (its value on the oldest bar); the receiver is ``expr``.
+
+        See :func:`laakhay.ta.linearreg_intercept`.
+        """
+        return indicators.linearreg_intercept(self._expr, period)
+
+    def linearreg_angle(self, period: int = 14) -> pl.Expr:
+        """Slope of the least-squares line over the period, in degrees; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.linearreg_angle`.
+        """
+        return indicators.linearreg_angle(self._expr, period)
+
+    def tsf(self, period: int = 14) -> pl.Expr:
+        """Time series forecast: the least-squares line extended one bar ahead; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.tsf`.
+        """
+        return indicators.tsf(self._expr, period)
+
+    def beta(self, other: IntoExpr, period: int = 5) -> pl.Expr:
+        """Beta: regression slope of the second series' returns on the first's; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.beta`.
+        """
+        return indicators.beta(self._expr, other, period)
+
+    def correl(self, other: IntoExpr, period: int = 30) -> pl.Expr:
+        """Pearson's correlation coefficient of two series over the period; the receiver is ``expr``.
+
+        See :func:`laakhay.ta.correl`.
+        """
+        return indicators.correl(self._expr, other, period)
+
+    def avgprice(
+        self, *, open: IntoExpr = "open", high: IntoExpr = "high", low: IntoExpr = "low"
+    ) -> pl.Expr:
+        """Average price: mean of open, high, low and close; the receiver is ``close``.
+
+        See :func:`laakhay.ta.avgprice`.
+        """
+        return indicators.avgprice(open=open, high=high, low=low, close=self._expr)
+
+    def medprice(self, *, low: IntoExpr = "low") -> pl.Expr:
+        """Median price: midpoint of high and low; the receiver is ``high``.
+
+        See :func:`laakhay.ta.medprice`.
+        """
+        return indicators.medprice(high=self._expr, low=low)
+
+    def typprice(self, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+        """Typical price: mean of high, low and close; the receiver is ``close``.
+
+        See :func:`laakhay.ta.typprice`.
+        """
+        return indicators.typprice(high=high, low=low, close=self._expr)
+
+    def wclprice(self, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+        """Weighted close price: high, low and twice the close, over 4; the receiver is ``close``.
+
+        See :func:`laakhay.ta.wclprice`.
+        """
+        return indicators.wclprice(high=high, low=low, close=self._expr)

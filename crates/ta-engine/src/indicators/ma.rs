@@ -21,18 +21,28 @@ pub struct Sma {
 
 impl Sma {
     pub fn new(period: usize) -> Self {
-        Sma { period, window: Ring::new(period), sum: 0.0 }
+        Sma {
+            period,
+            window: Ring::new(period),
+            sum: 0.0,
+        }
     }
 }
 
 impl Smoother for Sma {
     #[inline]
     fn update(&mut self, x: f64) -> Option<f64> {
-        if let Some(old) = self.window.push(x) {
-            self.sum -= old;
+        // Read the state before writing the ring: a store into the ring first would make
+        // the compiler reload `sum` from memory on every bar.
+        let full = self.window.is_full();
+        let mut sum = self.sum;
+        if full {
+            sum -= self.window.oldest();
         }
-        self.sum += x;
-        self.window.is_full().then(|| self.sum / self.period as f64)
+        sum += x;
+        self.sum = sum;
+        self.window.push(x);
+        (full || self.window.is_full()).then(|| sum / self.period as f64)
     }
     fn lookback(&self) -> usize {
         self.period - 1
@@ -68,7 +78,14 @@ impl Ema {
     /// An EMA with an explicit smoothing factor (MACDFIX) and form; still SMA-seeded over
     /// `period` values.
     pub fn with_k(period: usize, k: f64, form: EmaForm) -> Self {
-        Ema { period, k, one_minus_k: 1.0 - k, form, seen: 0, value: 0.0 }
+        Ema {
+            period,
+            k,
+            one_minus_k: 1.0 - k,
+            form,
+            seen: 0,
+            value: 0.0,
+        }
     }
 }
 
@@ -96,7 +113,9 @@ impl Smoother for Ema {
     }
 }
 
-/// Weighted moving average (weights 1..=period, newest heaviest), TA-Lib's running form.
+/// Weighted moving average (weights 1..=period, newest heaviest) in TA-Lib's running form,
+/// re-summed exactly once every `period` bars so rounding cannot drift over long series
+/// (TA-Lib 0.8 drifts less than the plain running form).
 #[derive(Debug, Clone)]
 pub struct Wma {
     period: usize,
@@ -104,11 +123,35 @@ pub struct Wma {
     weighted_sum: f64,
     plain_sum: f64,
     trailing: f64,
+    since_exact: usize,
 }
 
 impl Wma {
     pub fn new(period: usize) -> Self {
-        Wma { period, window: Ring::new(period), weighted_sum: 0.0, plain_sum: 0.0, trailing: 0.0 }
+        Wma {
+            period,
+            window: Ring::new(period),
+            weighted_sum: 0.0,
+            plain_sum: 0.0,
+            trailing: 0.0,
+            since_exact: 0,
+        }
+    }
+
+    /// Sums for the next bar from the current window alone: weights 0..n-1 on the values
+    /// after the oldest, which is what the running form holds after emitting.
+    #[cold]
+    fn resum(&mut self) {
+        let mut weighted = 0.0;
+        let mut plain = 0.0;
+        for i in 1..self.window.len() {
+            let v = self.window.get(i);
+            weighted += v * i as f64;
+            plain += v;
+        }
+        self.weighted_sum = weighted;
+        self.plain_sum = plain + self.trailing;
+        self.since_exact = 0;
     }
 }
 
@@ -130,6 +173,10 @@ impl Smoother for Wma {
         let divider = ((n * (n + 1)) >> 1) as f64;
         let out = self.weighted_sum / divider;
         self.weighted_sum -= self.plain_sum;
+        self.since_exact += 1;
+        if self.since_exact >= n {
+            self.resum();
+        }
         Some(out)
     }
     fn lookback(&self) -> usize {
@@ -146,7 +193,10 @@ pub struct Dema {
 
 impl Dema {
     pub fn new(period: usize) -> Self {
-        Dema { first: Ema::new(period), second: Ema::new(period) }
+        Dema {
+            first: Ema::new(period),
+            second: Ema::new(period),
+        }
     }
 }
 
@@ -172,7 +222,11 @@ pub struct Tema {
 
 impl Tema {
     pub fn new(period: usize) -> Self {
-        Tema { first: Ema::new(period), second: Ema::new(period), third: Ema::new(period) }
+        Tema {
+            first: Ema::new(period),
+            second: Ema::new(period),
+            third: Ema::new(period),
+        }
     }
 }
 
@@ -189,29 +243,84 @@ impl Smoother for Tema {
     }
 }
 
-/// Triangular moving average: an SMA of an SMA whose periods add up to `period + 1`.
+/// Triangular moving average in TA-Lib's running form: a weighted sum with weights rising
+/// 1, 2, … to the middle and falling back, kept up to date with two partial sums (the older
+/// and the newer half). TA-Lib's rounding drifts measurably on short periods, so we follow
+/// its arithmetic step for step rather than taking an SMA of an SMA.
 #[derive(Debug, Clone)]
 pub struct Trima {
-    inner: Sma,
-    outer: Sma,
+    period: usize,
+    half: usize,
+    odd: bool,
+    factor: f64,
+    window: Ring,
+    numerator: f64,
+    older_sum: f64,
+    newer_sum: f64,
 }
 
 impl Trima {
     pub fn new(period: usize) -> Self {
         let half = period / 2;
-        let (a, b) = if period % 2 == 1 { (half + 1, half + 1) } else { (half, half + 1) };
-        Trima { inner: Sma::new(a), outer: Sma::new(b) }
+        let odd = period % 2 == 1;
+        let divisor = if odd {
+            (half + 1) * (half + 1)
+        } else {
+            half * (half + 1)
+        };
+        Trima {
+            period,
+            half,
+            odd,
+            factor: 1.0 / divisor as f64,
+            window: Ring::new(period),
+            numerator: 0.0,
+            older_sum: 0.0,
+            newer_sum: 0.0,
+        }
+    }
+
+    /// The first full window, summed in TA-Lib's order (the older half backwards).
+    fn seed(&mut self) {
+        let middle = if self.odd { self.half } else { self.half - 1 };
+        for k in (0..=middle).rev() {
+            self.older_sum += self.window.get(k);
+            self.numerator += self.older_sum;
+        }
+        for k in middle + 1..self.period {
+            self.newer_sum += self.window.get(k);
+            self.numerator += self.newer_sum;
+        }
     }
 }
 
 impl Smoother for Trima {
     #[inline]
     fn update(&mut self, x: f64) -> Option<f64> {
-        let s = self.inner.update(x)?;
-        self.outer.update(s)
+        let Some(leaving) = self.window.push(x) else {
+            if self.window.is_full() {
+                self.seed();
+                return Some(self.numerator * self.factor);
+            }
+            return None;
+        };
+        let middle = self.window.back(self.half);
+        self.numerator -= self.older_sum;
+        self.older_sum -= leaving;
+        self.older_sum += middle;
+        if self.odd {
+            self.numerator += self.newer_sum;
+            self.newer_sum -= middle;
+        } else {
+            self.newer_sum -= middle;
+            self.numerator += self.newer_sum;
+        }
+        self.newer_sum += x;
+        self.numerator += x;
+        Some(self.numerator * self.factor)
     }
     fn lookback(&self) -> usize {
-        self.inner.lookback() + self.outer.lookback()
+        self.period - 1
     }
 }
 
@@ -232,7 +341,13 @@ impl Kama {
     const SLOWEST: f64 = 2.0 / 31.0;
 
     pub fn new(period: usize) -> Self {
-        Kama { period, window: Ring::new(period + 1), volatility: 0.0, trailing: 0.0, value: 0.0 }
+        Kama {
+            period,
+            window: Ring::new(period + 1),
+            volatility: 0.0,
+            trailing: 0.0,
+            value: 0.0,
+        }
     }
 }
 
@@ -297,7 +412,14 @@ impl T3 {
         let c3 = -6.0 * a2 - 3.0 * (a - c1);
         let c4 = 1.0 + 3.0 * a - c1 + 3.0 * a2;
         T3 {
-            stages: [stage.clone(), stage.clone(), stage.clone(), stage.clone(), stage.clone(), stage],
+            stages: [
+                stage.clone(),
+                stage.clone(),
+                stage.clone(),
+                stage.clone(),
+                stage.clone(),
+                stage,
+            ],
             c: [c1, c2, c3, c4],
             period,
         }

@@ -1,32 +1,40 @@
 //! Overlap studies: moving averages, bands and other series drawn on the price chart.
 
-use super::ma::{Kama, MovingAverage, Smoother, T3};
-use crate::catalog::{kernel, Flag, Group, IndicatorSpec, Input, MissingData, OutputSpec, Pane, Style};
+use super::ma::{Dema, Ema, Kama, MovingAverage, Sma, Smoother, Tema, Trima, Wma, T3};
+use crate::catalog::{
+    kernel, Flag, Group, IndicatorSpec, Input, MissingData, OutputSpec, Pane, Style,
+};
 use crate::kernel::Indicator;
 use crate::params::{MaType, ParamSpec, Params};
-use crate::primitives::{guarded_sqrt, Extremes, RollingVar};
+use crate::primitives::{Extremes, ShiftedVar};
 use crate::TaError;
 
-/// A single-series moving average as an indicator.
+/// A single-series moving average as an indicator. `None` is period 1, which TA-Lib 0.8
+/// passes through unchanged. The smoother type is concrete (not `MovingAverage`) so the
+/// batch loop compiles without a per-bar dispatch.
 macro_rules! ma_indicator {
-    ($(#[$doc:meta])* $ty:ident, $build:expr) => {
+    ($(#[$doc:meta])* $ty:ident, $inner:ty, $build:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone)]
-        pub struct $ty(MovingAverage);
+        pub struct $ty(Option<$inner>);
 
         impl Indicator for $ty {
             const INPUTS: usize = 1;
             const OUTPUTS: usize = 1;
             fn from_params(p: &Params) -> Result<Self, TaError> {
-                let build: fn(&Params) -> MovingAverage = $build;
-                Ok($ty(build(p)))
+                let build: fn(&Params) -> $inner = $build;
+                Ok($ty((p.int(0) > 1).then(|| build(p))))
             }
             fn lookback(&self) -> usize {
-                self.0.lookback()
+                self.0.as_ref().map_or(0, |m| m.lookback())
             }
             #[inline]
             fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-                match self.0.update(bar[0]) {
+                let value = match &mut self.0 {
+                    Some(m) => m.update(bar[0]),
+                    None => Some(bar[0]),
+                };
+                match value {
                     Some(v) => {
                         out[0] = v;
                         true
@@ -39,35 +47,29 @@ macro_rules! ma_indicator {
 }
 
 ma_indicator!(/// SMA.
-    SmaIndicator, |p| MovingAverage::new(MaType::Sma, p.int(0)));
+    SmaIndicator, Sma, |p| Sma::new(p.int(0)));
 ma_indicator!(/// EMA.
-    EmaIndicator, |p| MovingAverage::new(MaType::Ema, p.int(0)));
+    EmaIndicator, Ema, |p| Ema::new(p.int(0)));
 ma_indicator!(/// WMA.
-    WmaIndicator, |p| MovingAverage::new(MaType::Wma, p.int(0)));
+    WmaIndicator, Wma, |p| Wma::new(p.int(0)));
 ma_indicator!(/// DEMA.
-    DemaIndicator, |p| MovingAverage::new(MaType::Dema, p.int(0)));
+    DemaIndicator, Dema, |p| Dema::new(p.int(0)));
 ma_indicator!(/// TEMA.
-    TemaIndicator, |p| MovingAverage::new(MaType::Tema, p.int(0)));
+    TemaIndicator, Tema, |p| Tema::new(p.int(0)));
 ma_indicator!(/// TRIMA.
-    TrimaIndicator, |p| MovingAverage::new(MaType::Trima, p.int(0)));
+    TrimaIndicator, Trima, |p| Trima::new(p.int(0)));
 ma_indicator!(/// KAMA.
-    KamaIndicator, |p| match p.int(0) {
-        1 => MovingAverage::Identity,
-        n => MovingAverage::Kama(Kama::new(n)),
-    });
+    KamaIndicator, Kama, |p| Kama::new(p.int(0)));
 ma_indicator!(/// T3 with an explicit volume factor.
-    T3Indicator, |p| match p.int(0) {
-        1 => MovingAverage::Identity,
-        n => MovingAverage::T3(T3::new(n, p.float(1))),
-    });
+    T3Indicator, T3, |p| T3::new(p.int(0), p.float(1)));
 ma_indicator!(/// MA with a run-time type.
-    MaIndicator, |p| MovingAverage::new(p.ma_type(1), p.int(0)));
+    MaIndicator, MovingAverage, |p| MovingAverage::new(p.ma_type(1), p.int(0)));
 
 /// Bollinger Bands: MA ± deviations × population standard deviation.
 #[derive(Debug, Clone)]
 pub struct Bbands {
     middle: MovingAverage,
-    variance: RollingVar,
+    variance: ShiftedVar,
     up: f64,
     down: f64,
 }
@@ -79,7 +81,7 @@ impl Indicator for Bbands {
         let period = p.int(0);
         Ok(Bbands {
             middle: MovingAverage::new(p.ma_type(3), period),
-            variance: RollingVar::new(period),
+            variance: ShiftedVar::new(period),
             up: p.float(1),
             down: p.float(2),
         })
@@ -91,8 +93,10 @@ impl Indicator for Bbands {
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let middle = self.middle.update(bar[0]);
         let variance = self.variance.update(bar[0]);
-        let (Some(middle), Some(variance)) = (middle, variance) else { return false };
-        let sd = guarded_sqrt(variance);
+        let (Some(middle), Some(variance)) = (middle, variance) else {
+            return false;
+        };
+        let sd = variance.sqrt();
         out[0] = middle + sd * self.up;
         out[1] = middle;
         out[2] = middle - sd * self.down;
@@ -134,7 +138,10 @@ impl Indicator for Midprice {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
     fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Midprice { high: Extremes::new(p.int(0)), low: Extremes::new(p.int(0)) })
+        Ok(Midprice {
+            high: Extremes::new(p.int(0)),
+            low: Extremes::new(p.int(0)),
+        })
     }
     fn lookback(&self) -> usize {
         self.high.period() - 1
@@ -281,13 +288,55 @@ const fn ma_spec(
 }
 
 pub(crate) static SPECS: &[IndicatorSpec] = &[
-    ma_spec("sma", "SMA", "Simple moving average", &[], kernel::<SmaIndicator>()),
-    ma_spec("ema", "EMA", "Exponential moving average, seeded with the SMA of the first period", UNSTABLE, kernel::<EmaIndicator>()),
-    ma_spec("wma", "WMA", "Linearly weighted moving average", &[], kernel::<WmaIndicator>()),
-    ma_spec("dema", "DEMA", "Double exponential moving average", UNSTABLE, kernel::<DemaIndicator>()),
-    ma_spec("tema", "TEMA", "Triple exponential moving average", UNSTABLE, kernel::<TemaIndicator>()),
-    ma_spec("trima", "TRIMA", "Triangular moving average", &[], kernel::<TrimaIndicator>()),
-    ma_spec("kama", "KAMA", "Kaufman adaptive moving average", UNSTABLE, kernel::<KamaIndicator>()),
+    ma_spec(
+        "sma",
+        "SMA",
+        "Simple moving average",
+        &[],
+        kernel::<SmaIndicator>(),
+    ),
+    ma_spec(
+        "ema",
+        "EMA",
+        "Exponential moving average, seeded with the SMA of the first period",
+        UNSTABLE,
+        kernel::<EmaIndicator>(),
+    ),
+    ma_spec(
+        "wma",
+        "WMA",
+        "Linearly weighted moving average",
+        &[],
+        kernel::<WmaIndicator>(),
+    ),
+    ma_spec(
+        "dema",
+        "DEMA",
+        "Double exponential moving average",
+        &[],
+        kernel::<DemaIndicator>(),
+    ),
+    ma_spec(
+        "tema",
+        "TEMA",
+        "Triple exponential moving average",
+        &[],
+        kernel::<TemaIndicator>(),
+    ),
+    ma_spec(
+        "trima",
+        "TRIMA",
+        "Triangular moving average",
+        &[],
+        kernel::<TrimaIndicator>(),
+    ),
+    ma_spec(
+        "kama",
+        "KAMA",
+        "Kaufman adaptive moving average",
+        UNSTABLE,
+        kernel::<KamaIndicator>(),
+    ),
     IndicatorSpec {
         name: "t3",
         talib_name: "T3",
@@ -309,7 +358,10 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
         group: Group::Overlap,
         summary: "Moving average of a chosen type",
         inputs: CLOSE,
-        params: &[ParamSpec::period(30, 1), ParamSpec::ma_type("ma_type", "matype", MaType::Sma)],
+        params: &[
+            ParamSpec::period(30, 1),
+            ParamSpec::ma_type("ma_type", "matype", MaType::Sma),
+        ],
         outputs: PRICE_LINE,
         flags: &[],
         missing_data: MissingData::SkipBar,
@@ -323,8 +375,22 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
         inputs: CLOSE,
         params: &[
             ParamSpec::period(20, 2),
-            ParamSpec::float("nbdev_up", "nbdevup", 2.0, -3e37, 3e37, "deviations above the middle band"),
-            ParamSpec::float("nbdev_down", "nbdevdn", 2.0, -3e37, 3e37, "deviations below the middle band"),
+            ParamSpec::float(
+                "nbdev_up",
+                "nbdevup",
+                2.0,
+                -3e37,
+                3e37,
+                "deviations above the middle band",
+            ),
+            ParamSpec::float(
+                "nbdev_down",
+                "nbdevdn",
+                2.0,
+                -3e37,
+                3e37,
+                "deviations below the middle band",
+            ),
             ParamSpec::ma_type("ma_type", "matype", MaType::Sma),
         ],
         outputs: &[
@@ -367,8 +433,22 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
         summary: "Parabolic stop and reverse",
         inputs: HIGH_LOW,
         params: &[
-            ParamSpec::float("acceleration", "acceleration", 0.02, 0.0, 3e37, "acceleration factor step"),
-            ParamSpec::float("maximum", "maximum", 0.2, 0.0, 3e37, "acceleration factor ceiling"),
+            ParamSpec::float(
+                "acceleration",
+                "acceleration",
+                0.02,
+                0.0,
+                3e37,
+                "acceleration factor step",
+            ),
+            ParamSpec::float(
+                "maximum",
+                "maximum",
+                0.2,
+                0.0,
+                3e37,
+                "acceleration factor ceiling",
+            ),
         ],
         outputs: &[OutputSpec::new("value", "real", Pane::Price, Style::Dots)],
         flags: &[],

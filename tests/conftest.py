@@ -1,0 +1,164 @@
+"""Shared fixtures: synthetic and real OHLCV, and running an indicator both ways."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pytest
+import talib
+from hypothesis import HealthCheck, settings
+
+from laakhay import ta
+from laakhay.ta import _catalog
+
+settings.register_profile(
+    "default",
+    deadline=None,
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "60")),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("default")
+
+OHLCV = ("open", "high", "low", "close", "volume")
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
+# Free series stand-ins: single-series indicators read close; two-series ones close and open.
+FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open"}
+
+ENTRIES: list[dict[str, Any]] = list(_catalog.entries().values())
+NAMES = [e["name"] for e in ENTRIES]
+
+
+def synthetic_ohlcv(n: int, seed: int, scale: float = 100.0) -> dict[str, np.ndarray]:
+    """A seeded random walk with consistent OHLC and positive volume."""
+    rng = np.random.default_rng(seed)
+    close = scale * np.exp(np.cumsum(rng.normal(0, 0.02, n)))
+    spread = np.abs(rng.normal(0, 0.01, n)) * close
+    high = close + spread * rng.uniform(0, 1, n)
+    low = close - spread * rng.uniform(0, 1, n)
+    open_ = low + (high - low) * rng.uniform(0, 1, n)
+    volume = rng.integers(100, 10_000, n).astype(np.float64)
+    return {"open": open_, "high": high, "low": low, "close": close, "volume": volume}
+
+
+def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
+    path = SHARED_DATA / f"{name}.csv"
+    if not path.exists():
+        return None
+    df = pl.read_csv(path)
+    cols = {c.lower(): c for c in df.columns}
+    return {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
+
+
+def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
+    """Defaults, minimum periods, small periods, scaled-up values, swapped fast/slow and
+    every moving-average type, by our parameter names."""
+    params = entry["params"]
+    if not params:
+        return [{}]
+
+    def build(f: Any) -> dict[str, float]:
+        return {p["name"]: f(p) for p in params}
+
+    sets = [
+        build(lambda p: p["default"]),
+        build(lambda p: p["min"] if p["kind"] == "int" else p["default"]),
+        build(lambda p: max(p["min"], 3.0) if p["kind"] == "int" else p["default"]),
+        build(
+            lambda p: float(round(p["default"] * 1.7))
+            if p["kind"] == "int"
+            else min(p["default"] * 1.3, p["max"])
+            if p["kind"] == "float"
+            else p["default"]
+        ),
+    ]
+    names = {p["name"] for p in params}
+    if {"fast_period", "slow_period"} <= names:
+        swapped = dict(sets[0])
+        swapped["fast_period"], swapped["slow_period"] = (
+            sets[0]["slow_period"],
+            sets[0]["fast_period"],
+        )
+        sets.append(swapped)
+    ma_params = [p["name"] for p in params if p["kind"] == "matype"]
+    if ma_params:
+        for _, code in ta._engine.ma_types():
+            sets.append({**sets[0], **{m: float(code) for m in ma_params}})
+    return sets
+
+
+def py_params(entry: dict[str, Any], values: dict[str, float]) -> dict[str, float | int]:
+    kinds = {p["name"]: p["kind"] for p in entry["params"]}
+    return {k: (v if kinds[k] == "float" else int(v)) for k, v in values.items()}
+
+
+def talib_run(entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]) -> list[np.ndarray]:
+    """TA-Lib's outputs for the same inputs and parameters (the oracle)."""
+    fn = getattr(talib, entry["talib_name"])
+    arrays = [np.ascontiguousarray(data[FREE_COLUMNS.get(i, i)], dtype=np.float64) for i in entry["inputs"]]
+    talib_kwargs = {
+        p["talib_name"]: v
+        for p, v in zip(entry["params"], py_params(entry, values).values(), strict=True)
+    }
+    out = fn(*arrays, **talib_kwargs)
+    return list(out) if isinstance(out, tuple) else [out]
+
+
+def ours_expr(entry: dict[str, Any], values: dict[str, float]) -> pl.Expr:
+    fn = getattr(ta, entry["name"])
+    free = [FREE_COLUMNS[i] for i in entry["inputs"] if i not in OHLCV]
+    return fn(*free, **py_params(entry, values))
+
+
+def unpack(entry: dict[str, Any], frame: pl.DataFrame) -> list[pl.Series]:
+    col = frame[entry["name"]]
+    if len(entry["outputs"]) == 1:
+        return [col]
+    return [col.struct.field(o["name"]) for o in entry["outputs"]]
+
+
+def ours_run(entry: dict[str, Any], values: dict[str, float], df: pl.DataFrame) -> list[pl.Series]:
+    return unpack(entry, df.select(ours_expr(entry, values)))
+
+
+def frame(data: dict[str, np.ndarray]) -> pl.DataFrame:
+    return pl.DataFrame({k: data[k] for k in OHLCV})
+
+
+def assert_matches_talib(
+    entry: dict[str, Any],
+    values: dict[str, float],
+    data: dict[str, np.ndarray],
+    rel: float = 1e-12,
+) -> float:
+    """Null mask equals TA-Lib's NaN mask; values within `rel` of max|TA-Lib|. Returns the
+    worst relative error."""
+    theirs = talib_run(entry, values, data)
+    ours = ours_run(entry, values, frame(data))
+    worst = 0.0
+    for out, mine, ref in zip(entry["outputs"], ours, theirs, strict=True):
+        assert mine.dtype == pl.Float64
+        got = mine.to_numpy()
+        null = mine.is_null().to_numpy()
+        ref_nan = np.isnan(ref)
+        where = f"{entry['name']}.{out['name']} {values}"
+        mismatch = np.nonzero(null != ref_nan)[0]
+        assert mismatch.size == 0, f"{where}: null mask differs from TA-Lib at rows {mismatch[:10]}"
+        present = ~null
+        if not present.any():
+            continue
+        assert not np.isnan(got[present]).any(), f"{where}: NaN where TA-Lib has a value"
+        scale = float(np.max(np.abs(ref[present])))
+        err = float(np.max(np.abs(got[present] - ref[present])))
+        rel_err = err / scale if scale > 0 else err
+        worst = max(worst, rel_err)
+        assert rel_err <= rel, f"{where}: max error {err:.3e} = {rel_err:.3e} of max|TA-Lib|"
+    return worst
+
+
+@pytest.fixture(scope="session")
+def walk() -> dict[str, np.ndarray]:
+    return synthetic_ohlcv(3000, seed=11)

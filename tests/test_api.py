@@ -1,0 +1,122 @@
+"""The Python surface follows the catalog, and the catalog follows TA-Lib."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pytest
+import talib
+from conftest import ENTRIES, param_sets, py_params
+from talib import abstract
+
+from laakhay import ta
+from laakhay.ta import _codegen
+
+IDS = [e["name"] for e in ENTRIES]
+ISSUE_LIST = (
+    "SMA EMA WMA DEMA TEMA TRIMA KAMA T3 MA BBANDS MIDPOINT MIDPRICE SAR RSI MACD MACDEXT "
+    "MACDFIX STOCH STOCHF STOCHRSI ADX ADXR DX PLUS_DI MINUS_DI PLUS_DM MINUS_DM CCI WILLR MFI "
+    "MOM ROC ROCP ROCR ROCR100 CMO APO PPO TRIX AROON AROONOSC BOP ULTOSC ATR NATR TRANGE OBV AD "
+    "ADOSC STDDEV VAR LINEARREG LINEARREG_SLOPE LINEARREG_INTERCEPT LINEARREG_ANGLE TSF BETA "
+    "CORREL AVGPRICE MEDPRICE TYPPRICE WCLPRICE"
+).split()
+
+
+def test_generated_files_are_current() -> None:
+    for path, text in _codegen.outputs().items():
+        assert path.read_text() == text, f"{path.name} is stale: run `make generate`"
+
+
+def test_catalog_covers_the_list() -> None:
+    names = set(ta.catalog()["talib_name"])
+    assert sorted(set(ISSUE_LIST) - names) == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_metadata_matches_talib(entry: dict[str, Any]) -> None:
+    info = abstract.Function(entry["talib_name"]).info
+    assert [p["talib_name"] for p in entry["params"]] == list(info["parameters"])
+    assert [p["default"] for p in entry["params"]] == [float(v) for v in info["parameters"].values()]
+    assert [o["talib_name"] for o in entry["outputs"]] == info["output_names"]
+    flat_inputs: list[str] = []
+    for v in info["input_names"].values():
+        flat_inputs += v if isinstance(v, list) else [v]
+    if entry["inputs"] in (["real"], ["real0", "real1"]):
+        assert len(flat_inputs) == len(entry["inputs"])
+    else:
+        assert entry["inputs"] == flat_inputs
+    flags = info["function_flags"] or []
+    assert ("unstable_period" in entry["flags"]) == ("Function has an unstable period" in flags)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_ranges_match_talib(entry: dict[str, Any]) -> None:
+    """TA-Lib accepts our minimum and maximum and refuses one step outside (lookback -1)."""
+    for p in entry["params"]:
+        if p["kind"] != "int":
+            continue
+        for value, accepted in [
+            (p["min"], True),
+            (p["min"] - 1, False),
+            (p["max"], True),
+            (p["max"] + 1, False),
+        ]:
+            fn = abstract.Function(entry["talib_name"])
+            fn.parameters = {p["talib_name"]: int(value)}
+            assert (fn.lookback >= 0) == accepted, (p["name"], value)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_lookback_matches_talib(entry: dict[str, Any]) -> None:
+    for values in param_sets(entry):
+        fn = abstract.Function(entry["talib_name"])
+        fn.parameters = {
+            p["talib_name"]: v for p, v in zip(entry["params"], py_params(entry, values).values())
+        }
+        assert ta.lookback(entry["name"], **values) == fn.lookback, values
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_signature_follows_catalog(entry: dict[str, Any]) -> None:
+    sig = inspect.signature(getattr(ta, entry["name"]))
+    params = [p for p in sig.parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
+    free = sum(i in ("real", "real0", "real1") for i in entry["inputs"])
+    assert [p.name for p in params[free:]] == [p["name"] for p in entry["params"]]
+    kw_only = [p.name for p in sig.parameters.values() if p.kind is p.KEYWORD_ONLY]
+    assert kw_only == [i for i in entry["inputs"] if i in ("open", "high", "low", "close", "volume")]
+    assert (getattr(ta, entry["name"]).__doc__ or "").count("Examples") == 1
+
+
+def test_same_concept_same_name() -> None:
+    """A TA-Lib parameter name always maps to the same keyword of ours."""
+    seen: dict[str, str] = {}
+    for e in ENTRIES:
+        for p in e["params"]:
+            assert seen.setdefault(p["talib_name"], p["name"]) == p["name"], p
+
+
+def test_catalog_frame_and_info() -> None:
+    cat = ta.catalog()
+    assert cat.height == len(ENTRIES)
+    assert cat["name"].is_unique().all()
+    assert ta.info("macd")["outputs"][2]["style"] == "histogram"
+    assert ta.info("MACD")["name"] == "macd"
+
+
+def test_ma_type_enum() -> None:
+    df = ta.sample_ohlcv(100)
+    a = df.select(ta.ma("close", 10, ta.MaType.EMA)).to_series()
+    b = df.select(ta.ema("close", 10)).to_series()
+    assert a.equals(b)
+    ref = talib.MA(df["close"].to_numpy(), 10, talib.MA_Type.EMA)
+    np.testing.assert_array_equal(np.isnan(ref), a.is_null().to_numpy())
+
+
+def test_outputs_are_named_and_aliased() -> None:
+    df = ta.sample_ohlcv(60)
+    out = df.with_columns(ta.rsi("close"), ta.macd("close"), ta.atr())
+    assert {"rsi", "macd", "atr"} <= set(out.columns)
+    assert out.schema["macd"] == pl.Struct({"macd": pl.Float64, "signal": pl.Float64, "hist": pl.Float64})

@@ -1,0 +1,107 @@
+"""Bad input gets a clear Python exception naming the parameter or column; nothing panics."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from polars.exceptions import ColumnNotFoundError, ComputeError
+
+from laakhay import ta
+
+
+@pytest.fixture
+def df() -> pl.DataFrame:
+    return ta.sample_ohlcv(50)
+
+
+@pytest.mark.parametrize("period", [0, 1, -3, 100_001])
+def test_period_out_of_range(period: int) -> None:
+    with pytest.raises(ValueError, match=r"rsi: parameter 'period' must be between 2 and 100000"):
+        ta.rsi("close", period)
+
+
+def test_every_indicator_rejects_out_of_range_params() -> None:
+    for entry in ta.catalog().iter_rows(named=True):
+        fn = getattr(ta, entry["name"])
+        free = ["close"] * sum(i in ("real", "real0", "real1") for i in entry["inputs"])
+        for p in entry["params"]:
+            if p["kind"] == "float":
+                continue
+            with pytest.raises(ValueError, match=f"parameter '{p['name']}'"):
+                fn(*free, **{p["name"]: int(p["min"]) - 1})
+            with pytest.raises(ValueError, match=f"parameter '{p['name']}'"):
+                fn(*free, **{p["name"]: int(p["max"]) + 1})
+
+
+def test_float_param_out_of_range() -> None:
+    with pytest.raises(ValueError, match="parameter 'vfactor' must be between 0 and 1"):
+        ta.t3("close", vfactor=1.5)
+    with pytest.raises(ValueError, match="parameter 'acceleration' must be a finite number"):
+        ta.sar(acceleration=float("nan"))
+
+
+def test_wrong_param_types() -> None:
+    with pytest.raises(TypeError, match="parameter 'period' must be an integer, got str"):
+        ta.sma("close", "14")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="parameter 'period' must be an integer, got bool"):
+        ta.sma("close", True)
+    with pytest.raises(ValueError, match="parameter 'period' must be a whole number"):
+        ta.sma("close", 14.5)  # type: ignore[arg-type]
+
+
+def test_mama_is_refused_with_a_reason() -> None:
+    with pytest.raises(ValueError, match="parameter 'ma_type' 7 is MAMA"):
+        ta.ma("close", 30, 7)
+
+
+def test_unknown_keyword() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'periods'"):
+        ta.rsi("close", periods=14)  # type: ignore[call-arg]
+
+
+def test_number_where_a_series_belongs() -> None:
+    with pytest.raises(TypeError, match="rsi: input 'real' must be a column name or a polars expression"):
+        ta.rsi(14)  # type: ignore[arg-type]
+
+
+def test_string_column(df: pl.DataFrame) -> None:
+    with pytest.raises(ComputeError, match=r"rsi: input 'real' \(column \"symbol\"\) must be numeric"):
+        df.select(ta.rsi("symbol"))
+
+
+def test_missing_column(df: pl.DataFrame) -> None:
+    with pytest.raises(ColumnNotFoundError, match="nope"):
+        df.select(ta.rsi("nope"))
+    with pytest.raises(ColumnNotFoundError, match="hi"):
+        df.select(ta.atr(high="hi"))
+
+
+def test_unknown_indicator_lookup() -> None:
+    with pytest.raises(KeyError, match="unknown indicator 'rsx'; did you mean"):
+        ta.info("rsx")
+
+
+def test_plugin_revalidates_kwargs(df: pl.DataFrame) -> None:
+    """The plugin checks again (plans can be built by hand or unpickled from elsewhere)."""
+    from pathlib import Path
+
+    from polars.plugins import register_plugin_function
+
+    expr = register_plugin_function(
+        plugin_path=Path(ta.__file__).parent,
+        function_name="ta_indicator",
+        args=[pl.col("close")],
+        kwargs={"name": "rsi", "params": [0.0]},
+        is_elementwise=False,
+    )
+    with pytest.raises(ComputeError, match="rsi: parameter 'period' must be between 2"):
+        df.select(expr)
+    bogus = register_plugin_function(
+        plugin_path=Path(ta.__file__).parent,
+        function_name="ta_indicator",
+        args=[pl.col("close")],
+        kwargs={"name": "nope", "params": []},
+        is_elementwise=False,
+    )
+    with pytest.raises(ComputeError, match="unknown indicator 'nope'"):
+        df.select(bogus)

@@ -1,0 +1,162 @@
+"""How indicators behave inside Polars: groups, chunks, engines, nulls, pickled plans."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pytest
+import talib
+from conftest import (
+    ENTRIES,
+    OHLCV,
+    frame,
+    ours_expr,
+    param_sets,
+    synthetic_ohlcv,
+    talib_run,
+    unpack,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal, assert_series_equal
+
+IDS = [e["name"] for e in ENTRIES]
+
+
+def panel(symbols: int, bars: int, seed: int = 0) -> pl.DataFrame:
+    parts = []
+    for s in range(symbols):
+        df = frame(synthetic_ohlcv(bars + s * 7, seed=seed + s))
+        parts.append(df.with_columns(symbol=pl.lit(f"S{s}")))
+    return pl.concat(parts)
+
+
+def exprs(entry: dict[str, Any]) -> pl.Expr:
+    return ours_expr(entry, param_sets(entry)[0])
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_over_equals_each_group_alone(entry: dict[str, Any]) -> None:
+    df = panel(4, 120)
+    together = df.select(exprs(entry).over("symbol"))
+    alone = pl.concat(
+        [g.select(exprs(entry)) for _, g in df.group_by("symbol", maintain_order=True)]
+    )
+    assert_frame_equal(together, alone)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_multi_chunk_equals_rechunked(entry: dict[str, Any]) -> None:
+    df = frame(synthetic_ohlcv(300, seed=2))
+    chunked = pl.concat([df[:37], df[37:150], df[150:]], rechunk=False)
+    assert chunked["close"].n_chunks() == 3
+    assert_frame_equal(chunked.select(exprs(entry)), df.select(exprs(entry)))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_eager_lazy_streaming_agree(entry: dict[str, Any]) -> None:
+    df = panel(3, 150)
+    eager = df.select(exprs(entry).over("symbol"))
+    lazy = df.lazy().select(exprs(entry).over("symbol"))
+    assert_frame_equal(lazy.collect(engine="in-memory"), eager)
+    assert_frame_equal(lazy.collect(engine="streaming"), eager)
+    plain = df.lazy().select(exprs(entry)).collect(engine="streaming")
+    assert_frame_equal(plain, df.select(exprs(entry)))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_group_by_agg_matches_over(entry: dict[str, Any]) -> None:
+    df = panel(3, 90)
+    agg = df.group_by("symbol", maintain_order=True).agg(exprs(entry)).explode(entry["name"])
+    over = df.select("symbol", exprs(entry).over("symbol"))
+    assert_frame_equal(agg, over)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_pickled_lazy_plan(entry: dict[str, Any]) -> None:
+    df = panel(2, 80)
+    plan = df.lazy().with_columns(exprs(entry).over("symbol"))
+    restored = pickle.loads(pickle.dumps(plan))
+    assert_frame_equal(restored.collect(), plan.collect())
+
+
+def null_rule_check(entry: dict[str, Any], data: dict[str, np.ndarray], null_rows: np.ndarray) -> None:
+    """Nulls are skipped: the result equals computing without those rows (checked against
+    TA-Lib on the compacted series), with null put back in their place."""
+    values = param_sets(entry)[0]
+    n = len(data["close"])
+    mask = np.zeros(n, dtype=bool)
+    mask[null_rows] = True
+    df = frame(data)
+    # Null a different input column on different rows: any null input makes the row missing.
+    used = [c for c in OHLCV if c in entry["inputs"]] or ["close", "open"]
+    if "real" in entry["inputs"] or "real0" in entry["inputs"]:
+        used = ["close"] + (["open"] if "real1" in entry["inputs"] else [])
+    cols = {c: pl.Series(c, df[c]) for c in OHLCV}
+    for k, row in enumerate(np.nonzero(mask)[0]):
+        col = used[k % len(used)]
+        cols[col] = cols[col].scatter(int(row), None)
+    with_nulls = pl.DataFrame(cols)
+    got = unpack(entry, with_nulls.select(ours_expr(entry, values)))
+    compact = {k: v[~mask] for k, v in data.items()}
+    expected = talib_run(entry, values, compact) if (~mask).sum() else None
+    for i, series in enumerate(got):
+        arr = series.to_numpy()
+        nulls = series.is_null().to_numpy()
+        assert nulls[mask].all(), "a row with a null input must come out null"
+        if expected is None:
+            continue
+        ref = expected[i]
+        np.testing.assert_array_equal(nulls[~mask], np.isnan(ref))
+        present = ~np.isnan(ref)
+        scale = max(float(np.max(np.abs(ref[present]), initial=0.0)), 1e-300)
+        err = float(np.max(np.abs(arr[~mask][present] - ref[present]), initial=0.0))
+        assert err <= 1e-12 * scale
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_nulls_are_skipped(entry: dict[str, Any]) -> None:
+    data = synthetic_ohlcv(250, seed=9)
+    null_rule_check(entry, data, np.array([0, 1, 2, 40, 41, 97, 180, 249]))
+
+
+@given(
+    index=st.integers(0, len(ENTRIES) - 1),
+    seed=st.integers(0, 2**32 - 1),
+    nulls=st.lists(st.integers(0, 199), max_size=30, unique=True),
+)
+def test_nulls_are_skipped_random(index: int, seed: int, nulls: list[int]) -> None:
+    null_rule_check(ENTRIES[index], synthetic_ohlcv(200, seed), np.array(nulls, dtype=int))
+
+
+def test_nan_is_a_value_not_missing() -> None:
+    """NaN is data: it flows through the arithmetic like TA-Lib's (here it stays in the SMA's
+    running sum), while null is missing and skipped."""
+    from laakhay import ta
+
+    nan = float("nan")
+    df = pl.DataFrame({"close": [1.0, 2.0, nan, 4.0, 5.0, 6.0]})
+    got = df.select(ta.sma("close", 2))["sma"]
+    ref = talib.SMA(df["close"].to_numpy(), 2)
+    assert got.null_count() == 1
+    np.testing.assert_array_equal(got.to_numpy()[1:], ref[1:])
+    skipped = pl.DataFrame({"close": [1.0, 2.0, None, 4.0, 5.0, 6.0]}).select(ta.sma("close", 2))
+    assert skipped["sma"].to_list() == [None, 1.5, None, 3.0, 4.5, 5.5]
+
+
+def test_namespace_equals_function() -> None:
+    from laakhay import ta
+
+    df = frame(synthetic_ohlcv(200, seed=1))
+    pairs = [
+        (pl.col("close").ta.rsi(10), ta.rsi("close", 10)),
+        (pl.col("close").ta.atr(7), ta.atr(7)),
+        (pl.col("close").ta.macd(5, 13, 4), ta.macd("close", 5, 13, 4)),
+        (pl.col("high").ta.sar(0.03), ta.sar(0.03)),
+        (pl.col("close").ta.beta(pl.col("open"), 7), ta.beta("close", "open", 7)),
+    ]
+    for via_namespace, via_function in pairs:
+        assert_series_equal(df.select(via_namespace).to_series(), df.select(via_function).to_series())
