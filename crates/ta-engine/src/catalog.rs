@@ -101,8 +101,19 @@ pub struct OutputSpec {
 }
 
 impl OutputSpec {
-    pub const fn new(name: &'static str, talib_name: &'static str, pane: Pane, style: Style) -> Self {
-        OutputSpec { name, talib_name, dtype: Dtype::Float64, pane, style }
+    pub const fn new(
+        name: &'static str,
+        talib_name: &'static str,
+        pane: Pane,
+        style: Style,
+    ) -> Self {
+        OutputSpec {
+            name,
+            talib_name,
+            dtype: Dtype::Float64,
+            pane,
+            style,
+        }
     }
 }
 
@@ -160,7 +171,11 @@ impl std::fmt::Debug for Kernel {
     }
 }
 
-fn batch_of<I: Indicator>(p: &Params, inputs: &[&[f64]], present: Option<&[bool]>) -> Result<Batch, TaError> {
+fn batch_of<I: Indicator>(
+    p: &Params,
+    inputs: &[&[f64]],
+    present: Option<&[bool]>,
+) -> Result<Batch, TaError> {
     Ok(fold(I::from_params(p)?, inputs, present))
 }
 
@@ -174,7 +189,11 @@ fn lookback_of<I: Indicator>(p: &Params) -> Result<usize, TaError> {
 
 /// The kernel entry points for state machine `I`.
 pub const fn kernel<I: Indicator + std::fmt::Debug>() -> Kernel {
-    Kernel { batch: batch_of::<I>, stream: stream_of::<I>, lookback: lookback_of::<I> }
+    Kernel {
+        batch: batch_of::<I>,
+        stream: stream_of::<I>,
+        lookback: lookback_of::<I>,
+    }
 }
 
 /// One catalog entry.
@@ -207,7 +226,12 @@ impl IndicatorSpec {
     }
 
     /// Runs the batch kernel. `present` marks rows whose inputs are all present.
-    pub fn run(&self, values: &[f64], inputs: &[&[f64]], present: Option<&[bool]>) -> Result<Batch, TaError> {
+    pub fn run(
+        &self,
+        values: &[f64],
+        inputs: &[&[f64]],
+        present: Option<&[bool]>,
+    ) -> Result<Batch, TaError> {
         let params = self.params(values)?;
         if inputs.len() != self.inputs.len() {
             return Err(TaError::Arity {
@@ -218,9 +242,17 @@ impl IndicatorSpec {
             });
         }
         let len = inputs.first().map_or(0, |s| s.len());
-        for other in inputs.iter().map(|s| s.len()).chain(present.map(|p| p.len())) {
+        for other in inputs
+            .iter()
+            .map(|s| s.len())
+            .chain(present.map(|p| p.len()))
+        {
             if other != len {
-                return Err(TaError::LengthMismatch { indicator: self.name.to_string(), expected: len, got: other });
+                return Err(TaError::LengthMismatch {
+                    indicator: self.name.to_string(),
+                    expected: len,
+                    got: other,
+                });
             }
         }
         (self.kernel.batch)(&params, inputs, present)
@@ -253,5 +285,7 @@ pub fn find(name: &str) -> Result<&'static IndicatorSpec, TaError> {
         .iter()
         .copied()
         .find(|s| s.name.eq_ignore_ascii_case(name) || s.talib_name.eq_ignore_ascii_case(name))
-        .ok_or_else(|| TaError::UnknownIndicator { name: name.to_string() })
+        .ok_or_else(|| TaError::UnknownIndicator {
+            name: name.to_string(),
+        })
 }

@@ -10,11 +10,24 @@ pub enum TaError {
     /// A parameter that the indicator does not take.
     UnknownParam { indicator: String, param: String },
     /// A parameter value outside its range, or of the wrong kind.
-    InvalidParam { indicator: String, param: String, message: String },
+    InvalidParam {
+        indicator: String,
+        param: String,
+        message: String,
+    },
     /// The number of parameters or input series does not match the catalog.
-    Arity { indicator: String, what: &'static str, expected: usize, got: usize },
+    Arity {
+        indicator: String,
+        what: &'static str,
+        expected: usize,
+        got: usize,
+    },
     /// Input series of different lengths.
-    LengthMismatch { indicator: String, expected: usize, got: usize },
+    LengthMismatch {
+        indicator: String,
+        expected: usize,
+        got: usize,
+    },
 }
 
 impl fmt::Display for TaError {
@@ -24,14 +37,30 @@ impl fmt::Display for TaError {
             TaError::UnknownParam { indicator, param } => {
                 write!(f, "{indicator}: unknown parameter '{param}'")
             }
-            TaError::InvalidParam { indicator, param, message } => {
+            TaError::InvalidParam {
+                indicator,
+                param,
+                message,
+            } => {
                 write!(f, "{indicator}: parameter '{param}' {message}")
             }
-            TaError::Arity { indicator, what, expected, got } => {
+            TaError::Arity {
+                indicator,
+                what,
+                expected,
+                got,
+            } => {
                 write!(f, "{indicator}: expected {expected} {what}, got {got}")
             }
-            TaError::LengthMismatch { indicator, expected, got } => {
-                write!(f, "{indicator}: input series have different lengths ({expected} and {got})")
+            TaError::LengthMismatch {
+                indicator,
+                expected,
+                got,
+            } => {
+                write!(
+                    f,
+                    "{indicator}: input series have different lengths ({expected} and {got})"
+                )
             }
         }
     }

@@ -64,7 +64,15 @@ impl ParamSpec {
         max: f64,
         description: &'static str,
     ) -> Self {
-        ParamSpec { name, talib_name, kind: ParamKind::Float, default, min, max, description }
+        ParamSpec {
+            name,
+            talib_name,
+            kind: ParamKind::Float,
+            default,
+            min,
+            max,
+            description,
+        }
     }
 
     pub const fn ma_type(name: &'static str, talib_name: &'static str, default: MaType) -> Self {
@@ -75,13 +83,20 @@ impl ParamSpec {
             default: default as u8 as f64,
             min: 0.0,
             max: 8.0,
-            description: "moving-average type: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3",
+            description:
+                "moving-average type: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3",
         }
     }
 
     /// The usual `period` parameter (TA-Lib `timeperiod`).
     pub const fn period(default: i64, min: i64) -> Self {
-        ParamSpec::int("period", "timeperiod", default, min, "number of bars in the window")
+        ParamSpec::int(
+            "period",
+            "timeperiod",
+            default,
+            min,
+            "number of bars in the window",
+        )
     }
 
     fn check(&self, indicator: &str, value: f64) -> Result<f64, TaError> {
@@ -179,7 +194,9 @@ impl Params {
 
     /// The defaults of `specs`.
     pub fn defaults(specs: &[ParamSpec]) -> Self {
-        Params { values: specs.iter().map(|s| s.default).collect() }
+        Params {
+            values: specs.iter().map(|s| s.default).collect(),
+        }
     }
 
     pub fn values(&self) -> &[f64] {
