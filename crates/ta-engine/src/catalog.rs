@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::kernel::{fold, Batch, Indicator, Stream};
+use crate::kernel::{fold, Batch, Chunks, Indicator, Stream};
 use crate::params::{ParamSpec, Params};
 use crate::TaError;
 
@@ -153,7 +153,7 @@ impl MissingData {
     }
 }
 
-type BatchFn = fn(&Params, &[&[f64]], Option<&[bool]>) -> Result<Batch, TaError>;
+type BatchFn = fn(&Params, &[Chunks<'_>], Option<&[bool]>) -> Result<Batch, TaError>;
 type StreamFn = fn(&Params) -> Result<Box<dyn Stream>, TaError>;
 type LookbackFn = fn(&Params) -> Result<usize, TaError>;
 
@@ -173,7 +173,7 @@ impl std::fmt::Debug for Kernel {
 
 fn batch_of<I: Indicator>(
     p: &Params,
-    inputs: &[&[f64]],
+    inputs: &[Chunks<'_>],
     present: Option<&[bool]>,
 ) -> Result<Batch, TaError> {
     Ok(fold(I::from_params(p)?, inputs, present))
@@ -232,6 +232,19 @@ impl IndicatorSpec {
         inputs: &[&[f64]],
         present: Option<&[bool]>,
     ) -> Result<Batch, TaError> {
+        let chunked: Vec<[&[f64]; 1]> = inputs.iter().map(|s| [*s]).collect();
+        let columns: Vec<Chunks<'_>> = chunked.iter().map(|c| c.as_slice()).collect();
+        self.run_chunked(values, &columns, present)
+    }
+
+    /// Runs the batch kernel on inputs stored in chunks (chunk boundaries may differ between
+    /// inputs); nothing is copied.
+    pub fn run_chunked(
+        &self,
+        values: &[f64],
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+    ) -> Result<Batch, TaError> {
         let params = self.params(values)?;
         if inputs.len() != self.inputs.len() {
             return Err(TaError::Arity {
@@ -241,12 +254,9 @@ impl IndicatorSpec {
                 got: inputs.len(),
             });
         }
-        let len = inputs.first().map_or(0, |s| s.len());
-        for other in inputs
-            .iter()
-            .map(|s| s.len())
-            .chain(present.map(|p| p.len()))
-        {
+        let length = |c: &Chunks<'_>| c.iter().map(|s| s.len()).sum::<usize>();
+        let len = inputs.first().map_or(0, length);
+        for other in inputs.iter().map(length).chain(present.map(|p| p.len())) {
             if other != len {
                 return Err(TaError::LengthMismatch {
                     indicator: self.name.to_string(),

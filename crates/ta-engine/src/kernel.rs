@@ -56,130 +56,160 @@ pub struct Batch {
     pub validity: Validity,
 }
 
-/// Folds `indicator` over `inputs` (equal-length series, catalog order).
+/// One input series as the contiguous chunks it is stored in (Arrow columns often arrive in
+/// several); a plain slice is one chunk.
+pub type Chunks<'a> = &'a [&'a [f64]];
+
+/// Folds `indicator` over `inputs` (equal-length series in catalog order, each as chunks).
 ///
 /// `rows_present`, when given, marks the rows whose inputs are all present; other rows are
 /// skipped by the state machine and come out missing. Without it every row is present, which
-/// takes a faster path.
-pub fn fold<I: Indicator>(indicator: I, inputs: &[&[f64]], rows_present: Option<&[bool]>) -> Batch {
+/// takes a faster path. Chunks are walked in place, never concatenated: the state machine
+/// simply carries on from one chunk to the next.
+pub fn fold<I: Indicator>(indicator: I, inputs: &[Chunks<'_>], rows_present: Option<&[bool]>) -> Batch {
     debug_assert_eq!(inputs.len(), I::INPUTS);
-    let len = inputs.first().map_or(0, |s| s.len());
-    debug_assert!(inputs.iter().all(|s| s.len() == len));
-    // Walk the inputs as fixed-size bars; a match on the (constant) input count lets each
-    // indicator's loop compile without per-row bounds checks.
-    let at = |k: usize| inputs.get(k).copied().unwrap_or(&[]);
-    match I::INPUTS {
-        1 => fold_bars(
-            indicator,
-            at(0).iter().map(|&a| [a, 0.0, 0.0, 0.0, 0.0]),
-            len,
-            rows_present,
-        ),
-        2 => fold_bars(
-            indicator,
-            at(0)
-                .iter()
-                .zip(at(1))
-                .map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]),
-            len,
-            rows_present,
-        ),
-        3 => fold_bars(
-            indicator,
-            at(0)
-                .iter()
-                .zip(at(1))
-                .zip(at(2))
-                .map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0]),
-            len,
-            rows_present,
-        ),
-        4 => fold_bars(
-            indicator,
-            at(0)
-                .iter()
-                .zip(at(1))
-                .zip(at(2))
-                .zip(at(3))
-                .map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0]),
-            len,
-            rows_present,
-        ),
-        _ => fold_bars(
-            indicator,
-            at(0)
-                .iter()
-                .zip(at(1))
-                .zip(at(2))
-                .zip(at(3))
-                .zip(at(4))
-                .map(|((((&a, &b), &c), &d), &e)| [a, b, c, d, e]),
-            len,
-            rows_present,
-        ),
+    let len = inputs.first().map_or(0, |c| c.iter().map(|s| s.len()).sum());
+    let mut fold = Fold::new(indicator, len, rows_present.is_some());
+    for_each_segment(inputs, |start, segment| {
+        let present = rows_present.map(|p| &p[start..start + segment[0].len()]);
+        fold.feed(segment, present);
+    });
+    fold.finish()
+}
+
+/// Calls `f(first_row, slices)` for each run of rows that is contiguous in every input.
+fn for_each_segment(inputs: &[Chunks<'_>], mut f: impl FnMut(usize, &[&[f64]; MAX_INPUTS])) {
+    let mut chunk = [0_usize; MAX_INPUTS];
+    let mut offset = [0_usize; MAX_INPUTS];
+    let mut row = 0;
+    loop {
+        let mut segment: [&[f64]; MAX_INPUTS] = [&[]; MAX_INPUTS];
+        let mut seg_len = usize::MAX;
+        for (k, column) in inputs.iter().enumerate() {
+            // Skip exhausted (or empty) chunks.
+            while chunk[k] < column.len() && offset[k] == column[chunk[k]].len() {
+                chunk[k] += 1;
+                offset[k] = 0;
+            }
+            let Some(current) = column.get(chunk[k]) else { return };
+            seg_len = seg_len.min(current.len() - offset[k]);
+        }
+        if inputs.is_empty() || seg_len == 0 {
+            return;
+        }
+        for (k, column) in inputs.iter().enumerate() {
+            segment[k] = &column[chunk[k]][offset[k]..offset[k] + seg_len];
+            offset[k] += seg_len;
+        }
+        f(row, &segment);
+        row += seg_len;
     }
 }
 
-fn fold_bars<I: Indicator>(
-    mut indicator: I,
-    bars: impl Iterator<Item = [f64; MAX_INPUTS]>,
-    len: usize,
-    rows_present: Option<&[bool]>,
-) -> Batch {
-    let mut out = [f64::NAN; MAX_OUTPUTS];
-    match rows_present {
-        None if I::OUTPUTS == 1 => {
-            // The common case: one output collected straight into its buffer.
-            let mut warm_up = 0;
-            let values = bars
-                .map(|bar| {
-                    if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
+/// The running state of a batch fold: the state machine and the outputs so far.
+struct Fold<I> {
+    /// Taken out while a segment runs, so the hot loop owns it as a local (the optimiser
+    /// keeps a local's state in registers; behind `&mut self` it goes back to memory).
+    indicator: Option<I>,
+    outputs: Vec<Vec<f64>>,
+    mask: Option<Vec<bool>>,
+    warm_up: usize,
+    row: usize,
+}
+
+impl<I: Indicator> Fold<I> {
+    fn new(indicator: I, len: usize, with_mask: bool) -> Self {
+        // Zeroed buffers (fresh pages from the allocator, not a memset) written in place.
+        Fold {
+            indicator: Some(indicator),
+            outputs: (0..I::OUTPUTS).map(|_| vec![0.0; len]).collect(),
+            mask: with_mask.then(|| vec![false; len]),
+            warm_up: 0,
+            row: 0,
+        }
+    }
+
+    fn feed(&mut self, segment: &[&[f64]; MAX_INPUTS], present: Option<&[bool]>) {
+        // A match on the (constant) input count lets each indicator's loop compile without
+        // per-row bounds checks.
+        let s = segment;
+        match I::INPUTS {
+            1 => self.run(s[0].iter().map(|&a| [a, 0.0, 0.0, 0.0, 0.0]), present),
+            2 => self.run(s[0].iter().zip(s[1]).map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]), present),
+            3 => self.run(
+                s[0].iter().zip(s[1]).zip(s[2]).map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0]),
+                present,
+            ),
+            4 => self.run(
+                s[0].iter().zip(s[1]).zip(s[2]).zip(s[3]).map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0]),
+                present,
+            ),
+            _ => self.run(
+                s[0].iter()
+                    .zip(s[1])
+                    .zip(s[2])
+                    .zip(s[3])
+                    .zip(s[4])
+                    .map(|((((&a, &b), &c), &d), &e)| [a, b, c, d, e]),
+                present,
+            ),
+        }
+    }
+
+    #[inline]
+    fn run(&mut self, bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>, present: Option<&[bool]>) {
+        let rows = self.row..self.row + bars.len();
+        self.row = rows.end;
+        let Some(mut indicator) = self.indicator.take() else { return };
+        let mut out = [f64::NAN; MAX_OUTPUTS];
+        let mut warm_up = 0;
+        match (present, self.mask.as_mut()) {
+            (None, None) if I::OUTPUTS == 1 => {
+                // The common case. Writing through a `&mut [f64]` (which cannot alias the
+                // local state machine) lets the state live in registers.
+                for (slot, bar) in self.outputs[0][rows].iter_mut().zip(bars) {
+                    *slot = if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
                         out[0]
                     } else {
                         warm_up += 1;
                         f64::NAN
+                    };
+                }
+            }
+            (None, _) => {
+                let mut dests: Vec<&mut [f64]> =
+                    self.outputs.iter_mut().map(|o| &mut o[rows.clone()]).collect();
+                for (i, bar) in bars.enumerate() {
+                    if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
+                        warm_up += 1;
+                        out = [f64::NAN; MAX_OUTPUTS];
                     }
-                })
-                .collect();
-            Batch {
-                outputs: vec![values],
-                validity: Validity::Prefix(warm_up),
-            }
-        }
-        None => {
-            // Several outputs: indexed writes into zeroed buffers (pushing to several vectors
-            // per row defeats the optimiser).
-            let mut outputs: Vec<Vec<f64>> = (0..I::OUTPUTS).map(|_| vec![0.0; len]).collect();
-            let mut warm_up = 0;
-            for (row, bar) in bars.enumerate() {
-                if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
-                    warm_up += 1;
-                    out = [f64::NAN; MAX_OUTPUTS];
-                }
-                for (series, &v) in outputs.iter_mut().zip(&out) {
-                    series[row] = v;
+                    for (dest, &v) in dests.iter_mut().zip(&out) {
+                        dest[i] = v;
+                    }
                 }
             }
-            Batch {
-                outputs,
-                validity: Validity::Prefix(warm_up),
-            }
-        }
-        Some(present) => {
-            let mut outputs: Vec<Vec<f64>> = (0..I::OUTPUTS).map(|_| vec![0.0; len]).collect();
-            let mut mask = vec![false; len];
-            for ((row, bar), &is_present) in bars.enumerate().zip(present) {
-                let ready = is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
-                mask[row] = ready;
-                for (series, &v) in outputs.iter_mut().zip(&out) {
-                    series[row] = if ready { v } else { f64::NAN };
+            (Some(present), mask) => {
+                let mask = mask.expect("a mask is kept when rows can be missing");
+                for ((row, bar), &is_present) in rows.zip(bars).zip(present) {
+                    let ready = is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
+                    mask[row] = ready;
+                    for (series, &v) in self.outputs.iter_mut().zip(&out) {
+                        series[row] = if ready { v } else { f64::NAN };
+                    }
                 }
             }
-            Batch {
-                outputs,
-                validity: Validity::Mask(mask),
-            }
         }
+        self.warm_up += warm_up;
+        self.indicator = Some(indicator);
+    }
+
+    fn finish(self) -> Batch {
+        let validity = match self.mask {
+            Some(mask) => Validity::Mask(mask),
+            None => Validity::Prefix(self.warm_up),
+        };
+        Batch { outputs: self.outputs, validity }
     }
 }
 

@@ -52,6 +52,9 @@ fn as_float64(spec: &IndicatorSpec, position: usize, series: &Series) -> PolarsR
             spec.name, role, series.name(), dtype
         );
     }
+    if dtype == &DataType::Float64 {
+        return Ok(series.f64()?.clone());
+    }
     Ok(series.cast(&DataType::Float64)?.f64()?.clone())
 }
 
@@ -81,26 +84,38 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
     let columns = inputs
         .iter()
         .enumerate()
-        .map(|(i, s)| as_float64(spec, i, s).map(|ca| ca.rechunk().into_owned()))
+        .map(|(i, s)| as_float64(spec, i, s))
         .collect::<PolarsResult<Vec<_>>>()?;
     let len = columns.first().map_or(0, |c| c.len());
-    // One chunk each after rechunk: borrow the value buffers without copying.
-    let arrays: Vec<_> = columns.iter().map(|c| c.downcast_iter().next()).collect();
-    let slices: Vec<&[f64]> = arrays.iter().map(|a| a.map_or(&[][..], |a| a.values().as_slice())).collect();
+    // Borrow every chunk's value buffer in place; the engine walks chunks without copying.
+    let chunks: Vec<Vec<&[f64]>> = columns
+        .iter()
+        .map(|c| c.downcast_iter().map(|a| a.values().as_slice()).collect())
+        .collect();
+    let chunk_refs: Vec<&[&[f64]]> = chunks.iter().map(Vec::as_slice).collect();
     let any_null = columns.iter().any(|c| c.null_count() > 0);
     let present: Option<Vec<bool>> = any_null.then(|| {
         let mut present = vec![true; len];
-        for array in arrays.iter().flatten() {
-            if let Some(validity) = array.validity() {
-                for (row, valid) in present.iter_mut().zip(validity.iter()) {
-                    *row &= valid;
+        for column in &columns {
+            if column.null_count() == 0 {
+                continue;
+            }
+            let mut row = 0;
+            for array in column.downcast_iter() {
+                if let Some(validity) = array.validity() {
+                    for (slot, valid) in present[row..].iter_mut().zip(validity.iter()) {
+                        *slot &= valid;
+                    }
                 }
+                row += array.len();
             }
         }
         present
     });
 
-    let batch = spec.run(&kwargs.params, &slices, present.as_deref()).map_err(engine_err)?;
+    let batch = spec
+        .run_chunked(&kwargs.params, &chunk_refs, present.as_deref())
+        .map_err(engine_err)?;
     let name = inputs.first().map(|s| s.name().clone()).unwrap_or_else(|| spec.name.into());
     let validity = validity_bitmap(&batch.validity, len);
     let mut fields: Vec<Series> = batch
