@@ -11,10 +11,12 @@ import pytest
 import talib
 from conftest import (
     ENTRIES,
+    FREE_COLUMNS,
     OHLCV,
     frame,
     ours_expr,
     param_sets,
+    py_params,
     synthetic_ohlcv,
     talib_run,
     unpack,
@@ -22,6 +24,8 @@ from conftest import (
 from hypothesis import given
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal, assert_series_equal
+
+from laakhay import ta
 
 IDS = [e["name"] for e in ENTRIES]
 
@@ -46,6 +50,20 @@ def test_over_equals_each_group_alone(entry: dict[str, Any]) -> None:
         [g.select(exprs(entry)) for _, g in df.group_by("symbol", maintain_order=True)]
     )
     assert_frame_equal(together, alone)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_by_equals_over(entry: dict[str, Any]) -> None:
+    """`by=` restarts the indicator at each group in one pass: same as `.over()` on a
+    panel whose groups are contiguous, nulls included."""
+    df = panel(5, 70).with_columns(
+        close=pl.when(pl.int_range(pl.len()) % 37 == 5).then(None).otherwise(pl.col("close"))
+    )
+    values = param_sets(entry)[0]
+    fn = getattr(ta, entry["name"])
+    free = [FREE_COLUMNS[i] for i in entry["inputs"] if i not in OHLCV]
+    grouped = df.select(fn(*free, **py_params(entry, values), by="symbol"))
+    assert_frame_equal(grouped, df.select(exprs(entry).over("symbol")))
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -135,8 +153,6 @@ def test_nulls_are_skipped_random(index: int, seed: int, nulls: list[int]) -> No
 def test_nan_is_a_value_not_missing() -> None:
     """NaN is data: it flows through the arithmetic like TA-Lib's (here it stays in the SMA's
     running sum), while null is missing and skipped."""
-    from laakhay import ta
-
     nan = float("nan")
     df = pl.DataFrame({"close": [1.0, 2.0, nan, 4.0, 5.0, 6.0]})
     got = df.select(ta.sma("close", 2))["sma"]
@@ -148,8 +164,6 @@ def test_nan_is_a_value_not_missing() -> None:
 
 
 def test_namespace_equals_function() -> None:
-    from laakhay import ta
-
     df = frame(synthetic_ohlcv(200, seed=1))
     pairs = [
         (pl.col("close").ta.rsi(10), ta.rsi("close", 10)),

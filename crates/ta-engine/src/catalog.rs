@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::kernel::{fold, Batch, Chunks, Indicator, Stream};
+use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Stream};
 use crate::params::{ParamSpec, Params};
 use crate::TaError;
 
@@ -153,7 +153,7 @@ impl MissingData {
     }
 }
 
-type BatchFn = fn(&Params, &[Chunks<'_>], Option<&[bool]>) -> Result<Batch, TaError>;
+type BatchFn = fn(&Params, &[Chunks<'_>], Option<&[bool]>, &[usize]) -> Result<Batch, TaError>;
 type StreamFn = fn(&Params) -> Result<Box<dyn Stream>, TaError>;
 type LookbackFn = fn(&Params) -> Result<usize, TaError>;
 
@@ -175,8 +175,9 @@ fn batch_of<I: Indicator>(
     p: &Params,
     inputs: &[Chunks<'_>],
     present: Option<&[bool]>,
+    group_starts: &[usize],
 ) -> Result<Batch, TaError> {
-    Ok(fold(I::from_params(p)?, inputs, present))
+    Ok(fold_groups(I::from_params(p)?, inputs, present, group_starts))
 }
 
 fn stream_of<I: Indicator + std::fmt::Debug>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
@@ -245,6 +246,18 @@ impl IndicatorSpec {
         inputs: &[Chunks<'_>],
         present: Option<&[bool]>,
     ) -> Result<Batch, TaError> {
+        self.run_groups(values, inputs, present, &[])
+    }
+
+    /// Runs the batch kernel over consecutive groups (e.g. symbols in a panel sorted by
+    /// symbol): the state starts afresh at each row of `group_starts` (ascending).
+    pub fn run_groups(
+        &self,
+        values: &[f64],
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+        group_starts: &[usize],
+    ) -> Result<Batch, TaError> {
         let params = self.params(values)?;
         if inputs.len() != self.inputs.len() {
             return Err(TaError::Arity {
@@ -265,7 +278,10 @@ impl IndicatorSpec {
                 });
             }
         }
-        (self.kernel.batch)(&params, inputs, present)
+        if group_starts.windows(2).any(|w| w[0] >= w[1]) || group_starts.last().is_some_and(|&g| g >= len.max(1)) {
+            return Err(TaError::InvalidGroups { indicator: self.name.to_string() });
+        }
+        (self.kernel.batch)(&params, inputs, present, group_starts)
     }
 
     /// A fresh bar-by-bar state machine.

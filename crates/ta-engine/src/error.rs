@@ -22,6 +22,8 @@ pub enum TaError {
         expected: usize,
         got: usize,
     },
+    /// Group start rows that are not ascending and inside the series.
+    InvalidGroups { indicator: String },
     /// Input series of different lengths.
     LengthMismatch {
         indicator: String,
@@ -51,6 +53,9 @@ impl fmt::Display for TaError {
                 got,
             } => {
                 write!(f, "{indicator}: expected {expected} {what}, got {got}")
+            }
+            TaError::InvalidGroups { indicator } => {
+                write!(f, "{indicator}: group starts must be ascending row numbers inside the series")
             }
             TaError::LengthMismatch {
                 indicator,

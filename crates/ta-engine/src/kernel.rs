@@ -67,12 +67,39 @@ pub type Chunks<'a> = &'a [&'a [f64]];
 /// takes a faster path. Chunks are walked in place, never concatenated: the state machine
 /// simply carries on from one chunk to the next.
 pub fn fold<I: Indicator>(indicator: I, inputs: &[Chunks<'_>], rows_present: Option<&[bool]>) -> Batch {
+    fold_groups(indicator, inputs, rows_present, &[])
+}
+
+/// Like [`fold`], but the state machine starts afresh at each row in `group_starts`
+/// (ascending): one pass over a column that holds several series one after another, e.g. a
+/// panel sorted by symbol. Each group warms up on its own, so validity is a mask.
+pub fn fold_groups<I: Indicator>(
+    indicator: I,
+    inputs: &[Chunks<'_>],
+    rows_present: Option<&[bool]>,
+    group_starts: &[usize],
+) -> Batch {
     debug_assert_eq!(inputs.len(), I::INPUTS);
     let len = inputs.first().map_or(0, |c| c.iter().map(|s| s.len()).sum());
+    let pristine = (!group_starts.is_empty()).then(|| indicator.clone());
     let mut fold = Fold::new(indicator, len, rows_present.is_some());
+    let mut starts = group_starts.iter().copied().peekable();
     for_each_segment(inputs, |start, segment| {
-        let present = rows_present.map(|p| &p[start..start + segment[0].len()]);
-        fold.feed(segment, present);
+        let end = start + segment[0].len();
+        let mut at = start;
+        while at < end {
+            while starts.next_if(|&g| g <= at).is_some_and(|g| g == at) {
+                fold.indicator = pristine.clone();
+                fold.group_starts.push((at, fold.warm_up));
+            }
+            let stop = starts.peek().map_or(end, |&g| g.min(end));
+            let part: [&[f64]; MAX_INPUTS] = std::array::from_fn(|k| {
+                let s = segment[k];
+                if s.is_empty() { s } else { &s[at - start..stop - start] }
+            });
+            fold.feed(&part, rows_present.map(|p| &p[at..stop]));
+            at = stop;
+        }
     });
     fold.finish()
 }
@@ -115,6 +142,8 @@ struct Fold<I> {
     mask: Option<Vec<bool>>,
     warm_up: usize,
     row: usize,
+    /// Without a mask: each group's first row and the warm-up count before it.
+    group_starts: Vec<(usize, usize)>,
 }
 
 impl<I: Indicator> Fold<I> {
@@ -126,6 +155,7 @@ impl<I: Indicator> Fold<I> {
             mask: with_mask.then(|| vec![false; len]),
             warm_up: 0,
             row: 0,
+            group_starts: Vec::new(),
         }
     }
 
@@ -176,7 +206,7 @@ impl<I: Indicator> Fold<I> {
                     };
                 }
             }
-            (None, _) => {
+            (_, None) => {
                 let mut dests: Vec<&mut [f64]> =
                     self.outputs.iter_mut().map(|o| &mut o[rows.clone()]).collect();
                 for (i, bar) in bars.enumerate() {
@@ -189,9 +219,9 @@ impl<I: Indicator> Fold<I> {
                     }
                 }
             }
-            (Some(present), mask) => {
-                let mask = mask.expect("a mask is kept when rows can be missing");
-                for ((row, bar), &is_present) in rows.zip(bars).zip(present) {
+            (present, Some(mask)) => {
+                for (i, (row, bar)) in rows.zip(bars).enumerate() {
+                    let is_present = present.is_none_or(|p| p[i]);
                     let ready = is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
                     mask[row] = ready;
                     for (series, &v) in self.outputs.iter_mut().zip(&out) {
@@ -207,7 +237,16 @@ impl<I: Indicator> Fold<I> {
     fn finish(self) -> Batch {
         let validity = match self.mask {
             Some(mask) => Validity::Mask(mask),
-            None => Validity::Prefix(self.warm_up),
+            None if self.group_starts.is_empty() => Validity::Prefix(self.warm_up),
+            None => {
+                // Each group warms up at its start (warm-up rows come first in a group).
+                let mut mask = vec![true; self.row];
+                let ends = self.group_starts.iter().skip(1).map(|&(_, w)| w).chain([self.warm_up]);
+                for (&(start, before), after) in self.group_starts.iter().zip(ends) {
+                    mask[start..start + (after - before)].fill(false);
+                }
+                Validity::Mask(mask)
+            }
         };
         Batch { outputs: self.outputs, validity }
     }

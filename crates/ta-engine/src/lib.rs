@@ -18,5 +18,5 @@ pub mod primitives;
 
 pub use catalog::{catalog, find, IndicatorSpec};
 pub use error::TaError;
-pub use kernel::{fold, Batch, Chunks, Indicator, Stream, Validity};
+pub use kernel::{fold, fold_groups, Batch, Chunks, Indicator, Stream, Validity};
 pub use params::{MaType, ParamKind, ParamSpec, Params};

@@ -314,3 +314,53 @@ fn bbands_by_hand() {
         [5.0, 3.0, 2.0]
     );
 }
+
+#[test]
+fn groups_restart_the_state() {
+    let data = bars(600, 5);
+    let starts = [0, 1, 150, 151, 400];
+    for spec in catalog() {
+        let series = inputs(spec, &data);
+        for values in param_sets(spec) {
+            let columns: Vec<[&[f64]; 1]> = series.iter().map(|s| [*s]).collect();
+            let chunks: Vec<&[&[f64]]> = columns.iter().map(|c| c.as_slice()).collect();
+            let grouped = spec.run_groups(&values, &chunks, None, &starts).unwrap();
+            let bounds: Vec<usize> = starts.iter().copied().chain([600]).collect();
+            for w in bounds.windows(2) {
+                let part: Vec<&[f64]> = series.iter().map(|s| &s[w[0]..w[1]]).collect();
+                let alone = batch_rows(spec, &values, &part, None);
+                for (i, want) in alone.iter().enumerate() {
+                    let row = w[0] + i;
+                    let got = grouped
+                        .validity
+                        .is_valid(row)
+                        .then(|| grouped.outputs.iter().map(|o| o[row]).collect::<Vec<_>>());
+                    assert!(same_bits(&[got], std::slice::from_ref(want)), "{} row {row}", spec.name);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn chunk_boundaries_do_not_matter() {
+    let data = bars(300, 6);
+    for spec in catalog() {
+        let series = inputs(spec, &data);
+        let values = spec.default_values();
+        let whole = batch_rows(spec, &values, &series, None);
+        // Different chunk boundaries per input.
+        let cuts = [[0, 7, 120, 300], [0, 50, 51, 300], [0, 299, 300, 300], [0, 1, 2, 300], [0, 100, 200, 300]];
+        let owned: Vec<Vec<&[f64]>> = series
+            .iter()
+            .enumerate()
+            .map(|(k, s)| cuts[k].windows(2).map(|w| &s[w[0]..w[1]]).collect())
+            .collect();
+        let chunks: Vec<&[&[f64]]> = owned.iter().map(Vec::as_slice).collect();
+        let batch = spec.run_chunked(&values, &chunks, None).unwrap();
+        let rows: Vec<_> = (0..300)
+            .map(|r| batch.validity.is_valid(r).then(|| batch.outputs.iter().map(|o| o[r]).collect()))
+            .collect();
+        assert!(same_bits(&rows, &whole), "{}", spec.name);
+    }
+}

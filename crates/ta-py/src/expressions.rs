@@ -13,6 +13,10 @@ struct IndicatorKwargs {
     name: String,
     /// Parameter values in catalog order.
     params: Vec<f64>,
+    /// When true the last input is a group id (e.g. `rle_id()` of a symbol column): the
+    /// indicator restarts wherever it changes.
+    #[serde(default)]
+    grouped: bool,
 }
 
 fn engine_err(err: TaError) -> PolarsError {
@@ -72,9 +76,39 @@ fn validity_bitmap(validity: &Validity, len: usize) -> Option<Bitmap> {
     }
 }
 
+/// Rows where a new group begins: the first row and every row whose id differs from the
+/// previous row's.
+fn group_starts(ids: &Series) -> PolarsResult<Vec<usize>> {
+    if !ids.dtype().is_integer() {
+        polars_bail!(InvalidOperation: "group ids must be integers, got {}", ids.dtype());
+    }
+    if ids.null_count() > 0 {
+        polars_bail!(InvalidOperation: "the group column (by=) must not contain nulls");
+    }
+    // `rle_id()` gives UInt32; anything else is brought to it (ids only need to differ).
+    let ids = ids.cast(&DataType::UInt32)?;
+    let mut starts = Vec::new();
+    let mut previous: Option<u32> = None;
+    let mut row = 0;
+    for array in ids.u32()?.downcast_iter() {
+        for &id in array.values().iter() {
+            if previous != Some(id) {
+                starts.push(row);
+                previous = Some(id);
+            }
+            row += 1;
+        }
+    }
+    Ok(starts)
+}
+
 #[polars_expr(output_type_func_with_kwargs=output_field)]
 fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Series> {
     let spec = lookup(&kwargs.name)?;
+    let (inputs, group_starts) = match (kwargs.grouped, inputs.split_last()) {
+        (true, Some((ids, rest))) => (rest, group_starts(ids)?),
+        _ => (inputs, Vec::new()),
+    };
     if inputs.len() != spec.inputs.len() {
         polars_bail!(
             InvalidOperation: "{}: expected {} input series, got {}",
@@ -114,7 +148,7 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
     });
 
     let batch = spec
-        .run_chunked(&kwargs.params, &chunk_refs, present.as_deref())
+        .run_groups(&kwargs.params, &chunk_refs, present.as_deref(), &group_starts)
         .map_err(engine_err)?;
     let name = inputs.first().map(|s| s.name().clone()).unwrap_or_else(|| spec.name.into());
     let validity = validity_bitmap(&batch.validity, len);

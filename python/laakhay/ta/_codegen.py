@@ -57,9 +57,9 @@ def _signature(e: dict[str, Any], *, method: bool) -> str:
             parts.append(f"{name}: IntoExpr")
     parts += [f"{p['name']}: {_py_type(p)} = {_py_default(p)}" for p in e["params"]]
     ohlcv = [i for i in e["inputs"] if i in OHLCV and not (method and i == primary)]
-    if ohlcv:
-        parts.append("*")
-        parts += [f'{i}: IntoExpr = "{i}"' for i in ohlcv]
+    parts.append("*")
+    parts += [f'{i}: IntoExpr = "{i}"' for i in ohlcv]
+    parts.append("by: IntoExpr | None = None")
     return ", ".join(parts)
 
 
@@ -96,6 +96,12 @@ def _docstring(e: dict[str, Any]) -> str:
     for i in e["inputs"]:
         if i in OHLCV:
             out += [i, f'    The {i} series; defaults to the column ``"{i}"``.']
+    out += [
+        "by",
+        "    Optional group column (e.g. ``\"symbol\"``): the indicator restarts wherever its",
+        "    value changes, so each group's rows must be contiguous (sorted by group, then time).",
+        "    Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.",
+    ]
     out += ["", "Returns", "-------", "polars.Expr"]
     if len(e["outputs"]) == 1:
         out += [f"    {e['outputs'][0]['dtype']}, named ``{e['name']}``."]
@@ -124,7 +130,7 @@ def _indent(text: str, n: int) -> str:
 def _function(e: dict[str, Any]) -> str:
     inputs = ", ".join(_arg_names(e))
     params = ", ".join(f'"{p["name"]}": {p["name"]}' for p in e["params"])
-    body = f"return call(\"{e['name']}\", [{inputs}], {{{params}}})"
+    body = f"return call(\"{e['name']}\", [{inputs}], {{{params}}}, by)"
     return (
         f"def {e['name']}({_signature(e, method=False)}) -> pl.Expr:\n"
         f'{_indent(chr(34) * 3 + _docstring(e), 4)}\n    """\n    {body}\n'
@@ -140,6 +146,7 @@ def _method(e: dict[str, Any]) -> str:
     for i in e["inputs"]:
         if i in OHLCV:
             args.append(f"{i}=self._expr" if i == primary else f"{i}={i}")
+    args.append("by=by")
     return (
         f"    def {e['name']}({_signature(e, method=True)}) -> pl.Expr:\n"
         f'        """{e["summary"]}; the receiver is ``{primary}``.\n\n'
