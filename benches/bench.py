@@ -23,7 +23,7 @@ import polars as pl
 import talib
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import ENTRIES, FREE_COLUMNS, OHLCV, ours_expr, synthetic_ohlcv  # noqa: E402
+from conftest import ENTRIES, FREE_COLUMNS, OHLCV, ours_expr, synthetic_ohlcv
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -32,7 +32,9 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def race(ours: Callable[[], object], theirs: Callable[[], object], repeat: int) -> tuple[float, float]:
+def race(
+    ours: Callable[[], object], theirs: Callable[[], object], repeat: int
+) -> tuple[float, float]:
     ours()
     theirs()
     a, b = [], []
@@ -73,7 +75,8 @@ def single_series(rows: int, repeat: int, only: set[str]) -> None:
         ratios.append(ratio)
         print(f"| {entry['name']:<20} | {ours_ms:9.2f} | {ta_ms:9.2f} | {ratio:6.2f} |")
     if ratios:
-        print(f"\ngeometric mean ratio {statistics.geometric_mean(ratios):.2f}, worst {max(ratios):.2f}")
+        mean = statistics.geometric_mean(ratios)
+        print(f"\ngeometric mean ratio {mean:.2f}, worst {max(ratios):.2f}")
 
 
 def panel(symbols: int, bars: int, repeat: int, names: list[str]) -> None:
@@ -82,7 +85,8 @@ def panel(symbols: int, bars: int, repeat: int, names: list[str]) -> None:
         symbol=pl.int_range(pl.len()) // bars
     )
     starts = range(0, symbols * bars, bars)
-    print(f"\n## Panel, {symbols:,} symbols x {bars:,} bars, .over('symbol') (median of {repeat}; ms)\n")
+    shape = f"{symbols:,} symbols x {bars:,} bars"
+    print(f"\n## Panel, {shape}, .over('symbol') (median of {repeat}; ms)\n")
     print(f"| {'indicator':<20} | {'laakhay':>9} | {'TA-Lib loop':>11} | {'ratio':>6} |")
     print(f"|{'-' * 22}|{'-' * 11}|{'-' * 13}|{'-' * 8}|")
     by_name = {e["name"]: e for e in ENTRIES}
@@ -101,7 +105,9 @@ def panel(symbols: int, bars: int, repeat: int, names: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--symbols", type=int, default=2_000)
     parser.add_argument("--bars", type=int, default=1_000)

@@ -11,7 +11,6 @@ import polars as pl
 import pytest
 import talib
 from hypothesis import HealthCheck, settings
-
 from laakhay import ta
 from laakhay.ta import _catalog
 
@@ -68,11 +67,13 @@ def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
         build(lambda p: p["min"] if p["kind"] == "int" else p["default"]),
         build(lambda p: max(p["min"], 3.0) if p["kind"] == "int" else p["default"]),
         build(
-            lambda p: float(round(p["default"] * 1.7))
-            if p["kind"] == "int"
-            else min(p["default"] * 1.3, p["max"])
-            if p["kind"] == "float"
-            else p["default"]
+            lambda p: (
+                float(round(p["default"] * 1.7))
+                if p["kind"] == "int"
+                else min(p["default"] * 1.3, p["max"])
+                if p["kind"] == "float"
+                else p["default"]
+            )
         ),
     ]
     names = {p["name"] for p in params}
@@ -95,10 +96,15 @@ def py_params(entry: dict[str, Any], values: dict[str, float]) -> dict[str, floa
     return {k: (v if kinds[k] == "float" else int(v)) for k, v in values.items()}
 
 
-def talib_run(entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]) -> list[np.ndarray]:
+def talib_run(
+    entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]
+) -> list[np.ndarray]:
     """TA-Lib's outputs for the same inputs and parameters (the oracle)."""
     fn = getattr(talib, entry["talib_name"])
-    arrays = [np.ascontiguousarray(data[FREE_COLUMNS.get(i, i)], dtype=np.float64) for i in entry["inputs"]]
+    arrays = [
+        np.ascontiguousarray(data[FREE_COLUMNS.get(i, i)], dtype=np.float64)
+        for i in entry["inputs"]
+    ]
     talib_kwargs = {
         p["talib_name"]: v
         for p, v in zip(entry["params"], py_params(entry, values).values(), strict=True)

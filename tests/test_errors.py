@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from polars.exceptions import ColumnNotFoundError, ComputeError
-
 from laakhay import ta
+from polars.exceptions import ColumnNotFoundError, ComputeError
 
 
 @pytest.fixture
@@ -60,12 +59,16 @@ def test_unknown_keyword() -> None:
 
 
 def test_number_where_a_series_belongs() -> None:
-    with pytest.raises(TypeError, match="rsi: input 'real' must be a column name or a polars expression"):
+    with pytest.raises(
+        TypeError, match="rsi: input 'real' must be a column name or a polars expression"
+    ):
         ta.rsi(14)  # type: ignore[arg-type]
 
 
 def test_string_column(df: pl.DataFrame) -> None:
-    with pytest.raises(ComputeError, match=r"rsi: input 'real' \(column \"symbol\"\) must be numeric"):
+    with pytest.raises(
+        ComputeError, match=r"rsi: input 'real' \(column \"symbol\"\) must be numeric"
+    ):
         df.select(ta.rsi("symbol"))
 
 

@@ -24,7 +24,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("entry", "values"), CASES)
-def test_synthetic_walk(entry: dict[str, Any], values: dict[str, float], walk: dict[str, np.ndarray]) -> None:
+def test_synthetic_walk(
+    entry: dict[str, Any], values: dict[str, float], walk: dict[str, np.ndarray]
+) -> None:
     assert_matches_talib(entry, values, walk)
 
 

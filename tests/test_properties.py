@@ -23,9 +23,8 @@ from conftest import (
 )
 from hypothesis import given
 from hypothesis import strategies as st
-from polars.testing import assert_frame_equal, assert_series_equal
-
 from laakhay import ta
+from polars.testing import assert_frame_equal, assert_series_equal
 
 IDS = [e["name"] for e in ENTRIES]
 
@@ -101,7 +100,9 @@ def test_pickled_lazy_plan(entry: dict[str, Any]) -> None:
     assert_frame_equal(restored.collect(), plan.collect())
 
 
-def null_rule_check(entry: dict[str, Any], data: dict[str, np.ndarray], null_rows: np.ndarray) -> None:
+def null_rule_check(
+    entry: dict[str, Any], data: dict[str, np.ndarray], null_rows: np.ndarray
+) -> None:
     """Nulls are skipped: the result equals computing without those rows (checked against
     TA-Lib on the compacted series), with null put back in their place."""
     values = param_sets(entry)[0]
@@ -173,4 +174,6 @@ def test_namespace_equals_function() -> None:
         (pl.col("close").ta.beta(pl.col("open"), 7), ta.beta("close", "open", 7)),
     ]
     for via_namespace, via_function in pairs:
-        assert_series_equal(df.select(via_namespace).to_series(), df.select(via_function).to_series())
+        assert_series_equal(
+            df.select(via_namespace).to_series(), df.select(via_function).to_series()
+        )

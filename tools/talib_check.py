@@ -24,11 +24,13 @@ def catalog() -> list[dict]:
     text = subprocess.run([*DUMP, "--catalog"], capture_output=True, text=True, check=True).stdout
     entries = []
     for line in text.strip().splitlines():
-        name, talib_name, inputs, params, outputs = line.split("|")
+        name, talib_name, inputs, params, _outputs = line.split("|")
         plist = []
         for p in filter(None, params.split(";")):
-            pname, ptalib, kind, default, pmin, pmax = p.split(":")
-            plist.append(dict(name=pname, talib=ptalib, kind=kind, default=float(default), min=float(pmin)))
+            pname, ptalib, kind, default, pmin, _pmax = p.split(":")
+            plist.append(
+                dict(name=pname, talib=ptalib, kind=kind, default=float(default), min=float(pmin))
+            )
         entries.append(dict(name=name, talib=talib_name, inputs=inputs.split(","), params=plist))
     return entries
 
@@ -47,17 +49,22 @@ def ohlcv(n: int, seed: int) -> dict[str, np.ndarray]:
 def ours(name: str, values: list[float], data: dict[str, np.ndarray]) -> np.ndarray:
     buf = io.StringIO()
     buf.write("open,high,low,close,volume\n")
-    for row in zip(*(data[k] for k in ["open", "high", "low", "close", "volume"])):
+    for row in zip(*(data[k] for k in ["open", "high", "low", "close", "volume"]), strict=True):
         buf.write(",".join(repr(float(v)) for v in row) + "\n")
     args = [*DUMP, name, *[repr(v) for v in values]]
-    text = subprocess.run(args, input=buf.getvalue(), capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        args, input=buf.getvalue(), capture_output=True, text=True, check=True
+    ).stdout
     rows = text.strip().splitlines()[1:]
     return np.array([[float(f) if f else np.nan for f in r.split(",")] for r in rows])
 
 
 def theirs(entry: dict, values: list[float], data: dict[str, np.ndarray]) -> np.ndarray:
     fn = abstract.Function(entry["talib"])
-    fn.parameters = {p["talib"]: (int(v) if p["kind"] != "float" else v) for p, v in zip(entry["params"], values)}
+    fn.parameters = {
+        p["talib"]: (int(v) if p["kind"] != "float" else v)
+        for p, v in zip(entry["params"], values, strict=True)
+    }
     fn.set_input_arrays(data)
     out = fn.outputs
     out = out if isinstance(out, list) else [out]
@@ -72,7 +79,9 @@ def main() -> None:
         if wanted and entry["name"] not in wanted and entry["talib"].lower() not in wanted:
             continue
         defaults = [p["default"] for p in entry["params"]]
-        small = [max(p["min"], 2.0) if p["kind"] == "int" else p["default"] for p in entry["params"]]
+        small = [
+            max(p["min"], 2.0) if p["kind"] == "int" else p["default"] for p in entry["params"]
+        ]
         ones = [p["min"] if p["kind"] == "int" else p["default"] for p in entry["params"]]
         for values in (defaults, small, ones):
             a = ours(entry["name"], values, data)
@@ -85,7 +94,11 @@ def main() -> None:
             flag = "" if mask_ok and err <= 1e-12 else "  <-- MISMATCH"
             first_a = int(np.argmax(~np.isnan(a[:, 0]))) if np.any(~np.isnan(a[:, 0])) else -1
             first_b = int(np.argmax(~np.isnan(b[:, 0]))) if np.any(~np.isnan(b[:, 0])) else -1
-            print(f"{entry['name']:<20} {values!s:<40} mask={'ok' if mask_ok else 'DIFF'} first={first_a}/{first_b} rel_err={err:.2e}{flag}")
+            mask = "ok" if mask_ok else "DIFF"
+            print(
+                f"{entry['name']:<20} {values!s:<40} mask={mask} "
+                f"first={first_a}/{first_b} rel_err={err:.2e}{flag}"
+            )
     print(f"worst {worst_all:.2e}")
 
 

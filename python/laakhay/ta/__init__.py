@@ -14,7 +14,7 @@ from laakhay.ta.datasets import sample_ohlcv
 from laakhay.ta.indicators import *  # noqa: F403
 from laakhay.ta.indicators import __all__ as _indicator_names
 
-__all__ = [  # noqa: PLE0604
+__all__ = [
     "__version__",
     "catalog",
     "info",

@@ -113,7 +113,9 @@ def param_values(name: str, given: dict[str, Any]) -> list[float]:
     known = {p["name"]: p for p in spec["params"]}
     for key in given:
         if key not in known:
-            raise TypeError(f"{spec['name']}: unknown parameter '{key}' (takes {', '.join(known) or 'none'})")
+            raise TypeError(
+                f"{spec['name']}: unknown parameter '{key}' (takes {', '.join(known) or 'none'})"
+            )
     values = []
     for p in spec["params"]:
         value = given.get(p["name"], p["default"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,10 @@ def _docstring(e: dict[str, Any]) -> str:
         out += [name, f"    {roles[name]}: a column name or a polars expression."]
     for p in e["params"]:
         rng = f"{_num(p['min'])} to {_num(p['max'])}"
-        out += [p["name"], f"    {p['description'].capitalize()}; {rng} (TA-Lib ``{p['talib_name']}``)."]
+        out += [
+            p["name"],
+            f"    {p['description'].capitalize()}; {rng} (TA-Lib ``{p['talib_name']}``).",
+        ]
         if p["kind"] == "matype":
             out[-1] = out[-1][:-1] + "; see :class:`MaType`."
     for i in e["inputs"]:
@@ -98,7 +102,7 @@ def _docstring(e: dict[str, Any]) -> str:
             out += [i, f'    The {i} series; defaults to the column ``"{i}"``.']
     out += [
         "by",
-        "    Optional group column (e.g. ``\"symbol\"``): the indicator restarts wherever its",
+        '    Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its',
         "    value changes, so each group's rows must be contiguous (sorted by group, then time).",
         "    Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.",
     ]
@@ -118,8 +122,17 @@ def _docstring(e: dict[str, Any]) -> str:
     ]
     if "unstable_period" in e["flags"]:
         out += ["Recursive smoothing: early values depend on where the series starts."]
+    out = [wrapped for line in out for wrapped in _wrap(line)]
     out += ["", "Examples", "--------", *_example(e)]
     return "\n".join(out)
+
+
+def _wrap(line: str, width: int = 88) -> list[str]:
+    """Wraps a docstring line, keeping its indentation (the body adds four more)."""
+    if len(line) <= width:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    return textwrap.wrap(line, width=width, initial_indent="", subsequent_indent=indent) or [line]
 
 
 def _indent(text: str, n: int) -> str:
@@ -130,7 +143,7 @@ def _indent(text: str, n: int) -> str:
 def _function(e: dict[str, Any]) -> str:
     inputs = ", ".join(_arg_names(e))
     params = ", ".join(f'"{p["name"]}": {p["name"]}' for p in e["params"])
-    body = f"return call(\"{e['name']}\", [{inputs}], {{{params}}}, by)"
+    body = f'return call("{e["name"]}", [{inputs}], {{{params}}}, by)'
     return (
         f"def {e['name']}({_signature(e, method=False)}) -> pl.Expr:\n"
         f'{_indent(chr(34) * 3 + _docstring(e), 4)}\n    """\n    {body}\n'
@@ -147,9 +160,11 @@ def _method(e: dict[str, Any]) -> str:
         if i in OHLCV:
             args.append(f"{i}=self._expr" if i == primary else f"{i}={i}")
     args.append("by=by")
+    doc = _wrap(f"{e['summary']}; the receiver is ``{primary}``.", 80)
+    doc_text = "\n        ".join(doc)
     return (
         f"    def {e['name']}({_signature(e, method=True)}) -> pl.Expr:\n"
-        f'        """{e["summary"]}; the receiver is ``{primary}``.\n\n'
+        f'        """{doc_text}\n\n'
         f"        See :func:`laakhay.ta.{e['name']}`.\n"
         f'        """\n'
         f"        return indicators.{e['name']}({', '.join(args)})\n"
@@ -159,7 +174,7 @@ def _method(e: dict[str, Any]) -> str:
 def render_indicators() -> str:
     entries = _engine.catalog()
     ma = "\n".join(f"    {name} = {code}" for name, code in _engine.ma_types())
-    names = ", ".join(f'"{e["name"]}"' for e in entries)
+    names = ", ".join(f'"{n}"' for n in sorted(["MaType", *(e["name"] for e in entries)]))
     parts = [
         HEADER,
         '"""Typed indicator functions, one per catalog entry."""\n',
@@ -167,8 +182,10 @@ def render_indicators() -> str:
         "from enum import IntEnum\n",
         "import polars as pl\n",
         "from laakhay.ta._plugin import IntoExpr, call\n",
-        f'__all__ = ["MaType", {names}]\n\n',
-        f'class MaType(IntEnum):\n    """Moving-average types for ``ma_type`` parameters (TA-Lib ``MA_Type``)."""\n\n{ma}\n',
+        f"__all__ = [{names}]\n\n",
+        "class MaType(IntEnum):\n"
+        '    """Moving-average types for ``ma_type`` parameters (TA-Lib ``MA_Type``)."""\n\n'
+        f"{ma}\n",
     ]
     parts += ["\n" + _function(e) for e in entries]
     return "\n".join(parts)
@@ -178,7 +195,7 @@ def render_namespace() -> str:
     entries = _engine.catalog()
     parts = [
         HEADER,
-        '"""The ``.ta`` expression namespace: a typed proxy over :mod:`laakhay.ta.indicators`."""\n',
+        '"""The ``.ta`` expression namespace: a typed proxy over the indicator functions."""\n',
         "from __future__ import annotations\n",
         "import polars as pl\n",
         "from laakhay.ta import indicators",

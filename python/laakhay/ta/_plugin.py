@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Union
 
 import polars as pl
 from polars.plugins import register_plugin_function
 
 from laakhay.ta import _catalog
 
-IntoExpr = Union[pl.Expr, str]
+IntoExpr = pl.Expr | str
 """A column name or a Polars expression."""
 
 _LIBRARY = Path(__file__).parent
@@ -39,7 +38,7 @@ def call(
     """
     spec = _catalog.entry(name)
     values = _catalog.param_values(name, params)
-    exprs = [_to_expr(v, name, role) for v, role in zip(inputs, spec["inputs"])]
+    exprs = [_to_expr(v, name, role) for v, role in zip(inputs, spec["inputs"], strict=True)]
     if by is not None:
         exprs.append(_to_expr(by, name, "by").rle_id())
     # Indicators carry state across rows: never elementwise, so Polars neither splits a

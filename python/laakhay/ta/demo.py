@@ -24,7 +24,7 @@ def main() -> None:
             ta.rsi("close", 14).over("symbol"),
             ta.atr(14).over("symbol"),
             ta.adx(14).over("symbol"),
-            pl.col("close").ta.macd().over("symbol"),
+            ta.macd("close").over("symbol"),
             ta.bbands("close", 20).over("symbol"),
         )
         .unnest("macd", "bbands", separator="_")

@@ -12,68 +12,68 @@ from laakhay.ta._plugin import IntoExpr, call
 
 __all__ = [
     "MaType",
-    "sma",
-    "ema",
-    "wma",
-    "dema",
-    "tema",
-    "trima",
-    "kama",
-    "t3",
-    "ma",
+    "ad",
+    "adosc",
+    "adx",
+    "adxr",
+    "apo",
+    "aroon",
+    "aroonosc",
+    "atr",
+    "avgprice",
     "bbands",
-    "midpoint",
-    "midprice",
-    "sar",
-    "rsi",
+    "beta",
+    "bop",
+    "cci",
+    "cmo",
+    "correl",
+    "dema",
+    "dx",
+    "ema",
+    "kama",
+    "linearreg",
+    "linearreg_angle",
+    "linearreg_intercept",
+    "linearreg_slope",
+    "ma",
     "macd",
     "macdext",
     "macdfix",
-    "stoch",
-    "stochf",
-    "stochrsi",
-    "cci",
-    "willr",
+    "medprice",
     "mfi",
+    "midpoint",
+    "midprice",
+    "minus_di",
+    "minus_dm",
     "mom",
+    "natr",
+    "obv",
+    "plus_di",
+    "plus_dm",
+    "ppo",
     "roc",
     "rocp",
     "rocr",
     "rocr100",
-    "cmo",
-    "apo",
-    "ppo",
-    "trix",
-    "aroon",
-    "aroonosc",
-    "bop",
-    "ultosc",
-    "adx",
-    "adxr",
-    "dx",
-    "plus_di",
-    "minus_di",
-    "plus_dm",
-    "minus_dm",
-    "atr",
-    "natr",
-    "trange",
-    "obv",
-    "ad",
-    "adosc",
+    "rsi",
+    "sar",
+    "sma",
     "stddev",
-    "var",
-    "linearreg",
-    "linearreg_slope",
-    "linearreg_intercept",
-    "linearreg_angle",
+    "stoch",
+    "stochf",
+    "stochrsi",
+    "t3",
+    "tema",
+    "trange",
+    "trima",
+    "trix",
     "tsf",
-    "beta",
-    "correl",
-    "avgprice",
-    "medprice",
     "typprice",
+    "ultosc",
+    "var",
     "wclprice",
+    "willr",
+    "wma",
 ]
 
 
@@ -90,7 +90,7 @@ class MaType(IntEnum):
     T3 = 8
 
 
-def sma(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def sma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Simple moving average (TA-Lib ``SMA``).
 
     Parameters
@@ -99,6 +99,10 @@ def sma(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -119,10 +123,10 @@ def sma(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["sma"].dtype, out["sma"].null_count()
     (Float64, 29)
     """
-    return call("sma", [expr], {"period": period})
+    return call("sma", [expr], {"period": period}, by)
 
 
-def ema(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def ema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Exponential moving average, seeded with the SMA of the first period (TA-Lib ``EMA``).
 
     Parameters
@@ -131,6 +135,10 @@ def ema(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -152,10 +160,10 @@ def ema(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["ema"].dtype, out["ema"].null_count()
     (Float64, 29)
     """
-    return call("ema", [expr], {"period": period})
+    return call("ema", [expr], {"period": period}, by)
 
 
-def wma(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def wma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Linearly weighted moving average (TA-Lib ``WMA``).
 
     Parameters
@@ -164,6 +172,10 @@ def wma(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -184,10 +196,10 @@ def wma(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["wma"].dtype, out["wma"].null_count()
     (Float64, 29)
     """
-    return call("wma", [expr], {"period": period})
+    return call("wma", [expr], {"period": period}, by)
 
 
-def dema(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def dema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Double exponential moving average (TA-Lib ``DEMA``).
 
     Parameters
@@ -196,6 +208,10 @@ def dema(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -216,10 +232,10 @@ def dema(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["dema"].dtype, out["dema"].null_count()
     (Float64, 58)
     """
-    return call("dema", [expr], {"period": period})
+    return call("dema", [expr], {"period": period}, by)
 
 
-def tema(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def tema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Triple exponential moving average (TA-Lib ``TEMA``).
 
     Parameters
@@ -228,6 +244,10 @@ def tema(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -248,10 +268,10 @@ def tema(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["tema"].dtype, out["tema"].null_count()
     (Float64, 87)
     """
-    return call("tema", [expr], {"period": period})
+    return call("tema", [expr], {"period": period}, by)
 
 
-def trima(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def trima(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Triangular moving average (TA-Lib ``TRIMA``).
 
     Parameters
@@ -260,6 +280,10 @@ def trima(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -280,10 +304,10 @@ def trima(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["trima"].dtype, out["trima"].null_count()
     (Float64, 29)
     """
-    return call("trima", [expr], {"period": period})
+    return call("trima", [expr], {"period": period}, by)
 
 
-def kama(expr: IntoExpr, period: int = 30) -> pl.Expr:
+def kama(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
     """Kaufman adaptive moving average (TA-Lib ``KAMA``).
 
     Parameters
@@ -292,6 +316,10 @@ def kama(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -313,10 +341,12 @@ def kama(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["kama"].dtype, out["kama"].null_count()
     (Float64, 30)
     """
-    return call("kama", [expr], {"period": period})
+    return call("kama", [expr], {"period": period}, by)
 
 
-def t3(expr: IntoExpr, period: int = 5, vfactor: float = 0.7) -> pl.Expr:
+def t3(
+    expr: IntoExpr, period: int = 5, vfactor: float = 0.7, *, by: IntoExpr | None = None
+) -> pl.Expr:
     """Tillson T3 moving average (TA-Lib ``T3``).
 
     Parameters
@@ -327,6 +357,10 @@ def t3(expr: IntoExpr, period: int = 5, vfactor: float = 0.7) -> pl.Expr:
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     vfactor
         Volume factor; 0 to 1 (TA-Lib ``vfactor``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -348,10 +382,12 @@ def t3(expr: IntoExpr, period: int = 5, vfactor: float = 0.7) -> pl.Expr:
     >>> out["t3"].dtype, out["t3"].null_count()
     (Float64, 24)
     """
-    return call("t3", [expr], {"period": period, "vfactor": vfactor})
+    return call("t3", [expr], {"period": period, "vfactor": vfactor}, by)
 
 
-def ma(expr: IntoExpr, period: int = 30, ma_type: int = 0) -> pl.Expr:
+def ma(
+    expr: IntoExpr, period: int = 30, ma_type: int = 0, *, by: IntoExpr | None = None
+) -> pl.Expr:
     """Moving average of a chosen type (TA-Lib ``MA``).
 
     Parameters
@@ -361,7 +397,12 @@ def ma(expr: IntoExpr, period: int = 30, ma_type: int = 0) -> pl.Expr:
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -382,7 +423,7 @@ def ma(expr: IntoExpr, period: int = 30, ma_type: int = 0) -> pl.Expr:
     >>> out["ma"].dtype, out["ma"].null_count()
     (Float64, 29)
     """
-    return call("ma", [expr], {"period": period, "ma_type": ma_type})
+    return call("ma", [expr], {"period": period, "ma_type": ma_type}, by)
 
 
 def bbands(
@@ -391,8 +432,11 @@ def bbands(
     nbdev_up: float = 2.0,
     nbdev_down: float = 2.0,
     ma_type: int = 0,
+    *,
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Bollinger Bands: moving average ± multiples of the population standard deviation (TA-Lib ``BBANDS``).
+    """Bollinger Bands: moving average ± multiples of the population standard deviation (TA-Lib
+    ``BBANDS``).
 
     Parameters
     ----------
@@ -405,12 +449,18 @@ def bbands(
     nbdev_down
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
     polars.Expr
-        A struct named ``bbands`` with fields ``upper``, ``middle``, ``lower`` (TA-Lib's order).
+        A struct named ``bbands`` with fields ``upper``, ``middle``, ``lower`` (TA-Lib's
+        order).
 
     Notes
     -----
@@ -430,10 +480,11 @@ def bbands(
         "bbands",
         [expr],
         {"period": period, "nbdev_up": nbdev_up, "nbdev_down": nbdev_down, "ma_type": ma_type},
+        by,
     )
 
 
-def midpoint(expr: IntoExpr, period: int = 14) -> pl.Expr:
+def midpoint(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
     """Midpoint of the highest and lowest value over the period (TA-Lib ``MIDPOINT``).
 
     Parameters
@@ -442,6 +493,10 @@ def midpoint(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -462,10 +517,12 @@ def midpoint(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["midpoint"].dtype, out["midpoint"].null_count()
     (Float64, 13)
     """
-    return call("midpoint", [expr], {"period": period})
+    return call("midpoint", [expr], {"period": period}, by)
 
 
-def midprice(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+def midprice(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+) -> pl.Expr:
     """Midpoint of the highest high and lowest low over the period (TA-Lib ``MIDPRICE``).
 
     Parameters
@@ -476,6 +533,10 @@ def midprice(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -496,7 +557,7 @@ def midprice(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
     >>> out["midprice"].dtype, out["midprice"].null_count()
     (Float64, 13)
     """
-    return call("midprice", [high, low], {"period": period})
+    return call("midprice", [high, low], {"period": period}, by)
 
 
 def sar(
@@ -505,6 +566,7 @@ def sar(
     *,
     high: IntoExpr = "high",
     low: IntoExpr = "low",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Parabolic stop and reverse (TA-Lib ``SAR``).
 
@@ -518,6 +580,10 @@ def sar(
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -538,11 +604,12 @@ def sar(
     >>> out["sar"].dtype, out["sar"].null_count()
     (Float64, 1)
     """
-    return call("sar", [high, low], {"acceleration": acceleration, "maximum": maximum})
+    return call("sar", [high, low], {"acceleration": acceleration, "maximum": maximum}, by)
 
 
-def rsi(expr: IntoExpr, period: int = 14) -> pl.Expr:
-    """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses (TA-Lib ``RSI``).
+def rsi(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses (TA-
+    Lib ``RSI``).
 
     Parameters
     ----------
@@ -550,6 +617,10 @@ def rsi(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -571,13 +642,19 @@ def rsi(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["rsi"].dtype, out["rsi"].null_count()
     (Float64, 14)
     """
-    return call("rsi", [expr], {"period": period})
+    return call("rsi", [expr], {"period": period}, by)
 
 
 def macd(
-    expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, signal_period: int = 9
+    expr: IntoExpr,
+    fast_period: int = 12,
+    slow_period: int = 26,
+    signal_period: int = 9,
+    *,
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Moving average convergence/divergence: fast EMA − slow EMA, its signal EMA and the difference (TA-Lib ``MACD``).
+    """Moving average convergence/divergence: fast EMA − slow EMA, its signal EMA and the
+    difference (TA-Lib ``MACD``).
 
     Parameters
     ----------
@@ -589,6 +666,10 @@ def macd(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -614,6 +695,7 @@ def macd(
         "macd",
         [expr],
         {"fast_period": fast_period, "slow_period": slow_period, "signal_period": signal_period},
+        by,
     )
 
 
@@ -625,6 +707,8 @@ def macdext(
     slow_ma_type: int = 0,
     signal_period: int = 9,
     signal_ma_type: int = 0,
+    *,
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """MACD with a chosen moving-average type for each line (TA-Lib ``MACDEXT``).
 
@@ -635,20 +719,28 @@ def macdext(
     fast_period
         Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
     fast_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``fastmatype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``fastmatype``); see :class:`MaType`.
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     slow_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``slowmatype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``slowmatype``); see :class:`MaType`.
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
     signal_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
     polars.Expr
-        A struct named ``macdext`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's order).
+        A struct named ``macdext`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's
+        order).
 
     Notes
     -----
@@ -675,10 +767,11 @@ def macdext(
             "signal_period": signal_period,
             "signal_ma_type": signal_ma_type,
         },
+        by,
     )
 
 
-def macdfix(expr: IntoExpr, signal_period: int = 9) -> pl.Expr:
+def macdfix(expr: IntoExpr, signal_period: int = 9, *, by: IntoExpr | None = None) -> pl.Expr:
     """MACD 12/26 with the fixed smoothing factors 0.15 and 0.075 (TA-Lib ``MACDFIX``).
 
     Parameters
@@ -687,11 +780,16 @@ def macdfix(expr: IntoExpr, signal_period: int = 9) -> pl.Expr:
         Input series: a column name or a polars expression.
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
     polars.Expr
-        A struct named ``macdfix`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's order).
+        A struct named ``macdfix`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's
+        order).
 
     Notes
     -----
@@ -708,7 +806,7 @@ def macdfix(expr: IntoExpr, signal_period: int = 9) -> pl.Expr:
     >>> out.unnest("macdfix").columns
     ['macd', 'signal', 'hist']
     """
-    return call("macdfix", [expr], {"signal_period": signal_period})
+    return call("macdfix", [expr], {"signal_period": signal_period}, by)
 
 
 def stoch(
@@ -721,6 +819,7 @@ def stoch(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Slow stochastic: smoothed %K and its moving average %D (TA-Lib ``STOCH``).
 
@@ -731,17 +830,24 @@ def stoch(
     slowk_period
         Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
     slowk_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``slowk_matype``); see :class:`MaType`.
     slowd_period
-        Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib ``slowd_period``).
+        Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
+        ``slowd_period``).
     slowd_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -772,6 +878,7 @@ def stoch(
             "slowd_period": slowd_period,
             "slowd_ma_type": slowd_ma_type,
         },
+        by,
     )
 
 
@@ -783,6 +890,7 @@ def stochf(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Fast stochastic: %K and its moving average %D (TA-Lib ``STOCHF``).
 
@@ -793,13 +901,18 @@ def stochf(
     fastd_period
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -828,6 +941,7 @@ def stochf(
             "fastd_period": fastd_period,
             "fastd_ma_type": fastd_ma_type,
         },
+        by,
     )
 
 
@@ -837,6 +951,8 @@ def stochrsi(
     fastk_period: int = 5,
     fastd_period: int = 3,
     fastd_ma_type: int = 0,
+    *,
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Stochastic RSI: the fast stochastic of the RSI line (TA-Lib ``STOCHRSI``).
 
@@ -851,7 +967,12 @@ def stochrsi(
     fastd_period
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -882,13 +1003,20 @@ def stochrsi(
             "fastd_period": fastd_period,
             "fastd_ma_type": fastd_ma_type,
         },
+        by,
     )
 
 
 def cci(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Commodity channel index: typical price's distance from its mean in mean deviations / 0.015 (TA-Lib ``CCI``).
+    """Commodity channel index: typical price's distance from its mean in mean deviations /
+    0.015 (TA-Lib ``CCI``).
 
     Parameters
     ----------
@@ -900,6 +1028,10 @@ def cci(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -920,13 +1052,19 @@ def cci(
     >>> out["cci"].dtype, out["cci"].null_count()
     (Float64, 13)
     """
-    return call("cci", [high, low, close], {"period": period})
+    return call("cci", [high, low, close], {"period": period}, by)
 
 
 def willr(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Williams' %R: the close's distance below the highest high, as −percent of the range (TA-Lib ``WILLR``).
+    """Williams' %R: the close's distance below the highest high, as −percent of the range (TA-
+    Lib ``WILLR``).
 
     Parameters
     ----------
@@ -938,6 +1076,10 @@ def willr(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -958,7 +1100,7 @@ def willr(
     >>> out["willr"].dtype, out["willr"].null_count()
     (Float64, 13)
     """
-    return call("willr", [high, low, close], {"period": period})
+    return call("willr", [high, low, close], {"period": period}, by)
 
 
 def mfi(
@@ -968,6 +1110,7 @@ def mfi(
     low: IntoExpr = "low",
     close: IntoExpr = "close",
     volume: IntoExpr = "volume",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Money flow index: volume-weighted RSI of the typical price (TA-Lib ``MFI``).
 
@@ -983,6 +1126,10 @@ def mfi(
         The close series; defaults to the column ``"close"``.
     volume
         The volume series; defaults to the column ``"volume"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1003,10 +1150,10 @@ def mfi(
     >>> out["mfi"].dtype, out["mfi"].null_count()
     (Float64, 14)
     """
-    return call("mfi", [high, low, close, volume], {"period": period})
+    return call("mfi", [high, low, close, volume], {"period": period}, by)
 
 
-def mom(expr: IntoExpr, period: int = 10) -> pl.Expr:
+def mom(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
     """Momentum: change over the period (TA-Lib ``MOM``).
 
     Parameters
@@ -1015,6 +1162,10 @@ def mom(expr: IntoExpr, period: int = 10) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1035,10 +1186,10 @@ def mom(expr: IntoExpr, period: int = 10) -> pl.Expr:
     >>> out["mom"].dtype, out["mom"].null_count()
     (Float64, 10)
     """
-    return call("mom", [expr], {"period": period})
+    return call("mom", [expr], {"period": period}, by)
 
 
-def roc(expr: IntoExpr, period: int = 10) -> pl.Expr:
+def roc(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
     """Rate of change in percent: (price / previous price − 1) · 100 (TA-Lib ``ROC``).
 
     Parameters
@@ -1047,6 +1198,10 @@ def roc(expr: IntoExpr, period: int = 10) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1067,11 +1222,12 @@ def roc(expr: IntoExpr, period: int = 10) -> pl.Expr:
     >>> out["roc"].dtype, out["roc"].null_count()
     (Float64, 10)
     """
-    return call("roc", [expr], {"period": period})
+    return call("roc", [expr], {"period": period}, by)
 
 
-def rocp(expr: IntoExpr, period: int = 10) -> pl.Expr:
-    """Rate of change as a fraction: (price − previous price) / previous price (TA-Lib ``ROCP``).
+def rocp(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Rate of change as a fraction: (price − previous price) / previous price (TA-Lib
+    ``ROCP``).
 
     Parameters
     ----------
@@ -1079,6 +1235,10 @@ def rocp(expr: IntoExpr, period: int = 10) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1099,10 +1259,10 @@ def rocp(expr: IntoExpr, period: int = 10) -> pl.Expr:
     >>> out["rocp"].dtype, out["rocp"].null_count()
     (Float64, 10)
     """
-    return call("rocp", [expr], {"period": period})
+    return call("rocp", [expr], {"period": period}, by)
 
 
-def rocr(expr: IntoExpr, period: int = 10) -> pl.Expr:
+def rocr(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
     """Rate-of-change ratio: price / previous price (TA-Lib ``ROCR``).
 
     Parameters
@@ -1111,6 +1271,10 @@ def rocr(expr: IntoExpr, period: int = 10) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1131,11 +1295,12 @@ def rocr(expr: IntoExpr, period: int = 10) -> pl.Expr:
     >>> out["rocr"].dtype, out["rocr"].null_count()
     (Float64, 10)
     """
-    return call("rocr", [expr], {"period": period})
+    return call("rocr", [expr], {"period": period}, by)
 
 
-def rocr100(expr: IntoExpr, period: int = 10) -> pl.Expr:
-    """Rate-of-change ratio on a 100 scale: (price / previous price) · 100 (TA-Lib ``ROCR100``).
+def rocr100(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Rate-of-change ratio on a 100 scale: (price / previous price) · 100 (TA-Lib
+    ``ROCR100``).
 
     Parameters
     ----------
@@ -1143,6 +1308,10 @@ def rocr100(expr: IntoExpr, period: int = 10) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1163,11 +1332,12 @@ def rocr100(expr: IntoExpr, period: int = 10) -> pl.Expr:
     >>> out["rocr100"].dtype, out["rocr100"].null_count()
     (Float64, 10)
     """
-    return call("rocr100", [expr], {"period": period})
+    return call("rocr100", [expr], {"period": period}, by)
 
 
-def cmo(expr: IntoExpr, period: int = 14) -> pl.Expr:
-    """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses, in percent (TA-Lib ``CMO``).
+def cmo(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses,
+    in percent (TA-Lib ``CMO``).
 
     Parameters
     ----------
@@ -1175,6 +1345,10 @@ def cmo(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1196,10 +1370,17 @@ def cmo(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["cmo"].dtype, out["cmo"].null_count()
     (Float64, 14)
     """
-    return call("cmo", [expr], {"period": period})
+    return call("cmo", [expr], {"period": period}, by)
 
 
-def apo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: int = 1) -> pl.Expr:
+def apo(
+    expr: IntoExpr,
+    fast_period: int = 12,
+    slow_period: int = 26,
+    ma_type: int = 1,
+    *,
+    by: IntoExpr | None = None,
+) -> pl.Expr:
     """Absolute price oscillator: fast moving average − slow moving average (TA-Lib ``APO``).
 
     Parameters
@@ -1211,7 +1392,12 @@ def apo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: i
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1234,12 +1420,23 @@ def apo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: i
     (Float64, 25)
     """
     return call(
-        "apo", [expr], {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type}
+        "apo",
+        [expr],
+        {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type},
+        by,
     )
 
 
-def ppo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: int = 1) -> pl.Expr:
-    """Percentage price oscillator: (fast − slow moving average) / slow moving average, in percent (TA-Lib ``PPO``).
+def ppo(
+    expr: IntoExpr,
+    fast_period: int = 12,
+    slow_period: int = 26,
+    ma_type: int = 1,
+    *,
+    by: IntoExpr | None = None,
+) -> pl.Expr:
+    """Percentage price oscillator: (fast − slow moving average) / slow moving average, in
+    percent (TA-Lib ``PPO``).
 
     Parameters
     ----------
@@ -1250,7 +1447,12 @@ def ppo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: i
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0 to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1273,12 +1475,16 @@ def ppo(expr: IntoExpr, fast_period: int = 12, slow_period: int = 26, ma_type: i
     (Float64, 25)
     """
     return call(
-        "ppo", [expr], {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type}
+        "ppo",
+        [expr],
+        {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type},
+        by,
     )
 
 
-def trix(expr: IntoExpr, period: int = 30) -> pl.Expr:
-    """One-bar rate of change (percent) of a triple exponential moving average (TA-Lib ``TRIX``).
+def trix(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+    """One-bar rate of change (percent) of a triple exponential moving average (TA-Lib
+    ``TRIX``).
 
     Parameters
     ----------
@@ -1286,6 +1492,10 @@ def trix(expr: IntoExpr, period: int = 30) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1307,11 +1517,14 @@ def trix(expr: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["trix"].dtype, out["trix"].null_count()
     (Float64, 88)
     """
-    return call("trix", [expr], {"period": period})
+    return call("trix", [expr], {"period": period}, by)
 
 
-def aroon(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
-    """Aroon: how recently the window made its lowest low and its highest high, in percent (TA-Lib ``AROON``).
+def aroon(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+) -> pl.Expr:
+    """Aroon: how recently the window made its lowest low and its highest high, in percent (TA-
+    Lib ``AROON``).
 
     Parameters
     ----------
@@ -1321,6 +1534,10 @@ def aroon(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1341,10 +1558,12 @@ def aroon(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -
     >>> out.unnest("aroon").columns
     ['aroon_down', 'aroon_up']
     """
-    return call("aroon", [high, low], {"period": period})
+    return call("aroon", [high, low], {"period": period}, by)
 
 
-def aroonosc(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+def aroonosc(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+) -> pl.Expr:
     """Aroon oscillator: Aroon up − Aroon down (TA-Lib ``AROONOSC``).
 
     Parameters
@@ -1355,6 +1574,10 @@ def aroonosc(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1375,7 +1598,7 @@ def aroonosc(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
     >>> out["aroonosc"].dtype, out["aroonosc"].null_count()
     (Float64, 14)
     """
-    return call("aroonosc", [high, low], {"period": period})
+    return call("aroonosc", [high, low], {"period": period}, by)
 
 
 def bop(
@@ -1384,6 +1607,7 @@ def bop(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Balance of power: (close − open) / (high − low) (TA-Lib ``BOP``).
 
@@ -1397,6 +1621,10 @@ def bop(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1417,7 +1645,7 @@ def bop(
     >>> out["bop"].dtype, out["bop"].null_count()
     (Float64, 0)
     """
-    return call("bop", [open, high, low, close], {})
+    return call("bop", [open, high, low, close], {}, by)
 
 
 def ultosc(
@@ -1428,8 +1656,10 @@ def ultosc(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1 (TA-Lib ``ULTOSC``).
+    """Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1
+    (TA-Lib ``ULTOSC``).
 
     Parameters
     ----------
@@ -1445,6 +1675,10 @@ def ultosc(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1466,14 +1700,23 @@ def ultosc(
     (Float64, 28)
     """
     return call(
-        "ultosc", [high, low, close], {"period1": period1, "period2": period2, "period3": period3}
+        "ultosc",
+        [high, low, close],
+        {"period1": period1, "period2": period2, "period3": period3},
+        by,
     )
 
 
 def adx(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Average directional movement index: Wilder-smoothed DX, the strength of a trend (TA-Lib ``ADX``).
+    """Average directional movement index: Wilder-smoothed DX, the strength of a trend (TA-Lib
+    ``ADX``).
 
     Parameters
     ----------
@@ -1485,6 +1728,10 @@ def adx(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1506,11 +1753,16 @@ def adx(
     >>> out["adx"].dtype, out["adx"].null_count()
     (Float64, 27)
     """
-    return call("adx", [high, low, close], {"period": period})
+    return call("adx", [high, low, close], {"period": period}, by)
 
 
 def adxr(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """ADX rating: mean of today's ADX and the ADX period − 1 bars earlier (TA-Lib ``ADXR``).
 
@@ -1524,6 +1776,10 @@ def adxr(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1544,11 +1800,16 @@ def adxr(
     >>> out["adxr"].dtype, out["adxr"].null_count()
     (Float64, 40)
     """
-    return call("adxr", [high, low, close], {"period": period})
+    return call("adxr", [high, low, close], {"period": period}, by)
 
 
 def dx(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Directional movement index: spread of +DI and −DI over their sum (TA-Lib ``DX``).
 
@@ -1562,6 +1823,10 @@ def dx(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1583,13 +1848,19 @@ def dx(
     >>> out["dx"].dtype, out["dx"].null_count()
     (Float64, 14)
     """
-    return call("dx", [high, low, close], {"period": period})
+    return call("dx", [high, low, close], {"period": period}, by)
 
 
 def plus_di(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Plus directional indicator: smoothed upward movement over smoothed true range (TA-Lib ``PLUS_DI``).
+    """Plus directional indicator: smoothed upward movement over smoothed true range (TA-Lib
+    ``PLUS_DI``).
 
     Parameters
     ----------
@@ -1601,6 +1872,10 @@ def plus_di(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1622,13 +1897,19 @@ def plus_di(
     >>> out["plus_di"].dtype, out["plus_di"].null_count()
     (Float64, 14)
     """
-    return call("plus_di", [high, low, close], {"period": period})
+    return call("plus_di", [high, low, close], {"period": period}, by)
 
 
 def minus_di(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Minus directional indicator: smoothed downward movement over smoothed true range (TA-Lib ``MINUS_DI``).
+    """Minus directional indicator: smoothed downward movement over smoothed true range (TA-Lib
+    ``MINUS_DI``).
 
     Parameters
     ----------
@@ -1640,6 +1921,10 @@ def minus_di(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1661,10 +1946,12 @@ def minus_di(
     >>> out["minus_di"].dtype, out["minus_di"].null_count()
     (Float64, 14)
     """
-    return call("minus_di", [high, low, close], {"period": period})
+    return call("minus_di", [high, low, close], {"period": period}, by)
 
 
-def plus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+def plus_dm(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+) -> pl.Expr:
     """Plus directional movement, Wilder-smoothed (TA-Lib ``PLUS_DM``).
 
     Parameters
@@ -1675,6 +1962,10 @@ def plus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low")
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1696,10 +1987,12 @@ def plus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low")
     >>> out["plus_dm"].dtype, out["plus_dm"].null_count()
     (Float64, 13)
     """
-    return call("plus_dm", [high, low], {"period": period})
+    return call("plus_dm", [high, low], {"period": period}, by)
 
 
-def minus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+def minus_dm(
+    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+) -> pl.Expr:
     """Minus directional movement, Wilder-smoothed (TA-Lib ``MINUS_DM``).
 
     Parameters
@@ -1710,6 +2003,10 @@ def minus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1731,11 +2028,16 @@ def minus_dm(period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low"
     >>> out["minus_dm"].dtype, out["minus_dm"].null_count()
     (Float64, 13)
     """
-    return call("minus_dm", [high, low], {"period": period})
+    return call("minus_dm", [high, low], {"period": period}, by)
 
 
 def atr(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Average true range: Wilder-smoothed true range (TA-Lib ``ATR``).
 
@@ -1749,6 +2051,10 @@ def atr(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1770,11 +2076,16 @@ def atr(
     >>> out["atr"].dtype, out["atr"].null_count()
     (Float64, 14)
     """
-    return call("atr", [high, low, close], {"period": period})
+    return call("atr", [high, low, close], {"period": period}, by)
 
 
 def natr(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Normalized average true range: ATR as a percentage of the close (TA-Lib ``NATR``).
 
@@ -1788,6 +2099,10 @@ def natr(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1809,10 +2124,16 @@ def natr(
     >>> out["natr"].dtype, out["natr"].null_count()
     (Float64, 14)
     """
-    return call("natr", [high, low, close], {"period": period})
+    return call("natr", [high, low, close], {"period": period}, by)
 
 
-def trange(*, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close") -> pl.Expr:
+def trange(
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
+) -> pl.Expr:
     """True range: the bar's range extended to the previous close (TA-Lib ``TRANGE``).
 
     Parameters
@@ -1823,6 +2144,10 @@ def trange(*, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = 
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1843,11 +2168,12 @@ def trange(*, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = 
     >>> out["trange"].dtype, out["trange"].null_count()
     (Float64, 1)
     """
-    return call("trange", [high, low, close], {})
+    return call("trange", [high, low, close], {}, by)
 
 
-def obv(expr: IntoExpr, *, volume: IntoExpr = "volume") -> pl.Expr:
-    """On-balance volume: running total of volume signed by the close's direction (TA-Lib ``OBV``).
+def obv(expr: IntoExpr, *, volume: IntoExpr = "volume", by: IntoExpr | None = None) -> pl.Expr:
+    """On-balance volume: running total of volume signed by the close's direction (TA-Lib
+    ``OBV``).
 
     Parameters
     ----------
@@ -1855,6 +2181,10 @@ def obv(expr: IntoExpr, *, volume: IntoExpr = "volume") -> pl.Expr:
         Input series: a column name or a polars expression.
     volume
         The volume series; defaults to the column ``"volume"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1875,7 +2205,7 @@ def obv(expr: IntoExpr, *, volume: IntoExpr = "volume") -> pl.Expr:
     >>> out["obv"].dtype, out["obv"].null_count()
     (Float64, 0)
     """
-    return call("obv", [expr, volume], {})
+    return call("obv", [expr, volume], {}, by)
 
 
 def ad(
@@ -1884,6 +2214,7 @@ def ad(
     low: IntoExpr = "low",
     close: IntoExpr = "close",
     volume: IntoExpr = "volume",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Chaikin accumulation/distribution line (TA-Lib ``AD``).
 
@@ -1897,6 +2228,10 @@ def ad(
         The close series; defaults to the column ``"close"``.
     volume
         The volume series; defaults to the column ``"volume"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1917,7 +2252,7 @@ def ad(
     >>> out["ad"].dtype, out["ad"].null_count()
     (Float64, 0)
     """
-    return call("ad", [high, low, close, volume], {})
+    return call("ad", [high, low, close, volume], {}, by)
 
 
 def adosc(
@@ -1928,6 +2263,7 @@ def adosc(
     low: IntoExpr = "low",
     close: IntoExpr = "close",
     volume: IntoExpr = "volume",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line (TA-Lib ``ADOSC``).
 
@@ -1945,6 +2281,10 @@ def adosc(
         The close series; defaults to the column ``"close"``.
     volume
         The volume series; defaults to the column ``"volume"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -1969,10 +2309,13 @@ def adosc(
         "adosc",
         [high, low, close, volume],
         {"fast_period": fast_period, "slow_period": slow_period},
+        by,
     )
 
 
-def stddev(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
+def stddev(
+    expr: IntoExpr, period: int = 5, nbdev: float = 1.0, *, by: IntoExpr | None = None
+) -> pl.Expr:
     """Population standard deviation over the period, times nbdev (TA-Lib ``STDDEV``).
 
     Parameters
@@ -1983,6 +2326,10 @@ def stddev(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     nbdev
         Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2003,11 +2350,14 @@ def stddev(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
     >>> out["stddev"].dtype, out["stddev"].null_count()
     (Float64, 4)
     """
-    return call("stddev", [expr], {"period": period, "nbdev": nbdev})
+    return call("stddev", [expr], {"period": period, "nbdev": nbdev}, by)
 
 
-def var(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
-    """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib) (TA-Lib ``VAR``).
+def var(
+    expr: IntoExpr, period: int = 5, nbdev: float = 1.0, *, by: IntoExpr | None = None
+) -> pl.Expr:
+    """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib) (TA-
+    Lib ``VAR``).
 
     Parameters
     ----------
@@ -2017,6 +2367,10 @@ def var(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     nbdev
         Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2037,11 +2391,12 @@ def var(expr: IntoExpr, period: int = 5, nbdev: float = 1.0) -> pl.Expr:
     >>> out["var"].dtype, out["var"].null_count()
     (Float64, 4)
     """
-    return call("var", [expr], {"period": period, "nbdev": nbdev})
+    return call("var", [expr], {"period": period, "nbdev": nbdev}, by)
 
 
-def linearreg(expr: IntoExpr, period: int = 14) -> pl.Expr:
-    """Linear regression: today's value on the least-squares line over the period (TA-Lib ``LINEARREG``).
+def linearreg(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Linear regression: today's value on the least-squares line over the period (TA-Lib
+    ``LINEARREG``).
 
     Parameters
     ----------
@@ -2049,6 +2404,10 @@ def linearreg(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2069,10 +2428,10 @@ def linearreg(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["linearreg"].dtype, out["linearreg"].null_count()
     (Float64, 13)
     """
-    return call("linearreg", [expr], {"period": period})
+    return call("linearreg", [expr], {"period": period}, by)
 
 
-def linearreg_slope(expr: IntoExpr, period: int = 14) -> pl.Expr:
+def linearreg_slope(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
     """Slope of the least-squares line over the period (TA-Lib ``LINEARREG_SLOPE``).
 
     Parameters
@@ -2081,6 +2440,10 @@ def linearreg_slope(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2101,11 +2464,12 @@ def linearreg_slope(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["linearreg_slope"].dtype, out["linearreg_slope"].null_count()
     (Float64, 13)
     """
-    return call("linearreg_slope", [expr], {"period": period})
+    return call("linearreg_slope", [expr], {"period": period}, by)
 
 
-def linearreg_intercept(expr: IntoExpr, period: int = 14) -> pl.Expr:
-    """Intercept of the least-squares line over the period (its value on the oldest bar) (TA-Lib ``LINEARREG_INTERCEPT``).
+def linearreg_intercept(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Intercept of the least-squares line over the period (its value on the oldest bar) (TA-
+    Lib ``LINEARREG_INTERCEPT``).
 
     Parameters
     ----------
@@ -2113,6 +2477,10 @@ def linearreg_intercept(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2133,11 +2501,12 @@ def linearreg_intercept(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["linearreg_intercept"].dtype, out["linearreg_intercept"].null_count()
     (Float64, 13)
     """
-    return call("linearreg_intercept", [expr], {"period": period})
+    return call("linearreg_intercept", [expr], {"period": period}, by)
 
 
-def linearreg_angle(expr: IntoExpr, period: int = 14) -> pl.Expr:
-    """Slope of the least-squares line over the period, in degrees (TA-Lib ``LINEARREG_ANGLE``).
+def linearreg_angle(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+    """Slope of the least-squares line over the period, in degrees (TA-Lib
+    ``LINEARREG_ANGLE``).
 
     Parameters
     ----------
@@ -2145,6 +2514,10 @@ def linearreg_angle(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2165,10 +2538,10 @@ def linearreg_angle(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["linearreg_angle"].dtype, out["linearreg_angle"].null_count()
     (Float64, 13)
     """
-    return call("linearreg_angle", [expr], {"period": period})
+    return call("linearreg_angle", [expr], {"period": period}, by)
 
 
-def tsf(expr: IntoExpr, period: int = 14) -> pl.Expr:
+def tsf(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
     """Time series forecast: the least-squares line extended one bar ahead (TA-Lib ``TSF``).
 
     Parameters
@@ -2177,6 +2550,10 @@ def tsf(expr: IntoExpr, period: int = 14) -> pl.Expr:
         Input series: a column name or a polars expression.
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2197,10 +2574,12 @@ def tsf(expr: IntoExpr, period: int = 14) -> pl.Expr:
     >>> out["tsf"].dtype, out["tsf"].null_count()
     (Float64, 13)
     """
-    return call("tsf", [expr], {"period": period})
+    return call("tsf", [expr], {"period": period}, by)
 
 
-def beta(expr: IntoExpr, other: IntoExpr, period: int = 5) -> pl.Expr:
+def beta(
+    expr: IntoExpr, other: IntoExpr, period: int = 5, *, by: IntoExpr | None = None
+) -> pl.Expr:
     """Beta: regression slope of the second series' returns on the first's (TA-Lib ``BETA``).
 
     Parameters
@@ -2211,6 +2590,10 @@ def beta(expr: IntoExpr, other: IntoExpr, period: int = 5) -> pl.Expr:
         Second input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2231,10 +2614,12 @@ def beta(expr: IntoExpr, other: IntoExpr, period: int = 5) -> pl.Expr:
     >>> out["beta"].dtype, out["beta"].null_count()
     (Float64, 5)
     """
-    return call("beta", [expr, other], {"period": period})
+    return call("beta", [expr, other], {"period": period}, by)
 
 
-def correl(expr: IntoExpr, other: IntoExpr, period: int = 30) -> pl.Expr:
+def correl(
+    expr: IntoExpr, other: IntoExpr, period: int = 30, *, by: IntoExpr | None = None
+) -> pl.Expr:
     """Pearson's correlation coefficient of two series over the period (TA-Lib ``CORREL``).
 
     Parameters
@@ -2245,6 +2630,10 @@ def correl(expr: IntoExpr, other: IntoExpr, period: int = 30) -> pl.Expr:
         Second input series: a column name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2265,7 +2654,7 @@ def correl(expr: IntoExpr, other: IntoExpr, period: int = 30) -> pl.Expr:
     >>> out["correl"].dtype, out["correl"].null_count()
     (Float64, 29)
     """
-    return call("correl", [expr, other], {"period": period})
+    return call("correl", [expr, other], {"period": period}, by)
 
 
 def avgprice(
@@ -2274,6 +2663,7 @@ def avgprice(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Average price: mean of open, high, low and close (TA-Lib ``AVGPRICE``).
 
@@ -2287,6 +2677,10 @@ def avgprice(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2307,10 +2701,12 @@ def avgprice(
     >>> out["avgprice"].dtype, out["avgprice"].null_count()
     (Float64, 0)
     """
-    return call("avgprice", [open, high, low, close], {})
+    return call("avgprice", [open, high, low, close], {}, by)
 
 
-def medprice(*, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
+def medprice(
+    *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+) -> pl.Expr:
     """Median price: midpoint of high and low (TA-Lib ``MEDPRICE``).
 
     Parameters
@@ -2319,6 +2715,10 @@ def medprice(*, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
         The high series; defaults to the column ``"high"``.
     low
         The low series; defaults to the column ``"low"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2339,11 +2739,15 @@ def medprice(*, high: IntoExpr = "high", low: IntoExpr = "low") -> pl.Expr:
     >>> out["medprice"].dtype, out["medprice"].null_count()
     (Float64, 0)
     """
-    return call("medprice", [high, low], {})
+    return call("medprice", [high, low], {}, by)
 
 
 def typprice(
-    *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Typical price: mean of high, low and close (TA-Lib ``TYPPRICE``).
 
@@ -2355,6 +2759,10 @@ def typprice(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2375,11 +2783,15 @@ def typprice(
     >>> out["typprice"].dtype, out["typprice"].null_count()
     (Float64, 0)
     """
-    return call("typprice", [high, low, close], {})
+    return call("typprice", [high, low, close], {}, by)
 
 
 def wclprice(
-    *, high: IntoExpr = "high", low: IntoExpr = "low", close: IntoExpr = "close"
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoExpr | None = None,
 ) -> pl.Expr:
     """Weighted close price: high, low and twice the close, over 4 (TA-Lib ``WCLPRICE``).
 
@@ -2391,6 +2803,10 @@ def wclprice(
         The low series; defaults to the column ``"low"``.
     close
         The close series; defaults to the column ``"close"``.
+    by
+        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
+        value changes, so each group's rows must be contiguous (sorted by group, then time).
+        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
 
     Returns
     -------
@@ -2411,4 +2827,4 @@ def wclprice(
     >>> out["wclprice"].dtype, out["wclprice"].null_count()
     (Float64, 0)
     """
-    return call("wclprice", [high, low, close], {})
+    return call("wclprice", [high, low, close], {}, by)
