@@ -120,8 +120,9 @@ impl OutputSpec {
 /// Facts about an indicator that users and planners care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
-    /// Values depend on where the series starts for a while after the lookback (recursive
-    /// smoothing); more history converges to the same numbers.
+    /// Values depend on the bar the series starts at (recursive smoothing, or a path such
+    /// as SAR's); more history converges to the same numbers. A superset of TA-Lib's
+    /// "unstable period" flag: DEMA, TEMA, MACD, ADXR, ... are recursive too.
     UnstablePeriod,
     /// Output is a running total over the whole history (OBV, AD).
     Cumulative,
@@ -177,7 +178,12 @@ fn batch_of<I: Indicator>(
     present: Option<&[bool]>,
     group_starts: &[usize],
 ) -> Result<Batch, TaError> {
-    Ok(fold_groups(I::from_params(p)?, inputs, present, group_starts))
+    Ok(fold_groups(
+        I::from_params(p)?,
+        inputs,
+        present,
+        group_starts,
+    ))
 }
 
 fn stream_of<I: Indicator + std::fmt::Debug>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
@@ -278,8 +284,12 @@ impl IndicatorSpec {
                 });
             }
         }
-        if group_starts.windows(2).any(|w| w[0] >= w[1]) || group_starts.last().is_some_and(|&g| g >= len.max(1)) {
-            return Err(TaError::InvalidGroups { indicator: self.name.to_string() });
+        if group_starts.windows(2).any(|w| w[0] >= w[1])
+            || group_starts.last().is_some_and(|&g| g >= len.max(1))
+        {
+            return Err(TaError::InvalidGroups {
+                indicator: self.name.to_string(),
+            });
         }
         (self.kernel.batch)(&params, inputs, present, group_starts)
     }

@@ -55,7 +55,10 @@ impl fmt::Display for TaError {
                 write!(f, "{indicator}: expected {expected} {what}, got {got}")
             }
             TaError::InvalidGroups { indicator } => {
-                write!(f, "{indicator}: group starts must be ascending row numbers inside the series")
+                write!(
+                    f,
+                    "{indicator}: group starts must be ascending row numbers inside the series"
+                )
             }
             TaError::LengthMismatch {
                 indicator,

@@ -66,7 +66,11 @@ pub type Chunks<'a> = &'a [&'a [f64]];
 /// skipped by the state machine and come out missing. Without it every row is present, which
 /// takes a faster path. Chunks are walked in place, never concatenated: the state machine
 /// simply carries on from one chunk to the next.
-pub fn fold<I: Indicator>(indicator: I, inputs: &[Chunks<'_>], rows_present: Option<&[bool]>) -> Batch {
+pub fn fold<I: Indicator>(
+    indicator: I,
+    inputs: &[Chunks<'_>],
+    rows_present: Option<&[bool]>,
+) -> Batch {
     fold_groups(indicator, inputs, rows_present, &[])
 }
 
@@ -80,7 +84,9 @@ pub fn fold_groups<I: Indicator>(
     group_starts: &[usize],
 ) -> Batch {
     debug_assert_eq!(inputs.len(), I::INPUTS);
-    let len = inputs.first().map_or(0, |c| c.iter().map(|s| s.len()).sum());
+    let len = inputs
+        .first()
+        .map_or(0, |c| c.iter().map(|s| s.len()).sum());
     let pristine = (!group_starts.is_empty()).then(|| indicator.clone());
     let mut fold = Fold::new(indicator, len, rows_present.is_some());
     let mut starts = group_starts.iter().copied().peekable();
@@ -95,7 +101,11 @@ pub fn fold_groups<I: Indicator>(
             let stop = starts.peek().map_or(end, |&g| g.min(end));
             let part: [&[f64]; MAX_INPUTS] = std::array::from_fn(|k| {
                 let s = segment[k];
-                if s.is_empty() { s } else { &s[at - start..stop - start] }
+                if s.is_empty() {
+                    s
+                } else {
+                    &s[at - start..stop - start]
+                }
             });
             fold.feed(&part, rows_present.map(|p| &p[at..stop]));
             at = stop;
@@ -118,7 +128,9 @@ fn for_each_segment(inputs: &[Chunks<'_>], mut f: impl FnMut(usize, &[&[f64]; MA
                 chunk[k] += 1;
                 offset[k] = 0;
             }
-            let Some(current) = column.get(chunk[k]) else { return };
+            let Some(current) = column.get(chunk[k]) else {
+                return;
+            };
             seg_len = seg_len.min(current.len() - offset[k]);
         }
         if inputs.is_empty() || seg_len == 0 {
@@ -165,13 +177,23 @@ impl<I: Indicator> Fold<I> {
         let s = segment;
         match I::INPUTS {
             1 => self.run(s[0].iter().map(|&a| [a, 0.0, 0.0, 0.0, 0.0]), present),
-            2 => self.run(s[0].iter().zip(s[1]).map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]), present),
+            2 => self.run(
+                s[0].iter().zip(s[1]).map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]),
+                present,
+            ),
             3 => self.run(
-                s[0].iter().zip(s[1]).zip(s[2]).map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0]),
+                s[0].iter()
+                    .zip(s[1])
+                    .zip(s[2])
+                    .map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0]),
                 present,
             ),
             4 => self.run(
-                s[0].iter().zip(s[1]).zip(s[2]).zip(s[3]).map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0]),
+                s[0].iter()
+                    .zip(s[1])
+                    .zip(s[2])
+                    .zip(s[3])
+                    .map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0]),
                 present,
             ),
             _ => self.run(
@@ -187,10 +209,16 @@ impl<I: Indicator> Fold<I> {
     }
 
     #[inline]
-    fn run(&mut self, bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>, present: Option<&[bool]>) {
+    fn run(
+        &mut self,
+        bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
+        present: Option<&[bool]>,
+    ) {
         let rows = self.row..self.row + bars.len();
         self.row = rows.end;
-        let Some(mut indicator) = self.indicator.take() else { return };
+        let Some(mut indicator) = self.indicator.take() else {
+            return;
+        };
         let mut out = [f64::NAN; MAX_OUTPUTS];
         let mut warm_up = 0;
         match (present, self.mask.as_mut()) {
@@ -207,8 +235,11 @@ impl<I: Indicator> Fold<I> {
                 }
             }
             (_, None) => {
-                let mut dests: Vec<&mut [f64]> =
-                    self.outputs.iter_mut().map(|o| &mut o[rows.clone()]).collect();
+                let mut dests: Vec<&mut [f64]> = self
+                    .outputs
+                    .iter_mut()
+                    .map(|o| &mut o[rows.clone()])
+                    .collect();
                 for (i, bar) in bars.enumerate() {
                     if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
                         warm_up += 1;
@@ -222,7 +253,8 @@ impl<I: Indicator> Fold<I> {
             (present, Some(mask)) => {
                 for (i, (row, bar)) in rows.zip(bars).enumerate() {
                     let is_present = present.is_none_or(|p| p[i]);
-                    let ready = is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
+                    let ready =
+                        is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
                     mask[row] = ready;
                     for (series, &v) in self.outputs.iter_mut().zip(&out) {
                         series[row] = if ready { v } else { f64::NAN };
@@ -241,14 +273,22 @@ impl<I: Indicator> Fold<I> {
             None => {
                 // Each group warms up at its start (warm-up rows come first in a group).
                 let mut mask = vec![true; self.row];
-                let ends = self.group_starts.iter().skip(1).map(|&(_, w)| w).chain([self.warm_up]);
+                let ends = self
+                    .group_starts
+                    .iter()
+                    .skip(1)
+                    .map(|&(_, w)| w)
+                    .chain([self.warm_up]);
                 for (&(start, before), after) in self.group_starts.iter().zip(ends) {
                     mask[start..start + (after - before)].fill(false);
                 }
                 Validity::Mask(mask)
             }
         };
-        Batch { outputs: self.outputs, validity }
+        Batch {
+            outputs: self.outputs,
+            validity,
+        }
     }
 }
 

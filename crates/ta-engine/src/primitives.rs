@@ -1,15 +1,20 @@
 //! Small state machines the indicators are built from.
 
-/// TA-Lib's `TA_IS_ZERO`: values this close to zero are treated as zero.
+/// TA-Lib 0.8's `TA_EPSILON` (it was 1e-8 before 0.8). Its zero tests are relative where a
+/// difference of two prices is tested (`|a - b| ≤ ε·(|a| + |b|)`) and absolute elsewhere.
+pub const TA_EPSILON: f64 = 1e-14;
+
+/// TA-Lib's `TA_IS_ZERO` as of 0.8 (`|v| < 1e-14`).
 #[inline]
-pub fn is_zero(v: f64) -> bool {
-    -0.000_000_01 < v && v < 0.000_000_01
+pub fn is_tiny(v: f64) -> bool {
+    -TA_EPSILON < v && v < TA_EPSILON
 }
 
-/// TA-Lib's `TA_IS_ZERO_OR_NEG`.
+/// TA-Lib 0.8's scale-aware zero test: `|v| ≤ ε·scale`, where `scale` is the sum of the
+/// magnitudes of the operands `v` was computed from. False for NaN.
 #[inline]
-pub fn is_zero_or_neg(v: f64) -> bool {
-    v < 0.000_000_01
+pub fn is_tiny_against(v: f64, scale: f64) -> bool {
+    scale * TA_EPSILON >= v.abs()
 }
 
 /// TA-Lib's smoothing factor for an EMA of `period` bars.
@@ -312,7 +317,7 @@ impl ShiftedVar {
             return None;
         }
         let variance = self.variance();
-        // Take the oldest value out now: the sums then hold the `period − 1` values that stay.
+        // Take the oldest value out now: the sums then hold the `period - 1` values that stay.
         let leaving_sq = self.remove(self.window.oldest());
         self.bars_since_reseed -= 1;
         if variance < 0.000_001 * (self.total2 * self.inv_period)

@@ -335,7 +335,11 @@ fn groups_restart_the_state() {
                         .validity
                         .is_valid(row)
                         .then(|| grouped.outputs.iter().map(|o| o[row]).collect::<Vec<_>>());
-                    assert!(same_bits(&[got], std::slice::from_ref(want)), "{} row {row}", spec.name);
+                    assert!(
+                        same_bits(&[got], std::slice::from_ref(want)),
+                        "{} row {row}",
+                        spec.name
+                    );
                 }
             }
         }
@@ -350,7 +354,13 @@ fn chunk_boundaries_do_not_matter() {
         let values = spec.default_values();
         let whole = batch_rows(spec, &values, &series, None);
         // Different chunk boundaries per input.
-        let cuts = [[0, 7, 120, 300], [0, 50, 51, 300], [0, 299, 300, 300], [0, 1, 2, 300], [0, 100, 200, 300]];
+        let cuts = [
+            [0, 7, 120, 300],
+            [0, 50, 51, 300],
+            [0, 299, 300, 300],
+            [0, 1, 2, 300],
+            [0, 100, 200, 300],
+        ];
         let owned: Vec<Vec<&[f64]>> = series
             .iter()
             .enumerate()
@@ -359,7 +369,12 @@ fn chunk_boundaries_do_not_matter() {
         let chunks: Vec<&[&[f64]]> = owned.iter().map(Vec::as_slice).collect();
         let batch = spec.run_chunked(&values, &chunks, None).unwrap();
         let rows: Vec<_> = (0..300)
-            .map(|r| batch.validity.is_valid(r).then(|| batch.outputs.iter().map(|o| o[r]).collect()))
+            .map(|r| {
+                batch
+                    .validity
+                    .is_valid(r)
+                    .then(|| batch.outputs.iter().map(|o| o[r]).collect())
+            })
             .collect();
         assert!(same_bits(&rows, &whole), "{}", spec.name);
     }

@@ -44,7 +44,10 @@ pub fn catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         entry.set_item("talib_name", spec.talib_name)?;
         entry.set_item("group", spec.group.as_str())?;
         entry.set_item("summary", spec.summary)?;
-        entry.set_item("inputs", spec.inputs.iter().map(|i| i.as_str()).collect::<Vec<_>>())?;
+        entry.set_item(
+            "inputs",
+            spec.inputs.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+        )?;
         let params = PyList::empty(py);
         for p in spec.params {
             let d = PyDict::new(py);
@@ -69,9 +72,15 @@ pub fn catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
             outputs.append(d)?;
         }
         entry.set_item("outputs", outputs)?;
-        entry.set_item("flags", spec.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>())?;
+        entry.set_item(
+            "flags",
+            spec.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        )?;
         entry.set_item("missing_data", spec.missing_data.as_str())?;
-        entry.set_item("default_lookback", spec.lookback(&spec.default_values()).map_err(to_py_err)?)?;
+        entry.set_item(
+            "default_lookback",
+            spec.lookback(&spec.default_values()).map_err(to_py_err)?,
+        )?;
         entries.append(entry)?;
     }
     Ok(entries)
@@ -101,11 +110,16 @@ pub fn ma_types() -> Vec<(&'static str, u8)> {
 /// Raises `ValueError` naming the parameter when `values` (catalog order) are not valid.
 #[pyfunction]
 pub fn validate(name: &str, values: Vec<f64>) -> PyResult<()> {
-    find(name).and_then(|spec| spec.params(&values)).map(|_| ()).map_err(to_py_err)
+    find(name)
+        .and_then(|spec| spec.params(&values))
+        .map(|_| ())
+        .map_err(to_py_err)
 }
 
 /// Bars consumed before the first output.
 #[pyfunction]
 pub fn lookback(name: &str, values: Vec<f64>) -> PyResult<usize> {
-    find(name).and_then(|spec| spec.lookback(&values)).map_err(to_py_err)
+    find(name)
+        .and_then(|spec| spec.lookback(&values))
+        .map_err(to_py_err)
 }

@@ -36,18 +36,29 @@ fn polars_dtype(dtype: Dtype) -> DataType {
 
 fn output_field(input_fields: &[Field], kwargs: IndicatorKwargs) -> PolarsResult<Field> {
     let spec = lookup(&kwargs.name)?;
-    let name = input_fields.first().map(|f| f.name().clone()).unwrap_or_else(|| spec.name.into());
+    let name = input_fields
+        .first()
+        .map(|f| f.name().clone())
+        .unwrap_or_else(|| spec.name.into());
     Ok(match spec.outputs {
         [single] => Field::new(name, polars_dtype(single.dtype)),
         many => Field::new(
             name,
-            DataType::Struct(many.iter().map(|o| Field::new(o.name.into(), polars_dtype(o.dtype))).collect()),
+            DataType::Struct(
+                many.iter()
+                    .map(|o| Field::new(o.name.into(), polars_dtype(o.dtype)))
+                    .collect(),
+            ),
         ),
     })
 }
 
 /// Checks an input column and brings it to Float64 (integers and Float32 are cast).
-fn as_float64(spec: &IndicatorSpec, position: usize, series: &Series) -> PolarsResult<Float64Chunked> {
+fn as_float64(
+    spec: &IndicatorSpec,
+    position: usize,
+    series: &Series,
+) -> PolarsResult<Float64Chunked> {
     let role = spec.inputs[position].as_str();
     let dtype = series.dtype();
     if !(dtype.is_primitive_numeric() || dtype.is_null()) {
@@ -148,16 +159,26 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
     });
 
     let batch = spec
-        .run_groups(&kwargs.params, &chunk_refs, present.as_deref(), &group_starts)
+        .run_groups(
+            &kwargs.params,
+            &chunk_refs,
+            present.as_deref(),
+            &group_starts,
+        )
         .map_err(engine_err)?;
-    let name = inputs.first().map(|s| s.name().clone()).unwrap_or_else(|| spec.name.into());
+    let name = inputs
+        .first()
+        .map(|s| s.name().clone())
+        .unwrap_or_else(|| spec.name.into());
     let validity = validity_bitmap(&batch.validity, len);
     let mut fields: Vec<Series> = batch
         .outputs
         .into_iter()
         .zip(spec.outputs)
         .map(|(values, out)| {
-            let series = Float64Chunked::from_vec_validity(out.name.into(), values, validity.clone()).into_series();
+            let series =
+                Float64Chunked::from_vec_validity(out.name.into(), values, validity.clone())
+                    .into_series();
             match out.dtype {
                 Dtype::Float64 => Ok(series),
                 Dtype::Int32 => series.cast(&DataType::Int32),

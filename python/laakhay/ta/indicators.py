@@ -222,6 +222,7 @@ def dema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     -----
     The first 58 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------
@@ -258,6 +259,7 @@ def tema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     -----
     The first 87 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------
@@ -594,6 +596,7 @@ def sar(
     -----
     The first 1 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------
@@ -653,7 +656,7 @@ def macd(
     *,
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Moving average convergence/divergence: fast EMA − slow EMA, its signal EMA and the
+    """Moving average convergence/divergence: fast EMA - slow EMA, its signal EMA and the
     difference (TA-Lib ``MACD``).
 
     Parameters
@@ -1063,7 +1066,7 @@ def willr(
     close: IntoExpr = "close",
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Williams' %R: the close's distance below the highest high, as −percent of the range (TA-
+    """Williams' %R: the close's distance below the highest high, as -percent of the range (TA-
     Lib ``WILLR``).
 
     Parameters
@@ -1190,7 +1193,7 @@ def mom(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.E
 
 
 def roc(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-    """Rate of change in percent: (price / previous price − 1) · 100 (TA-Lib ``ROC``).
+    """Rate of change in percent: (price / previous price - 1) · 100 (TA-Lib ``ROC``).
 
     Parameters
     ----------
@@ -1226,7 +1229,7 @@ def roc(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.E
 
 
 def rocp(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-    """Rate of change as a fraction: (price − previous price) / previous price (TA-Lib
+    """Rate of change as a fraction: (price - previous price) / previous price (TA-Lib
     ``ROCP``).
 
     Parameters
@@ -1381,7 +1384,7 @@ def apo(
     *,
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Absolute price oscillator: fast moving average − slow moving average (TA-Lib ``APO``).
+    """Absolute price oscillator: fast moving average - slow moving average (TA-Lib ``APO``).
 
     Parameters
     ----------
@@ -1435,7 +1438,7 @@ def ppo(
     *,
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Percentage price oscillator: (fast − slow moving average) / slow moving average, in
+    """Percentage price oscillator: (fast - slow moving average) / slow moving average, in
     percent (TA-Lib ``PPO``).
 
     Parameters
@@ -1564,7 +1567,7 @@ def aroon(
 def aroonosc(
     period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
 ) -> pl.Expr:
-    """Aroon oscillator: Aroon up − Aroon down (TA-Lib ``AROONOSC``).
+    """Aroon oscillator: Aroon up - Aroon down (TA-Lib ``AROONOSC``).
 
     Parameters
     ----------
@@ -1609,7 +1612,7 @@ def bop(
     close: IntoExpr = "close",
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Balance of power: (close − open) / (high − low) (TA-Lib ``BOP``).
+    """Balance of power: (close - open) / (high - low) (TA-Lib ``BOP``).
 
     Parameters
     ----------
@@ -1764,7 +1767,7 @@ def adxr(
     close: IntoExpr = "close",
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """ADX rating: mean of today's ADX and the ADX period − 1 bars earlier (TA-Lib ``ADXR``).
+    """ADX rating: mean of today's ADX and the ADX period - 1 bars earlier (TA-Lib ``ADXR``).
 
     Parameters
     ----------
@@ -1790,6 +1793,7 @@ def adxr(
     -----
     The first 40 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------
@@ -1811,7 +1815,7 @@ def dx(
     close: IntoExpr = "close",
     by: IntoExpr | None = None,
 ) -> pl.Expr:
-    """Directional movement index: spread of +DI and −DI over their sum (TA-Lib ``DX``).
+    """Directional movement index: spread of +DI and -DI over their sum (TA-Lib ``DX``).
 
     Parameters
     ----------
@@ -2295,6 +2299,7 @@ def adosc(
     -----
     The first 9 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+    Recursive smoothing: early values depend on where the series starts.
 
     Examples
     --------

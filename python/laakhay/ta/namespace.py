@@ -145,7 +145,7 @@ class TaExprNamespace:
         *,
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """Moving average convergence/divergence: fast EMA − slow EMA, its signal EMA and
+        """Moving average convergence/divergence: fast EMA - slow EMA, its signal EMA and
         the difference; the receiver is ``expr``.
 
         See :func:`laakhay.ta.macd`.
@@ -273,7 +273,7 @@ class TaExprNamespace:
         low: IntoExpr = "low",
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """Williams' %R: the close's distance below the highest high, as −percent of the
+        """Williams' %R: the close's distance below the highest high, as -percent of the
         range; the receiver is ``close``.
 
         See :func:`laakhay.ta.willr`.
@@ -304,7 +304,7 @@ class TaExprNamespace:
         return indicators.mom(self._expr, period, by=by)
 
     def roc(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Rate of change in percent: (price / previous price − 1) · 100; the receiver is
+        """Rate of change in percent: (price / previous price - 1) · 100; the receiver is
         ``expr``.
 
         See :func:`laakhay.ta.roc`.
@@ -312,7 +312,7 @@ class TaExprNamespace:
         return indicators.roc(self._expr, period, by=by)
 
     def rocp(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Rate of change as a fraction: (price − previous price) / previous price; the
+        """Rate of change as a fraction: (price - previous price) / previous price; the
         receiver is ``expr``.
 
         See :func:`laakhay.ta.rocp`.
@@ -350,7 +350,7 @@ class TaExprNamespace:
         *,
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """Absolute price oscillator: fast moving average − slow moving average; the
+        """Absolute price oscillator: fast moving average - slow moving average; the
         receiver is ``expr``.
 
         See :func:`laakhay.ta.apo`.
@@ -365,7 +365,7 @@ class TaExprNamespace:
         *,
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """Percentage price oscillator: (fast − slow moving average) / slow moving average,
+        """Percentage price oscillator: (fast - slow moving average) / slow moving average,
         in percent; the receiver is ``expr``.
 
         See :func:`laakhay.ta.ppo`.
@@ -393,7 +393,7 @@ class TaExprNamespace:
     def aroonosc(
         self, period: int = 14, *, low: IntoExpr = "low", by: IntoExpr | None = None
     ) -> pl.Expr:
-        """Aroon oscillator: Aroon up − Aroon down; the receiver is ``high``.
+        """Aroon oscillator: Aroon up - Aroon down; the receiver is ``high``.
 
         See :func:`laakhay.ta.aroonosc`.
         """
@@ -407,7 +407,7 @@ class TaExprNamespace:
         low: IntoExpr = "low",
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """Balance of power: (close − open) / (high − low); the receiver is ``close``.
+        """Balance of power: (close - open) / (high - low); the receiver is ``close``.
 
         See :func:`laakhay.ta.bop`.
         """
@@ -455,7 +455,7 @@ class TaExprNamespace:
         low: IntoExpr = "low",
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """ADX rating: mean of today's ADX and the ADX period − 1 bars earlier; the
+        """ADX rating: mean of today's ADX and the ADX period - 1 bars earlier; the
         receiver is ``close``.
 
         See :func:`laakhay.ta.adxr`.
@@ -470,7 +470,7 @@ class TaExprNamespace:
         low: IntoExpr = "low",
         by: IntoExpr | None = None,
     ) -> pl.Expr:
-        """Directional movement index: spread of +DI and −DI over their sum; the receiver
+        """Directional movement index: spread of +DI and -DI over their sum; the receiver
         is ``close``.
 
         See :func:`laakhay.ta.dx`.

@@ -1,4 +1,4 @@
-//! Wilder's directional movement system: +DM/−DM, +DI/−DI, DX, ADX and ADXR.
+//! Wilder's directional movement system: +DM/-DM, +DI/-DI, DX, ADX and ADXR.
 //!
 //! Also home of the bar-to-bar building blocks shared with the volatility family: the true
 //! range and the one-bar directional movement.
@@ -8,7 +8,7 @@ use crate::catalog::{
 };
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
-use crate::primitives::Ring;
+use crate::primitives::{is_tiny, Ring};
 use crate::TaError;
 
 /// True range of a bar given the previous close, in TA-Lib's order: start from the bar's
@@ -27,7 +27,7 @@ pub(crate) fn true_range(high: f64, low: f64, prev_close: f64) -> f64 {
     range
 }
 
-/// One-bar directional movement `(+DM1, −DM1)` from the previous bar's high and low. At most
+/// One-bar directional movement `(+DM1, -DM1)` from the previous bar's high and low. At most
 /// one of the two is non-zero; equal moves give neither.
 #[inline]
 pub(crate) fn directional_movement(
@@ -78,12 +78,6 @@ impl PrevBar {
     }
 }
 
-/// TA-Lib 0.8.1's `TA_IS_ZERO` on the sum of the two DIs: |v| < 1e-14 (`TA_EPSILON`).
-#[inline]
-fn is_tiny(v: f64) -> bool {
-    -0.000_000_000_000_01 < v && v < 0.000_000_000_000_01
-}
-
 /// One bar's raw movement, as seen by [`WilderDm::update`].
 #[derive(Debug, Clone, Copy)]
 struct Move {
@@ -94,8 +88,8 @@ struct Move {
     tr: f64,
 }
 
-/// Wilder sums of +DM, −DM and the true range, TA-Lib style: bars `1..period` are summed
-/// plainly, later bars update `S = S − S/period + x`. Bar 0 only seeds the previous bar.
+/// Wilder sums of +DM, -DM and the true range, TA-Lib style: bars `1..period` are summed
+/// plainly, later bars update `S = S - S/period + x`. Bar 0 only seeds the previous bar.
 #[derive(Debug, Clone)]
 struct WilderDm {
     period: usize,
@@ -152,7 +146,7 @@ impl WilderDm {
         }
     }
 
-    /// `(+DI, −DI)`, or `None` unless the smoothed true range is positive.
+    /// `(+DI, -DI)`, or `None` unless the smoothed true range is positive.
     #[inline]
     fn di(&self) -> Option<(f64, f64)> {
         if self.tr > 0.0 {
@@ -177,8 +171,8 @@ impl WilderDm {
     }
 }
 
-/// +DM or −DM: the raw one-bar movement for period 1, otherwise TA-Lib's Wilder sum (the plain
-/// sum of bars `1..period` first shows on bar `period − 1`).
+/// +DM or -DM: the raw one-bar movement for period 1, otherwise TA-Lib's Wilder sum (the plain
+/// sum of bars `1..period` first shows on bar `period - 1`).
 #[derive(Debug, Clone)]
 pub struct DirectionalMovement<const PLUS: bool> {
     period: usize,
@@ -227,7 +221,7 @@ impl<const PLUS: bool> Indicator for DirectionalMovement<PLUS> {
     }
 }
 
-/// +DI or −DI: 100 × smoothed DM / smoothed true range (0 unless the range is positive). Period 1
+/// +DI or -DI: 100 × smoothed DM / smoothed true range (0 unless the range is positive). Period 1
 /// is TA-Lib's unsmoothed ratio DM1 / TR1 of each bar, which is not scaled by 100.
 #[derive(Debug, Clone)]
 pub struct DirectionalIndicator<const PLUS: bool> {
@@ -274,14 +268,14 @@ impl<const PLUS: bool> Indicator for DirectionalIndicator<PLUS> {
 
 /// +DM, the smoothed upward directional movement.
 pub type PlusDm = DirectionalMovement<true>;
-/// −DM, the smoothed downward directional movement.
+/// -DM, the smoothed downward directional movement.
 pub type MinusDm = DirectionalMovement<false>;
 /// +DI, the positive directional indicator.
 pub type PlusDi = DirectionalIndicator<true>;
-/// −DI, the negative directional indicator.
+/// -DI, the negative directional indicator.
 pub type MinusDi = DirectionalIndicator<false>;
 
-/// Directional movement index: 100 × |+DI − −DI| / (+DI + −DI). When undefined (no range or no
+/// Directional movement index: 100 × |+DI - -DI| / (+DI + -DI). When undefined (no range or no
 /// movement, or a non-finite range) the first value is 0 and later values repeat the previous one.
 #[derive(Debug, Clone)]
 pub struct Dx {
@@ -376,7 +370,7 @@ impl Indicator for Adx {
     }
 }
 
-/// ADX rating: the mean of today's ADX and the ADX `period − 1` bars earlier.
+/// ADX rating: the mean of today's ADX and the ADX `period - 1` bars earlier.
 #[derive(Debug, Clone)]
 pub struct Adxr {
     adx: Adx,
@@ -452,16 +446,16 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
     spec(
         "adxr",
         "ADXR",
-        "ADX rating: mean of today's ADX and the ADX period − 1 bars earlier",
+        "ADX rating: mean of today's ADX and the ADX period - 1 bars earlier",
         HLC,
         &[ParamSpec::period(14, 2)],
-        &[],
+        UNSTABLE,
         kernel::<Adxr>(),
     ),
     spec(
         "dx",
         "DX",
-        "Directional movement index: spread of +DI and −DI over their sum",
+        "Directional movement index: spread of +DI and -DI over their sum",
         HLC,
         &[ParamSpec::period(14, 2)],
         UNSTABLE,

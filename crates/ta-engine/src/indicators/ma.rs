@@ -2,7 +2,7 @@
 //! dispatch. Each is a state machine fed one value at a time.
 
 use crate::params::MaType;
-use crate::primitives::{ema_k, is_zero, Ring};
+use crate::primitives::{ema_k, Ring};
 
 /// A one-series state machine: `None` while warming up.
 pub trait Smoother {
@@ -184,7 +184,7 @@ impl Smoother for Wma {
     }
 }
 
-/// Double EMA: `2·EMA − EMA(EMA)`.
+/// Double EMA: `2·EMA - EMA(EMA)`.
 #[derive(Debug, Clone)]
 pub struct Dema {
     first: Ema,
@@ -212,7 +212,7 @@ impl Smoother for Dema {
     }
 }
 
-/// Triple EMA: `3·EMA − 3·EMA² + EMA³`.
+/// Triple EMA: `3·EMA - 3·EMA² + EMA³`.
 #[derive(Debug, Clone)]
 pub struct Tema {
     first: Ema,
@@ -351,6 +351,17 @@ impl Kama {
     }
 }
 
+impl Kama {
+    #[cold]
+    fn exact_volatility(&self) -> f64 {
+        let mut sum = 0.0;
+        for i in 1..self.window.len() {
+            sum += (self.window.get(i - 1) - self.window.get(i)).abs();
+        }
+        sum
+    }
+}
+
 impl Smoother for Kama {
     #[inline]
     fn update(&mut self, x: f64) -> Option<f64> {
@@ -372,13 +383,20 @@ impl Smoother for Kama {
         } else {
             self.window.push(x);
             let leaving = self.window.oldest();
-            self.volatility -= (self.trailing - leaving).abs();
-            self.volatility += (x - previous).abs();
+            let before = self.volatility;
+            let gone = (self.trailing - leaving).abs();
+            let arrived = (x - previous).abs();
+            self.volatility = before - gone + arrived;
+            // A window gone (nearly) flat: re-add its steps exactly, so rounding left over from
+            // larger moves cannot pass for movement (TA-Lib sees exactly zero there).
+            if self.volatility < 0.000_001 * (before + gone + arrived) {
+                self.volatility = self.exact_volatility();
+            }
         }
         let start = self.window.oldest();
         let change = x - start;
         self.trailing = start;
-        let efficiency = if self.volatility <= change || is_zero(self.volatility) {
+        let efficiency = if self.volatility <= change {
             1.0
         } else {
             (change / self.volatility).abs()
@@ -510,7 +528,7 @@ impl Smoother for MovingAverage {
 }
 
 /// Delays a smoother's first input so that its first output lands on bar `align_to`
-/// (TA-Lib starts each MA of MACD/APO/PPO at `slow lookback − own lookback`).
+/// (TA-Lib starts each MA of MACD/APO/PPO at `slow lookback - own lookback`).
 #[derive(Debug, Clone)]
 pub struct Aligned<S> {
     pub inner: S,

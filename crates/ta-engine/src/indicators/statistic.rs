@@ -3,7 +3,7 @@
 use crate::catalog::{kernel, Group, IndicatorSpec, Input, MissingData, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
-use crate::primitives::{Ring, ShiftedVar, RESEED_WINDOWS};
+use crate::primitives::{Ring, ShiftedVar, RESEED_WINDOWS, TA_EPSILON};
 use crate::TaError;
 
 /// Standard deviation: `nbdev` × the square root of the population variance.
@@ -174,7 +174,7 @@ pub type LinearRegAngle = LinearReg<ANGLE>;
 /// Time series forecast: the regression line extended one bar past today.
 pub type Tsf = LinearReg<FORECAST>;
 
-/// One-bar return `(value − last) / last`, or `None` when `last` is 0.
+/// One-bar return `(value - last) / last`, or `None` when `last` is 0.
 #[inline]
 fn change(value: f64, last: f64) -> Option<f64> {
     (last != 0.0).then(|| (value - last) / last)
@@ -317,7 +317,7 @@ impl Indicator for Beta {
         // The oldest return of the window leaves after this output.
         let x = Self::deviation(self.xs.get(1), self.xs.get(0), self.shift_x);
         let y = Self::deviation(self.ys.get(1), self.ys.get(0), self.shift_y);
-        out[0] = if denominator > 0.000_000_000_000_01 * scale {
+        out[0] = if denominator > TA_EPSILON * scale {
             (n * self.s_xy - self.s_x * self.s_y) / denominator
         } else {
             0.0
@@ -335,7 +335,7 @@ impl Indicator for Beta {
 
 /// Pearson's correlation coefficient of two series over the window, TA-Lib 0.8.1's
 /// cancellation-free form (deviations from shifts re-anchored on the window means, as in
-/// [`ShiftedVar`]). 0 when either series is flat; clamped to [−1, 1].
+/// [`ShiftedVar`]). 0 when either series is flat; clamped to [-1, 1].
 #[derive(Debug, Clone)]
 pub struct Correl {
     period: usize,
@@ -454,9 +454,7 @@ impl Indicator for Correl {
                 ss_y = 0.0;
             }
         }
-        out[0] = if ss_x > 0.000_000_000_000_01 * self.sum_x2
-            && ss_y > 0.000_000_000_000_01 * self.sum_y2
-        {
+        out[0] = if ss_x > TA_EPSILON * self.sum_x2 && ss_y > TA_EPSILON * self.sum_y2 {
             (sp_xy / (ss_x * ss_y).sqrt()).clamp(-1.0, 1.0)
         } else {
             0.0

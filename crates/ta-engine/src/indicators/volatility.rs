@@ -10,7 +10,7 @@ use crate::TaError;
 
 /// Wilder's average of the true range, seeded on bar `period` with the mean of the true ranges
 /// of bars `1..=period` (bar 0 has none), then `ATR = fma(ATR, β, α·TR)` with
-/// `β = (period − 1)/period` and `α = 1 − β` (TA-Lib 0.8.1's fused Wilder step). Period 1 takes
+/// `β = (period - 1)/period` and `α = 1 - β` (TA-Lib 0.8.1's fused Wilder step). Period 1 takes
 /// the same path, so it equals the true range.
 #[derive(Debug, Clone)]
 struct WilderAtr {
@@ -110,7 +110,7 @@ impl Indicator for Natr {
     }
 }
 
-/// True range: the greatest of high − low, |high − previous close| and |low − previous close|.
+/// True range: the greatest of high - low, |high - previous close| and |low - previous close|.
 #[derive(Debug, Clone)]
 pub struct TrueRange(PrevBar);
 

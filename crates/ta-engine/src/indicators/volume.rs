@@ -9,7 +9,7 @@ use crate::primitives::ema_k;
 use crate::TaError;
 
 /// Running accumulation/distribution total: adds each bar's money-flow volume, the close's
-/// position in the bar's range (−1 at the low, +1 at the high) times the volume. Bars without
+/// position in the bar's range (-1 at the low, +1 at the high) times the volume. Bars without
 /// a positive range add nothing.
 #[derive(Debug, Clone)]
 struct AdLine(f64);
@@ -84,8 +84,8 @@ impl Indicator for Ad {
     }
 }
 
-/// Chaikin A/D oscillator: EMA(AD, fast) − EMA(AD, slow). Both EMAs start from the first AD
-/// value (not an SMA) and blend as `(1 − k)·EMA + k·AD`; output starts once the slower period
+/// Chaikin A/D oscillator: EMA(AD, fast) - EMA(AD, slow). Both EMAs start from the first AD
+/// value (not an SMA) and blend as `(1 - k)·EMA + k·AD`; output starts once the slower period
 /// is covered.
 #[derive(Debug, Clone)]
 pub struct Adosc {
@@ -125,7 +125,7 @@ impl Indicator for Adosc {
             self.fast = ad;
             self.slow = ad;
         } else {
-            // TA-Lib 0.8.1 fuses the blend: fma(EMA, 1 − k, k·AD).
+            // TA-Lib 0.8.1 fuses the blend: fma(EMA, 1 - k, k·AD).
             self.fast = self.fast.mul_add(1.0 - self.fast_k, self.fast_k * ad);
             self.slow = self.slow.mul_add(1.0 - self.slow_k, self.slow_k * ad);
         }
@@ -177,7 +177,8 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
             ParamSpec::int("slow_period", "slowperiod", 10, 2, "bars in the slow EMA"),
         ],
         outputs: LINE,
-        flags: &[],
+        // Its EMAs never forget their first A/D value; TA-Lib does not flag it.
+        flags: &[Flag::UnstablePeriod],
         missing_data: MissingData::SkipBar,
         kernel: kernel::<Adosc>(),
     },
