@@ -307,7 +307,51 @@ impl IndicatorSpec {
     pub fn has_flag(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
     }
+
+    /// Where and why this indicator deliberately departs from TA-Lib 0.8 (empty: nowhere).
+    pub fn deviations(&self) -> Vec<&'static str> {
+        DEVIATIONS
+            .iter()
+            .filter(|(names, _)| names.contains(&self.name))
+            .map(|(_, text)| *text)
+            .collect()
+    }
 }
+
+/// Deliberate departures from TA-Lib 0.8, by indicator. Kept here, next to the catalog, so
+/// the Python docs, `ta.info()` and the README all state the same thing.
+const DEVIATIONS: &[(&[&str], &str)] = &[
+    (
+        &["wma"],
+        "WMA is re-summed exactly every `period` bars, so rounding cannot drift; TA-Lib 0.8's \
+         running sum drifts by about 1e-14 relative. Differences of two WMAs (APO, PPO, MACDEXT \
+         with ma_type=WMA) therefore differ from TA-Lib by up to ~5e-12 of their own scale on \
+         quiet series.",
+    ),
+    (
+        &[
+            "ema", "dema", "tema", "t3", "kama", "macd", "macdfix", "trix",
+        ],
+        "TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on CPUs that have FMA, so \
+         its last bits depend on the machine; we never fuse here, so results are the same on \
+         every machine and agree with TA-Lib to the last bit or two (differences of EMAs, as in \
+         MACD, PPO or T3-based oscillators, can show ~1e-12 of their scale).",
+    ),
+    (
+        &[
+            "ma", "bbands", "macdext", "apo", "ppo", "stoch", "stochf", "stochrsi",
+        ],
+        "ma_type 7 (MAMA) is refused with an error until MAMA is implemented.",
+    ),
+    (
+        &[
+            "dema", "tema", "macd", "macdfix", "trix", "apo", "ppo", "stochrsi", "adxr", "adosc",
+            "sar",
+        ],
+        "Flagged unstable_period although TA-Lib does not flag it: its values depend on the bar \
+         the series starts at (recursive smoothing or a path), which is what the flag means here.",
+    ),
+];
 
 /// Every indicator, in catalog order (grouped as TA-Lib groups them).
 pub fn catalog() -> &'static [&'static IndicatorSpec] {

@@ -122,106 +122,115 @@ impl Ring {
     }
 }
 
-/// Highest and lowest of the last `period` values, with the index of each (ties go to the
-/// most recent bar, as in TA-Lib's AROON). Rescans only when an extreme leaves the window.
+/// Highest (`HIGHEST = true`) or lowest of the last `period` values and the bar it was seen
+/// on, ties going to the most recent bar (as in TA-Lib's AROON).
+///
+/// Streaming van Herk/Gil-Werman: bars are grouped in blocks of `period`. The window ending
+/// inside a block is the tail of the previous block, whose suffix extremes were computed when
+/// it completed, plus the head of the current one, whose running extreme is kept. Each bar
+/// costs O(1) with one O(period) pass per block, and no data-dependent loop.
 #[derive(Debug, Clone)]
-pub struct Extremes {
-    window: Ring,
+pub struct RunningExtreme<const HIGHEST: bool> {
+    period: usize,
+    /// Values of the current block.
+    block: Vec<f64>,
+    /// Extreme and its bar over `previous block[i..]`.
+    suffix: Vec<(f64, usize)>,
+    /// Extreme and its bar over the current block so far.
+    prefix: (f64, usize),
+    /// Extreme and its bar over the window.
+    best: (f64, usize),
+    /// Bars pushed so far.
     seen: usize,
-    max_at: usize,
-    min_at: usize,
-    max: f64,
-    min: f64,
+    /// Position of the next bar in its block.
+    at: usize,
 }
 
-impl Extremes {
+impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
     pub fn new(period: usize) -> Self {
-        Extremes {
-            window: Ring::new(period),
+        RunningExtreme {
+            period,
+            block: vec![0.0; period],
+            suffix: vec![(0.0, 0); period],
+            prefix: (0.0, 0),
+            best: (0.0, 0),
             seen: 0,
-            max_at: 0,
-            min_at: 0,
-            max: f64::NAN,
-            min: f64::NAN,
+            at: 0,
         }
     }
 
-    /// Adds `x`; true once the window is full.
+    /// True when `newer` is at least as extreme as `older` (so a tie goes to `newer`).
+    #[inline]
+    fn at_least(newer: f64, older: f64) -> bool {
+        if HIGHEST {
+            newer >= older
+        } else {
+            newer <= older
+        }
+    }
+
+    /// Adds `x`; true once `period` values have been seen.
     #[inline]
     pub fn push(&mut self, x: f64) -> bool {
-        self.window.push(x);
         let now = self.seen;
         self.seen += 1;
-        let first = now + 1 - self.window.len(); // index of the oldest bar in the window
-        if now == 0 || self.max_at < first {
-            self.rescan_max(first);
-        } else if x >= self.max {
-            self.max = x;
-            self.max_at = now;
+        let at = self.at;
+        self.at = if at + 1 == self.period { 0 } else { at + 1 };
+        self.block[at] = x;
+        // Selects rather than branches: which side wins is a coin flip on real data.
+        let take = (at == 0) | Self::at_least(x, self.prefix.0);
+        self.prefix.0 = if take { x } else { self.prefix.0 };
+        self.prefix.1 = if take { now } else { self.prefix.1 };
+        if at + 1 == self.period {
+            self.close_block(now);
+        } else if now >= self.period {
+            let older = self.suffix[at + 1];
+            let newer_wins = Self::at_least(self.prefix.0, older.0);
+            self.best.0 = if newer_wins { self.prefix.0 } else { older.0 };
+            self.best.1 = if newer_wins { self.prefix.1 } else { older.1 };
         }
-        if now == 0 || self.min_at < first {
-            self.rescan_min(first);
-        } else if x <= self.min {
-            self.min = x;
-            self.min_at = now;
-        }
-        self.window.is_full()
+        self.seen >= self.period
     }
 
-    #[cold]
-    fn rescan_max(&mut self, first: usize) {
-        let (at, value) = Self::scan(&self.window, |v, best| v >= best);
-        self.max = value;
-        self.max_at = first + at;
-    }
-
-    #[cold]
-    fn rescan_min(&mut self, first: usize) {
-        let (at, value) = Self::scan(&self.window, |v, best| v <= best);
-        self.min = value;
-        self.min_at = first + at;
-    }
-
-    /// Position (from the oldest) and value of the extreme; a later value wins a tie.
+    /// The block ending on bar `now` is the window; keep its suffix extremes for the
+    /// windows that end inside the next block.
     #[inline]
-    fn scan(window: &Ring, wins: impl Fn(f64, f64) -> bool) -> (usize, f64) {
-        let mut best = window.oldest();
-        let mut best_at = 0;
-        for (i, v) in window.iter().enumerate().skip(1) {
-            if wins(v, best) {
-                best = v;
-                best_at = i;
-            }
+    fn close_block(&mut self, now: usize) {
+        self.best = self.prefix;
+        let last = self.period - 1;
+        let mut tail = (self.block[last], now);
+        self.suffix[last] = tail;
+        for i in (0..last).rev() {
+            let v = self.block[i];
+            let older_wins = !Self::at_least(tail.0, v);
+            tail.0 = if older_wins { v } else { tail.0 };
+            tail.1 = if older_wins { now - last + i } else { tail.1 };
+            self.suffix[i] = tail;
         }
-        (best_at, best)
     }
 
     /// Window length.
     pub fn period(&self) -> usize {
-        self.window.capacity()
+        self.period
     }
 
+    /// The extreme of the window.
     #[inline]
-    pub fn max(&self) -> f64 {
-        self.max
+    pub fn value(&self) -> f64 {
+        self.best.0
     }
 
+    /// Bars since the extreme (0 = the newest bar).
     #[inline]
-    pub fn min(&self) -> f64 {
-        self.min
-    }
-
-    /// Bars since the highest value (0 = the newest bar).
-    #[inline]
-    pub fn bars_since_max(&self) -> usize {
-        self.seen - 1 - self.max_at
-    }
-
-    #[inline]
-    pub fn bars_since_min(&self) -> usize {
-        self.seen - 1 - self.min_at
+    pub fn age(&self) -> usize {
+        self.seen - 1 - self.best.1
     }
 }
+
+/// Highest of the last `period` values.
+pub type Highest = RunningExtreme<true>;
+/// Lowest of the last `period` values.
+pub type Lowest = RunningExtreme<false>;
 
 /// Running sums are rebuilt from the window at least every `RESEED_WINDOWS × period` bars
 /// (TA-Lib's interval).

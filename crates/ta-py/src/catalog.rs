@@ -77,6 +77,7 @@ pub fn catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
             spec.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
         )?;
         entry.set_item("missing_data", spec.missing_data.as_str())?;
+        entry.set_item("deviations", spec.deviations())?;
         entry.set_item(
             "default_lookback",
             spec.lookback(&spec.default_values()).map_err(to_py_err)?,

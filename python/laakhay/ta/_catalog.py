@@ -38,7 +38,8 @@ def catalog() -> pl.DataFrame:
         One row per indicator: ``name``, ``talib_name``, ``group``, ``summary``, ``inputs``,
         ``params`` (list of structs with ``name``, ``talib_name``, ``kind``, ``default``,
         ``min``, ``max``, ``description``), ``outputs`` (list of structs with ``name``,
-        ``talib_name``, ``dtype``, ``pane``, ``style``), ``flags``, ``missing_data`` and
+        ``talib_name``, ``dtype``, ``pane``, ``style``), ``flags``, ``missing_data``,
+        ``deviations`` (deliberate departures from TA-Lib, with the reason) and
         ``default_lookback`` (bars before the first value with default parameters).
 
     Examples
@@ -85,6 +86,7 @@ def catalog() -> pl.DataFrame:
             ),
             "flags": pl.List(pl.String),
             "missing_data": pl.String,
+            "deviations": pl.List(pl.String),
             "default_lookback": pl.Int64,
         },
     )

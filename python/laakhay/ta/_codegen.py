@@ -121,7 +121,9 @@ def _docstring(e: dict[str, Any]) -> str:
         "A row with a null input is skipped and comes out null; NaN is a value.",
     ]
     if "unstable_period" in e["flags"]:
-        out += ["Recursive smoothing: early values depend on where the series starts."]
+        out += ["Values depend on the bar the series starts at (recursive smoothing)."]
+    for text in e["deviations"]:
+        out += ["", f"Deviation from TA-Lib: {text}"]
     out = [wrapped for line in out for wrapped in _wrap(line)]
     out += ["", "Examples", "--------", *_example(e)]
     return "\n".join(out)

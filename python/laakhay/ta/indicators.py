@@ -149,7 +149,13 @@ def ema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
 
     Examples
     --------
@@ -187,6 +193,11 @@ def wma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
 
+    Deviation from TA-Lib: WMA is re-summed exactly every `period` bars, so rounding cannot
+    drift; TA-Lib 0.8's running sum drifts by about 1e-14 relative. Differences of two WMAs
+    (APO, PPO, MACDEXT with ma_type=WMA) therefore differ from TA-Lib by up to ~5e-12 of
+    their own scale on quiet series.
+
     Examples
     --------
     >>> import polars as pl
@@ -222,7 +233,17 @@ def dema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     -----
     The first 58 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -259,7 +280,17 @@ def tema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     -----
     The first 87 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -332,7 +363,13 @@ def kama(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     -----
     The first 30 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
 
     Examples
     --------
@@ -373,7 +410,13 @@ def t3(
     -----
     The first 24 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
 
     Examples
     --------
@@ -415,6 +458,9 @@ def ma(
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
 
     Examples
     --------
@@ -468,6 +514,9 @@ def bbands(
     -----
     The first 19 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
 
     Examples
     --------
@@ -596,7 +645,11 @@ def sar(
     -----
     The first 1 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -634,7 +687,7 @@ def rsi(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -683,7 +736,17 @@ def macd(
     -----
     The first 33 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -750,6 +813,9 @@ def macdext(
     The first 33 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
 
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
+
     Examples
     --------
     >>> import polars as pl
@@ -798,7 +864,17 @@ def macdfix(expr: IntoExpr, signal_period: int = 9, *, by: IntoExpr | None = Non
     -----
     The first 33 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -861,6 +937,9 @@ def stoch(
     -----
     The first 8 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
+
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
 
     Examples
     --------
@@ -927,6 +1006,9 @@ def stochf(
     The first 6 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
 
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
+
     Examples
     --------
     >>> import polars as pl
@@ -986,7 +1068,14 @@ def stochrsi(
     -----
     The first 20 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -1362,7 +1451,7 @@ def cmo(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -1411,7 +1500,14 @@ def apo(
     -----
     The first 25 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -1466,7 +1562,14 @@ def ppo(
     -----
     The first 25 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+    implemented.
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -1509,7 +1612,17 @@ def trix(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     -----
     The first 88 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+    results are the same on every machine and agree with TA-Lib to the last bit or two
+    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+    scale).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -1745,7 +1858,7 @@ def adx(
     -----
     The first 27 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -1793,7 +1906,11 @@ def adxr(
     -----
     The first 40 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -1841,7 +1958,7 @@ def dx(
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -1890,7 +2007,7 @@ def plus_di(
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -1939,7 +2056,7 @@ def minus_di(
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -1980,7 +2097,7 @@ def plus_dm(
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -2021,7 +2138,7 @@ def minus_dm(
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -2069,7 +2186,7 @@ def atr(
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -2117,7 +2234,7 @@ def natr(
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
     --------
@@ -2299,7 +2416,11 @@ def adosc(
     -----
     The first 9 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null input is skipped and comes out null; NaN is a value.
-    Recursive smoothing: early values depend on where the series starts.
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------

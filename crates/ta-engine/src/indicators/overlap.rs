@@ -6,7 +6,7 @@ use crate::catalog::{
 };
 use crate::kernel::Indicator;
 use crate::params::{MaType, ParamSpec, Params};
-use crate::primitives::{Extremes, ShiftedVar};
+use crate::primitives::{Highest, Lowest, ShiftedVar};
 use crate::TaError;
 
 /// A single-series moving average as an indicator. `None` is period 1, which TA-Lib 0.8
@@ -106,23 +106,33 @@ impl Indicator for Bbands {
 
 /// Midpoint of the highest and lowest value over the window.
 #[derive(Debug, Clone)]
-pub struct Midpoint(Extremes);
+pub struct Midpoint {
+    period: usize,
+    highest: Highest,
+    lowest: Lowest,
+}
 
 impl Indicator for Midpoint {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
     fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Midpoint(Extremes::new(p.int(0))))
+        let period = p.int(0);
+        Ok(Midpoint {
+            period,
+            highest: Highest::new(period),
+            lowest: Lowest::new(period),
+        })
     }
     fn lookback(&self) -> usize {
-        self.0.period() - 1
+        self.period - 1
     }
     #[inline]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        if !self.0.push(bar[0]) {
+        self.highest.push(bar[0]);
+        if !self.lowest.push(bar[0]) {
             return false;
         }
-        out[0] = (self.0.max() + self.0.min()) / 2.0;
+        out[0] = (self.highest.value() + self.lowest.value()) / 2.0;
         true
     }
 }
@@ -130,29 +140,32 @@ impl Indicator for Midpoint {
 /// Midpoint of the highest high and lowest low over the window.
 #[derive(Debug, Clone)]
 pub struct Midprice {
-    high: Extremes,
-    low: Extremes,
+    period: usize,
+    highest: Highest,
+    lowest: Lowest,
 }
 
 impl Indicator for Midprice {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
     fn from_params(p: &Params) -> Result<Self, TaError> {
+        let period = p.int(0);
         Ok(Midprice {
-            high: Extremes::new(p.int(0)),
-            low: Extremes::new(p.int(0)),
+            period,
+            highest: Highest::new(period),
+            lowest: Lowest::new(period),
         })
     }
     fn lookback(&self) -> usize {
-        self.high.period() - 1
+        self.period - 1
     }
     #[inline]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        self.high.push(bar[0]);
-        if !self.low.push(bar[1]) {
+        self.highest.push(bar[0]);
+        if !self.lowest.push(bar[1]) {
             return false;
         }
-        out[0] = (self.high.max() + self.low.min()) / 2.0;
+        out[0] = (self.highest.value() + self.lowest.value()) / 2.0;
         true
     }
 }
