@@ -113,10 +113,10 @@ def talib_run(
     return list(out) if isinstance(out, tuple) else [out]
 
 
-def ours_expr(entry: dict[str, Any], values: dict[str, float]) -> pl.Expr:
+def ours_expr(entry: dict[str, Any], values: dict[str, float], by: str | None = None) -> pl.Expr:
     fn = getattr(ta, entry["name"])
     free = [FREE_COLUMNS[i] for i in entry["inputs"] if i not in OHLCV]
-    return fn(*free, **py_params(entry, values))
+    return fn(*free, **py_params(entry, values), by=by)
 
 
 def unpack(entry: dict[str, Any], frame: pl.DataFrame) -> list[pl.Series]:
