@@ -180,15 +180,8 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::find;
 
-    fn run<I: Indicator>(name: &str, params: &[f64], rows: &[&[f64]]) -> Vec<Option<f64>> {
-        let mut ind = I::from_params(&find(name).unwrap().params(params).unwrap()).unwrap();
-        let mut out = [0.0];
-        rows.iter()
-            .map(|row| ind.step(row, &mut out).then_some(out[0]))
-            .collect()
-    }
+    use crate::indicators::run_rows as run;
 
     /// (high, low, close): true ranges 3, 1 (gap down) and 2.5 (gap up).
     const ROWS: [&[f64]; 4] = [
