@@ -8,7 +8,6 @@
 use std::io::{self, BufRead, Write};
 
 use ta_engine::catalog::{catalog, find, Input};
-use ta_engine::Validity;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -107,5 +106,4 @@ fn main() {
             .collect();
         writeln!(out, "{}", fields.join(",")).unwrap();
     }
-    let _ = Validity::Prefix(0);
 }

@@ -152,6 +152,20 @@ pub enum MaType {
 }
 
 impl MaType {
+    /// TA-Lib's name for the type.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MaType::Sma => "SMA",
+            MaType::Ema => "EMA",
+            MaType::Wma => "WMA",
+            MaType::Dema => "DEMA",
+            MaType::Tema => "TEMA",
+            MaType::Trima => "TRIMA",
+            MaType::Kama => "KAMA",
+            MaType::T3 => "T3",
+        }
+    }
+
     pub const fn from_code(code: u8) -> Option<MaType> {
         Some(match code {
             0 => MaType::Sma,

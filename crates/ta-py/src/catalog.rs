@@ -92,19 +92,7 @@ pub fn catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 pub fn ma_types() -> Vec<(&'static str, u8)> {
     (0..=u8::MAX)
         .filter_map(MaType::from_code)
-        .map(|m| {
-            let name = match m {
-                MaType::Sma => "SMA",
-                MaType::Ema => "EMA",
-                MaType::Wma => "WMA",
-                MaType::Dema => "DEMA",
-                MaType::Tema => "TEMA",
-                MaType::Trima => "TRIMA",
-                MaType::Kama => "KAMA",
-                MaType::T3 => "T3",
-            };
-            (name, m as u8)
-        })
+        .map(|m| (m.name(), m as u8))
         .collect()
 }
 

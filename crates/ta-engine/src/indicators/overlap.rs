@@ -107,7 +107,6 @@ impl Indicator for Bbands {
 /// Midpoint of the highest and lowest value over the window.
 #[derive(Debug, Clone)]
 pub struct Midpoint {
-    period: usize,
     highest: Highest,
     lowest: Lowest,
 }
@@ -118,13 +117,12 @@ impl Indicator for Midpoint {
     fn from_params(p: &Params) -> Result<Self, TaError> {
         let period = p.int(0);
         Ok(Midpoint {
-            period,
             highest: Highest::new(period),
             lowest: Lowest::new(period),
         })
     }
     fn lookback(&self) -> usize {
-        self.period - 1
+        self.highest.period() - 1
     }
     #[inline]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
@@ -140,7 +138,6 @@ impl Indicator for Midpoint {
 /// Midpoint of the highest high and lowest low over the window.
 #[derive(Debug, Clone)]
 pub struct Midprice {
-    period: usize,
     highest: Highest,
     lowest: Lowest,
 }
@@ -151,13 +148,12 @@ impl Indicator for Midprice {
     fn from_params(p: &Params) -> Result<Self, TaError> {
         let period = p.int(0);
         Ok(Midprice {
-            period,
             highest: Highest::new(period),
             lowest: Lowest::new(period),
         })
     }
     fn lookback(&self) -> usize {
-        self.period - 1
+        self.highest.period() - 1
     }
     #[inline]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
