@@ -329,9 +329,7 @@ const DEVIATIONS: &[(&[&str], &str)] = &[
          quiet series.",
     ),
     (
-        &[
-            "ema", "dema", "tema", "t3", "kama", "macd", "macdfix", "trix",
-        ],
+        &["ema", "dema", "tema", "t3", "macd", "macdfix", "trix"],
         "TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on CPUs that have FMA, so \
          its last bits depend on the machine; we never fuse here, so results are the same on \
          every machine and agree with TA-Lib to the last bit or two (differences of EMAs, as in \

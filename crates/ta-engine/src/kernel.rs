@@ -30,6 +30,16 @@ pub trait Indicator: Clone + Send + Sync + 'static {
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool;
 }
 
+/// The missing-data rule, shared by the batch fold and streams: a bar is used only when every
+/// input is a finite number. Null inputs are excluded before this (`rows_present`); NaN and
+/// ±inf only ever encode a gap or a bad tick in a price series, so they are missing data too
+/// (TA-Lib's own stream API refuses such bars). A skipped bar leaves the state untouched and
+/// its output row is missing.
+#[inline(always)]
+pub fn bar_is_complete(bar: &[f64]) -> bool {
+    bar.iter().all(|v| v.is_finite())
+}
+
 /// Which output rows hold a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Validity {
@@ -62,9 +72,10 @@ pub type Chunks<'a> = &'a [&'a [f64]];
 
 /// Folds `indicator` over `inputs` (equal-length series in catalog order, each as chunks).
 ///
-/// `rows_present`, when given, marks the rows whose inputs are all present; other rows are
-/// skipped by the state machine and come out missing. Without it every row is present, which
-/// takes a faster path. Chunks are walked in place, never concatenated: the state machine
+/// `rows_present`, when given, marks the rows whose inputs are all present (not null); other
+/// rows are skipped by the state machine and come out missing, and so are rows with a
+/// non-finite input ([`bar_is_complete`]). Without it the fold takes a faster path until the
+/// first non-finite input. Chunks are walked in place, never concatenated: the state machine
 /// simply carries on from one chunk to the next.
 pub fn fold<I: Indicator>(
     indicator: I,
@@ -214,76 +225,118 @@ impl<I: Indicator> Fold<I> {
         bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
         present: Option<&[bool]>,
     ) {
-        let rows = self.row..self.row + bars.len();
+        let first = self.row;
+        let rows = first..first + bars.len();
         self.row = rows.end;
         let Some(mut indicator) = self.indicator.take() else {
             return;
         };
+        let mut bars = bars;
         let mut out = [f64::NAN; MAX_OUTPUTS];
-        let mut warm_up = 0;
-        match (present, self.mask.as_mut()) {
-            (None, None) if I::OUTPUTS == 1 => {
-                // The common case. Writing through a `&mut [f64]` (which cannot alias the
-                // local state machine) lets the state live in registers.
-                for (slot, bar) in self.outputs[0][rows].iter_mut().zip(bars) {
+        // Rows before this offset (within the segment) are done.
+        let mut done = 0;
+        if present.is_none() && self.mask.is_none() {
+            // The common case: every row present so far. Runs until the first bar with a
+            // non-finite input, which switches the fold to a validity mask.
+            let mut warm_up = 0;
+            if I::OUTPUTS == 1 {
+                // Writing through a `&mut [f64]` (which cannot alias the local state machine)
+                // lets the state live in registers.
+                for (slot, bar) in self.outputs[0][rows.clone()].iter_mut().zip(bars.by_ref()) {
+                    if !bar_is_complete(&bar[..I::INPUTS]) {
+                        break;
+                    }
                     *slot = if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
                         out[0]
                     } else {
                         warm_up += 1;
                         f64::NAN
                     };
+                    done += 1;
                 }
-            }
-            (_, None) => {
+            } else {
                 let mut dests: Vec<&mut [f64]> = self
                     .outputs
                     .iter_mut()
                     .map(|o| &mut o[rows.clone()])
                     .collect();
-                for (i, bar) in bars.enumerate() {
+                for bar in bars.by_ref() {
+                    if !bar_is_complete(&bar[..I::INPUTS]) {
+                        break;
+                    }
                     if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
                         warm_up += 1;
                         out = [f64::NAN; MAX_OUTPUTS];
                     }
                     for (dest, &v) in dests.iter_mut().zip(&out) {
-                        dest[i] = v;
+                        dest[done] = v;
                     }
+                    done += 1;
                 }
             }
-            (present, Some(mask)) => {
-                for (i, (row, bar)) in rows.zip(bars).enumerate() {
-                    let is_present = present.is_none_or(|p| p[i]);
-                    let ready =
-                        is_present && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
-                    mask[row] = ready;
-                    for (series, &v) in self.outputs.iter_mut().zip(&out) {
-                        series[row] = if ready { v } else { f64::NAN };
-                    }
-                }
+            self.warm_up += warm_up;
+            if done == rows.len() {
+                self.indicator = Some(indicator);
+                return;
+            }
+            // Stopped on an incomplete bar (already taken from `bars`): it is missing.
+            self.start_mask(first + done);
+            for series in self.outputs.iter_mut() {
+                series[first + done] = f64::NAN;
+            }
+            done += 1;
+        }
+        let mask = self.mask.get_or_insert_with(Vec::new);
+        for (i, bar) in (done..rows.len()).zip(bars) {
+            let row = first + i;
+            let complete = present.is_none_or(|p| p[i]) && bar_is_complete(&bar[..I::INPUTS]);
+            let ready = complete && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
+            mask[row] = ready;
+            for (series, &v) in self.outputs.iter_mut().zip(&out) {
+                series[row] = if ready { v } else { f64::NAN };
             }
         }
-        self.warm_up += warm_up;
         self.indicator = Some(indicator);
     }
 
-    fn finish(self) -> Batch {
-        let validity = match self.mask {
-            Some(mask) => Validity::Mask(mask),
-            None if self.group_starts.is_empty() => Validity::Prefix(self.warm_up),
-            None => {
-                // Each group warms up at its start (warm-up rows come first in a group).
-                let mut mask = vec![true; self.row];
-                let ends = self
-                    .group_starts
-                    .iter()
-                    .skip(1)
-                    .map(|&(_, w)| w)
-                    .chain([self.warm_up]);
-                for (&(start, before), after) in self.group_starts.iter().zip(ends) {
-                    mask[start..start + (after - before)].fill(false);
-                }
-                Validity::Mask(mask)
+    /// Switches to a validity mask at row `upto`: rows before it get the validity the
+    /// warm-up bookkeeping implies, later rows are filled in as they are folded.
+    fn start_mask(&mut self, upto: usize) {
+        let len = self.outputs.first().map_or(self.row, Vec::len);
+        let mut mask = self.prefix_validity(upto);
+        mask.resize(len, false);
+        self.mask = Some(mask);
+    }
+
+    /// Validity of rows `0..upto` from the warm-up counts (each group warms up at its start).
+    fn prefix_validity(&self, upto: usize) -> Vec<bool> {
+        let mut mask = vec![true; upto];
+        if self.group_starts.is_empty() {
+            mask[..self.warm_up.min(upto)].fill(false);
+            return mask;
+        }
+        let ends = self
+            .group_starts
+            .iter()
+            .skip(1)
+            .map(|&(_, w)| w)
+            .chain([self.warm_up]);
+        for (&(start, before), after) in self.group_starts.iter().zip(ends) {
+            let stop = (start + (after - before)).min(upto);
+            if start < stop {
+                mask[start..stop].fill(false);
             }
+        }
+        mask
+    }
+
+    fn finish(self) -> Batch {
+        let validity = if let Some(mask) = self.mask {
+            Validity::Mask(mask)
+        } else if self.group_starts.is_empty() {
+            Validity::Prefix(self.warm_up)
+        } else {
+            Validity::Mask(self.prefix_validity(self.row))
         };
         Batch {
             outputs: self.outputs,
@@ -297,7 +350,8 @@ pub trait Stream: Send + Sync + std::fmt::Debug {
     fn inputs(&self) -> usize;
     fn outputs(&self) -> usize;
     fn lookback(&self) -> usize;
-    /// Consumes one complete bar; `true` when `out` was filled.
+    /// Consumes one bar; `true` when `out` was filled. A bar that is not complete (see
+    /// [`bar_is_complete`]) is skipped, exactly as the batch fold skips it.
     fn update(&mut self, bar: &[f64], out: &mut [f64]) -> bool;
     /// An independent copy of the current state (a checkpoint).
     fn clone_box(&self) -> Box<dyn Stream>;
@@ -314,7 +368,7 @@ impl<I: Indicator + std::fmt::Debug> Stream for I {
         Indicator::lookback(self)
     }
     fn update(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        self.step(bar, out)
+        bar_is_complete(bar) && self.step(bar, out)
     }
     fn clone_box(&self) -> Box<dyn Stream> {
         Box::new(self.clone())

@@ -7,7 +7,7 @@
 //!
 //! Semantics follow TA-Lib 0.8 (names, defaults, seeding, lookback, output order). Missing
 //! data: a bar whose inputs are not all present is skipped by the state machine and yields a
-//! missing output; NaN is an ordinary value.
+//! missing output; so is a bar with a NaN or infinite input (see [`kernel::bar_is_complete`]).
 
 pub mod catalog;
 pub mod error;
@@ -18,5 +18,5 @@ pub mod primitives;
 
 pub use catalog::{catalog, find, IndicatorSpec};
 pub use error::TaError;
-pub use kernel::{fold, fold_groups, Batch, Chunks, Indicator, Stream, Validity};
+pub use kernel::{bar_is_complete, fold, fold_groups, Batch, Chunks, Indicator, Stream, Validity};
 pub use params::{MaType, ParamKind, ParamSpec, Params};

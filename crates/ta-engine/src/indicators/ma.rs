@@ -324,41 +324,60 @@ impl Smoother for Trima {
     }
 }
 
-/// Kaufman adaptive moving average (fast 2, slow 30), TA-Lib's seeding from the previous
-/// price.
+/// Kaufman adaptive moving average (fast 2, slow 30), TA-Lib 0.8.1's arithmetic: the
+/// volatility (sum of the last `period` absolute one-bar changes) is a running sum, except
+/// that once `period` consecutive changes are exactly zero the window is flat and the sum is
+/// reset to exactly 0 (so rounding left over from earlier moves cannot pass for movement);
+/// the efficiency ratio is 1 when the sum is not positive or the change reaches it, and is
+/// capped at 1; both multiply-adds are fused, as in TA-Lib's build.
 #[derive(Debug, Clone)]
 pub struct Kama {
     period: usize,
     /// The last `period + 1` values.
     window: Ring,
     volatility: f64,
+    /// Consecutive one-bar changes that were exactly zero (at most `period`).
+    flat_steps: usize,
+    /// The value whose change left the volatility sum last.
     trailing: f64,
     value: f64,
 }
 
 impl Kama {
-    const FASTEST: f64 = 2.0 / 3.0;
-    const SLOWEST: f64 = 2.0 / 31.0;
+    const SLOWEST: f64 = 2.0 / (30.0 + 1.0);
+    const SPREAD: f64 = 2.0 / (2.0 + 1.0) - Self::SLOWEST;
 
     pub fn new(period: usize) -> Self {
         Kama {
             period,
             window: Ring::new(period + 1),
             volatility: 0.0,
+            flat_steps: 0,
             trailing: 0.0,
             value: 0.0,
         }
     }
-}
 
-impl Kama {
-    #[cold]
-    fn exact_volatility(&self) -> f64 {
-        let mut sum = 0.0;
-        for i in 1..self.window.len() {
-            sum += (self.window.get(i - 1) - self.window.get(i)).abs();
+    #[inline]
+    fn efficiency(change: f64, volatility: f64) -> f64 {
+        if 0.0 >= volatility || change >= volatility {
+            1.0
+        } else {
+            (change / volatility).abs().min(1.0)
         }
-        sum
+    }
+
+    #[inline]
+    fn smooth(&mut self, efficiency: f64, x: f64) -> f64 {
+        let mut sc = efficiency.mul_add(Self::SPREAD, Self::SLOWEST);
+        sc *= sc;
+        self.value = sc.mul_add(x - self.value, self.value);
+        self.value
+    }
+
+    #[inline]
+    fn count_flat(&mut self, step: f64) {
+        self.flat_steps = if step == 0.0 { self.flat_steps + 1 } else { 0 };
     }
 }
 
@@ -369,42 +388,41 @@ impl Smoother for Kama {
         let seen = self.window.len();
         if seen < n {
             if seen > 0 {
-                self.volatility += (self.window.back(0) - x).abs();
+                let step = self.window.back(0) - x;
+                self.volatility += step.abs();
+                self.count_flat(step);
             }
             self.window.push(x);
             return None;
         }
         let previous = self.window.back(0);
-        if seen == n {
-            // First output: the running volatility still lacks its newest step.
-            self.volatility += (previous - x).abs();
-            self.window.push(x);
-            self.value = previous;
-        } else {
-            self.window.push(x);
-            let leaving = self.window.oldest();
-            let before = self.volatility;
-            let gone = (self.trailing - leaving).abs();
-            let arrived = (x - previous).abs();
-            self.volatility = before - gone + arrived;
-            // A window gone (nearly) flat: re-add its steps exactly, so rounding left over from
-            // larger moves cannot pass for movement (TA-Lib sees exactly zero there).
-            if self.volatility < 0.000_001 * (before + gone + arrived) {
-                self.volatility = self.exact_volatility();
-            }
-        }
+        self.window.push(x);
         let start = self.window.oldest();
-        let change = x - start;
-        self.trailing = start;
-        let efficiency = if self.volatility <= change {
-            1.0
+        let step = x - previous;
+        if seen == n {
+            // First output: the seed sum still lacks its newest change; the previous value
+            // stands in for the previous average.
+            self.volatility += step.abs();
+            self.count_flat(step);
+            self.value = previous;
+            self.trailing = start;
+            return Some(self.smooth(Self::efficiency(x - start, self.volatility), x));
+        }
+        if step == 0.0 {
+            self.flat_steps += 1;
+            if self.flat_steps >= n {
+                self.flat_steps = n;
+                self.volatility = 0.0;
+                self.trailing = start;
+                return Some(self.smooth(1.0, x));
+            }
         } else {
-            (change / self.volatility).abs()
-        };
-        let mut sc = efficiency * (Self::FASTEST - Self::SLOWEST) + Self::SLOWEST;
-        sc *= sc;
-        self.value = (x - self.value) * sc + self.value;
-        Some(self.value)
+            self.flat_steps = 0;
+        }
+        self.volatility -= (self.trailing - start).abs();
+        self.volatility += step.abs();
+        self.trailing = start;
+        Some(self.smooth(Self::efficiency(x - start, self.volatility), x))
     }
     fn lookback(&self) -> usize {
         self.period
