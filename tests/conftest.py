@@ -113,14 +113,24 @@ def talib_run(
     return list(out) if isinstance(out, tuple) else [out]
 
 
-def ours_expr(entry: dict[str, Any], values: dict[str, float], by: str | None = None) -> pl.Expr:
+def free_inputs(entry: dict[str, Any]) -> dict[str, str]:
+    """The free series by our keyword (`expr`, `other`, `market`), reading the stand-in columns
+    TA-Lib is given for them."""
+    return {
+        keyword: FREE_COLUMNS[role]
+        for keyword, role in zip(entry["input_keywords"], entry["inputs"], strict=True)
+        if role not in OHLCV
+    }
+
+
+def ours_expr(entry: dict[str, Any], values: dict[str, float], **kwargs: Any) -> pl.Expr:
     fn = getattr(ta, entry["name"])
-    free = [FREE_COLUMNS[i] for i in entry["inputs"] if i not in OHLCV]
-    return fn(*free, **py_params(entry, values), by=by)
+    return fn(**free_inputs(entry), **py_params(entry, values), **kwargs)
 
 
 def unpack(entry: dict[str, Any], frame: pl.DataFrame) -> list[pl.Series]:
-    col = frame[entry["name"]]
+    """The output(s) of a one-column result frame (its name depends on the parameters)."""
+    col = frame.to_series(0)
     if len(entry["outputs"]) == 1:
         return [col]
     return [col.struct.field(o["name"]) for o in entry["outputs"]]

@@ -167,7 +167,7 @@ def test_signature_follows_catalog(entry: dict[str, Any]) -> None:
     assert [p.name for p in params[free:]] == [p["name"] for p in entry["params"]]
     kw_only = [p.name for p in sig.parameters.values() if p.kind is p.KEYWORD_ONLY]
     ohlcv = [i for i in entry["inputs"] if i in ("open", "high", "low", "close", "volume")]
-    assert kw_only == [*ohlcv, "by"]
+    assert kw_only == [*ohlcv, "by", "order_by"]
     assert (getattr(ta, entry["name"]).__doc__ or "").count("Examples") == 1
 
 
@@ -196,10 +196,10 @@ def test_ma_type_enum() -> None:
     np.testing.assert_array_equal(np.isnan(ref), a.is_null().to_numpy())
 
 
-def test_outputs_are_named_and_aliased() -> None:
+def test_outputs_are_named_after_indicator_and_parameters() -> None:
     df = ta.sample_ohlcv(60)
     out = df.with_columns(ta.rsi("close"), ta.macd("close"), ta.atr())
-    assert {"rsi", "macd", "atr"} <= set(out.columns)
-    assert out.schema["macd"] == pl.Struct(
+    assert {"rsi_14", "macd_12_26_9", "atr_14"} <= set(out.columns)
+    assert out.schema["macd_12_26_9"] == pl.Struct(
         {"macd": pl.Float64, "signal": pl.Float64, "hist": pl.Float64}
     )

@@ -60,14 +60,14 @@ def test_unknown_keyword() -> None:
 
 def test_number_where_a_series_belongs() -> None:
     with pytest.raises(
-        TypeError, match="rsi: input 'real' must be a column name or a polars expression"
+        TypeError, match="rsi: input 'expr' must be a column name or a polars expression"
     ):
         ta.rsi(14)  # type: ignore[arg-type]
 
 
 def test_string_column(df: pl.DataFrame) -> None:
     with pytest.raises(
-        ComputeError, match=r"rsi: input 'real' \(column \"symbol\"\) must be numeric"
+        ComputeError, match=r"rsi: input 'expr' \(column \"symbol\"\) must be numeric"
     ):
         df.select(ta.rsi("symbol"))
 
@@ -108,3 +108,37 @@ def test_plugin_revalidates_kwargs(df: pl.DataFrame) -> None:
     )
     with pytest.raises(ComputeError, match="unknown indicator 'nope'"):
         df.select(bogus)
+
+
+def test_numpy_and_other_numbers_are_parameters() -> None:
+    import fractions
+
+    import numpy as np
+
+    df = ta.sample_ohlcv(60)
+    want = df.select(ta.sma("close", 10)).to_series()
+    for period in (np.int64(10), np.int32(10), np.uint8(10), 10.0, np.float64(10.0)):
+        assert df.select(ta.sma("close", period)).to_series().equals(want)  # type: ignore[arg-type]
+    for period in np.arange(5, 8):
+        assert ta.lookback("sma", period) == period - 1
+    assert ta.lookback("t3", 5, fractions.Fraction(7, 10)) == ta.lookback("t3", 5, 0.7)
+    with pytest.raises(TypeError, match="parameter 'period' must be an integer, got bool"):
+        ta.sma("close", np.bool_(True))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="parameter 'period' must be a whole number"):
+        ta.sma("close", np.float64(10.5))  # type: ignore[arg-type]
+
+
+def test_lookback_takes_parameters_positionally() -> None:
+    assert ta.lookback("rsi", 14) == ta.lookback("rsi", period=14) == 14
+    assert ta.lookback("macd", 5, 13, 4) == ta.lookback(
+        "macd", fast_period=5, slow_period=13, signal_period=4
+    )
+    with pytest.raises(TypeError, match="takes 1 parameters"):
+        ta.lookback("rsi", 14, 3)
+    with pytest.raises(TypeError, match="given twice"):
+        ta.lookback("rsi", 14, period=3)
+
+
+def test_huge_integers_are_reported_exactly() -> None:
+    with pytest.raises(ValueError, match=r"between 2 and 100000, got 9223372036854775808$"):
+        ta.rsi("close", 2**63)

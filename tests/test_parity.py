@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import talib
 from conftest import (
     ENTRIES,
     assert_matches_talib,
@@ -54,3 +55,32 @@ def test_random_series(index: int, seed: int, n: int, scale: float) -> None:
         if n == 0:
             continue  # TA-Lib has no answer for empty input; covered in test_edges
         assert_matches_talib(entry, values, data)
+
+
+def derived_inputs() -> dict[str, np.ndarray]:
+    """Series other indicators produce, fed back in (as users chain them): their changes can
+    be ~1e-15 where prices are flat, which decides zero tests and running sums."""
+    data = synthetic_ohlcv(3000, seed=41, scale=100.0)
+    close = data["close"].copy()
+    for start in range(200, 3000, 400):
+        close[start : start + 120] = close[start]
+    moving = synthetic_ohlcv(600, seed=42)["close"]
+    moving[100:400] = 50.0
+    return {
+        "rsi_of_flat_runs": talib.RSI(close, 14),
+        "mom_of_flat_runs": talib.MOM(close, 10),
+        "flat_then_moving": moving,
+    }
+
+
+DERIVED = derived_inputs()
+SINGLE_SERIES = [e for e in ENTRIES if e["inputs"] == ["real"]]
+
+
+@pytest.mark.parametrize("source", list(DERIVED))
+@pytest.mark.parametrize("entry", SINGLE_SERIES, ids=[e["name"] for e in SINGLE_SERIES])
+def test_derived_inputs(entry: dict[str, Any], source: str) -> None:
+    series = DERIVED[source]
+    data = {k: series for k in ("open", "high", "low", "close", "volume")}
+    for values in param_sets(entry):
+        assert_matches_talib(entry, values, data, rel=tolerance(entry, values))

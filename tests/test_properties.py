@@ -11,12 +11,10 @@ import pytest
 import talib
 from conftest import (
     ENTRIES,
-    FREE_COLUMNS,
     OHLCV,
     frame,
     ours_expr,
     param_sets,
-    py_params,
     synthetic_ohlcv,
     talib_run,
     unpack,
@@ -58,10 +56,7 @@ def test_by_equals_over(entry: dict[str, Any]) -> None:
     df = panel(5, 70).with_columns(
         close=pl.when(pl.int_range(pl.len()) % 37 == 5).then(None).otherwise(pl.col("close"))
     )
-    values = param_sets(entry)[0]
-    fn = getattr(ta, entry["name"])
-    free = [FREE_COLUMNS[i] for i in entry["inputs"] if i not in OHLCV]
-    grouped = df.select(fn(*free, **py_params(entry, values), by="symbol"))
+    grouped = df.select(ours_expr(entry, param_sets(entry)[0], by="symbol"))
     assert_frame_equal(grouped, df.select(exprs(entry).over("symbol")))
 
 
@@ -87,8 +82,8 @@ def test_eager_lazy_streaming_agree(entry: dict[str, Any]) -> None:
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_group_by_agg_matches_over(entry: dict[str, Any]) -> None:
     df = panel(3, 90)
-    agg = df.group_by("symbol", maintain_order=True).agg(exprs(entry)).explode(entry["name"])
     over = df.select("symbol", exprs(entry).over("symbol"))
+    agg = df.group_by("symbol", maintain_order=True).agg(exprs(entry)).explode(over.columns[1])
     assert_frame_equal(agg, over)
 
 
@@ -101,10 +96,14 @@ def test_pickled_lazy_plan(entry: dict[str, Any]) -> None:
 
 
 def null_rule_check(
-    entry: dict[str, Any], data: dict[str, np.ndarray], null_rows: np.ndarray
+    entry: dict[str, Any],
+    data: dict[str, np.ndarray],
+    null_rows: np.ndarray,
+    marker: float | None = None,
 ) -> None:
-    """Nulls are skipped: the result equals computing without those rows (checked against
-    TA-Lib on the compacted series), with null put back in their place."""
+    """Missing inputs are skipped: the result equals computing without those rows (checked
+    against TA-Lib on the compacted series), with null put back in their place. `marker` is
+    what marks the rows missing: null, or NaN / ±inf (missing data too)."""
     values = param_sets(entry)[0]
     n = len(data["close"])
     mask = np.zeros(n, dtype=bool)
@@ -117,7 +116,7 @@ def null_rule_check(
     cols = {c: pl.Series(c, df[c]) for c in OHLCV}
     for k, row in enumerate(np.nonzero(mask)[0]):
         col = used[k % len(used)]
-        cols[col] = cols[col].scatter(int(row), None)
+        cols[col] = cols[col].scatter(int(row), marker)
     with_nulls = pl.DataFrame(cols)
     got = unpack(entry, with_nulls.select(ours_expr(entry, values)))
     compact = {k: v[~mask] for k, v in data.items()}
@@ -136,32 +135,55 @@ def null_rule_check(
         assert err <= 1e-12 * scale
 
 
+@pytest.mark.parametrize("marker", [None, float("nan"), float("inf"), float("-inf")])
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_nulls_are_skipped(entry: dict[str, Any]) -> None:
+def test_missing_rows_are_skipped(entry: dict[str, Any], marker: float | None) -> None:
     data = synthetic_ohlcv(250, seed=9)
-    null_rule_check(entry, data, np.array([0, 1, 2, 40, 41, 97, 180, 249]))
+    null_rule_check(entry, data, np.array([0, 1, 2, 40, 41, 97, 180, 249]), marker)
 
 
 @given(
     index=st.integers(0, len(ENTRIES) - 1),
     seed=st.integers(0, 2**32 - 1),
-    nulls=st.lists(st.integers(0, 199), max_size=30, unique=True),
+    missing=st.lists(st.integers(0, 199), max_size=30, unique=True),
+    marker=st.sampled_from([None, float("nan"), float("inf"), float("-inf")]),
 )
-def test_nulls_are_skipped_random(index: int, seed: int, nulls: list[int]) -> None:
-    null_rule_check(ENTRIES[index], synthetic_ohlcv(200, seed), np.array(nulls, dtype=int))
+def test_missing_rows_are_skipped_random(
+    index: int, seed: int, missing: list[int], marker: float | None
+) -> None:
+    data = synthetic_ohlcv(200, seed)
+    null_rule_check(ENTRIES[index], data, np.array(missing, dtype=int), marker)
 
 
-def test_nan_is_a_value_not_missing() -> None:
-    """NaN is data: it flows through the arithmetic like TA-Lib's (here it stays in the SMA's
-    running sum), while null is missing and skipped."""
-    nan = float("nan")
-    df = pl.DataFrame({"close": [1.0, 2.0, nan, 4.0, 5.0, 6.0]})
-    got = df.select(ta.sma("close", 2))["sma"]
-    ref = talib.SMA(df["close"].to_numpy(), 2)
-    assert got.null_count() == 1
-    np.testing.assert_array_equal(got.to_numpy()[1:], ref[1:])
-    skipped = pl.DataFrame({"close": [1.0, 2.0, None, 4.0, 5.0, 6.0]}).select(ta.sma("close", 2))
-    assert skipped["sma"].to_list() == [None, 1.5, None, 3.0, 4.5, 5.5]
+def test_nan_is_missing_data_like_null() -> None:
+    """NaN and ±inf are skipped exactly like null (the issue's cases: leading NaNs, a NaN in
+    one input mid-series, an inf in the close)."""
+    nan, inf = float("nan"), float("inf")
+    df = pl.DataFrame({"close": [1.0, 2.0, nan, 4.0, inf, 5.0, 6.0]})
+    got = df.select(ta.sma("close", 2)).to_series()
+    assert got.to_list() == [None, 1.5, None, 3.0, None, 4.5, 5.5]
+    data = synthetic_ohlcv(400, seed=21)
+    data["close"][:3] = np.nan
+    rsi = frame(data).select(ta.rsi("close", 14)).to_series().to_numpy()
+    ref = talib.RSI(data["close"], 14)  # TA-Lib's wrapper skips leading NaNs
+    np.testing.assert_array_equal(np.isnan(rsi), np.isnan(ref))
+    assert np.max(np.abs(np.nan_to_num(rsi) - np.nan_to_num(ref))) <= 1e-12 * 100
+    data = synthetic_ohlcv(1000, seed=22)
+    data["high"][500] = np.nan
+    out = frame(data).select(ta.stoch()).to_series().struct.unnest()
+    assert out["slowk"][501:].null_count() == 0
+    keep = np.arange(1000) != 500
+    ref_k, _ = talib.STOCH(data["high"][keep], data["low"][keep], data["close"][keep])
+    np.testing.assert_allclose(out["slowk"].to_numpy()[keep][20:], ref_k[20:], rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_all_nan_input_gives_all_null(entry: dict[str, Any]) -> None:
+    data = synthetic_ohlcv(60, seed=3)
+    for k in OHLCV:
+        data[k][:] = np.nan
+    for series in unpack(entry, frame(data).select(exprs(entry))):
+        assert series.null_count() == 60
 
 
 def test_namespace_equals_function() -> None:

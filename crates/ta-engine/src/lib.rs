@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod error;
 pub mod indicators;
 pub mod kernel;
+pub mod naming;
 pub mod params;
 pub mod primitives;
 

@@ -4,7 +4,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use ta_engine::catalog::{catalog as engine_catalog, find, Dtype, Pane, Style};
-use ta_engine::{MaType, TaError};
+use ta_engine::{naming, MaType, TaError};
 
 fn to_py_err(err: TaError) -> PyErr {
     PyValueError::new_err(err.to_string())
@@ -48,6 +48,13 @@ pub fn catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
             "inputs",
             spec.inputs.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
         )?;
+        entry.set_item(
+            "input_keywords",
+            (0..spec.inputs.len())
+                .map(|i| naming::input_keyword(spec, i))
+                .collect::<Vec<_>>(),
+        )?;
+        entry.set_item("primary_input", naming::primary_input(spec))?;
         let params = PyList::empty(py);
         for p in spec.params {
             let d = PyDict::new(py);
@@ -82,6 +89,7 @@ pub fn catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
             "default_lookback",
             spec.lookback(&spec.default_values()).map_err(to_py_err)?,
         )?;
+        entry.set_item("output_name", naming::label(spec, &spec.default_values()))?;
         entries.append(entry)?;
     }
     Ok(entries)
@@ -111,4 +119,20 @@ pub fn lookback(name: &str, values: Vec<f64>) -> PyResult<usize> {
     find(name)
         .and_then(|spec| spec.lookback(&values))
         .map_err(to_py_err)
+}
+
+/// The result's name for these parameters when the default columns are read.
+#[pyfunction]
+pub fn label(name: &str, values: Vec<f64>) -> PyResult<String> {
+    let spec = find(name).map_err(to_py_err)?;
+    spec.params(&values).map_err(to_py_err)?;
+    Ok(naming::label(spec, &values))
+}
+
+/// The result's name when the primary input is column `column` (see `naming::output_name`).
+#[pyfunction]
+pub fn output_name(name: &str, values: Vec<f64>, column: &str) -> PyResult<String> {
+    let spec = find(name).map_err(to_py_err)?;
+    spec.params(&values).map_err(to_py_err)?;
+    Ok(naming::output_name(spec, &values, column))
 }

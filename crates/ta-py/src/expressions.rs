@@ -5,7 +5,10 @@ use polars_arrow::bitmap::{Bitmap, MutableBitmap};
 use pyo3_polars::derive::polars_expr;
 use serde::Deserialize;
 use ta_engine::catalog::{find, Dtype, IndicatorSpec};
-use ta_engine::{TaError, Validity};
+use ta_engine::naming::{output_name, primary_input};
+use ta_engine::{Batch, TaError, Validity};
+
+use crate::grouping::{row_layout, RowLayout};
 
 #[derive(Deserialize)]
 struct IndicatorKwargs {
@@ -13,10 +16,24 @@ struct IndicatorKwargs {
     name: String,
     /// Parameter values in catalog order.
     params: Vec<f64>,
-    /// When true the last input is a group id (e.g. `rle_id()` of a symbol column): the
-    /// indicator restarts wherever it changes.
+    /// How many inputs after the indicator's own are `by=` key columns.
     #[serde(default)]
-    grouped: bool,
+    keys: usize,
+    /// When true the last input is the row order (`order_by=`): row numbers sorted by time.
+    #[serde(default)]
+    ordered: bool,
+}
+
+/// The indicator's inputs in catalog order. The adapter passes the primary input first, so
+/// that Polars (which names a plugin's result after its first input) sees that column as the
+/// expression's root name.
+fn catalog_order<T: Clone>(spec: &IndicatorSpec, given: &[T]) -> Vec<T> {
+    let mut inputs = given.to_vec();
+    if !inputs.is_empty() {
+        let primary = inputs.remove(0);
+        inputs.insert(primary_input(spec).min(inputs.len()), primary);
+    }
+    inputs
 }
 
 fn engine_err(err: TaError) -> PolarsError {
@@ -34,16 +51,38 @@ fn polars_dtype(dtype: Dtype) -> DataType {
     }
 }
 
+/// Refuses an input column that is not numeric, naming the input and the column.
+fn check_numeric(
+    spec: &IndicatorSpec,
+    position: usize,
+    column: &str,
+    dtype: &DataType,
+) -> PolarsResult<()> {
+    if dtype.is_numeric() || dtype.is_null() {
+        return Ok(());
+    }
+    polars_bail!(
+        InvalidOperation: "{}: input '{}' (column \"{}\") must be numeric, got {}",
+        spec.name, ta_engine::naming::input_keyword(spec, position), column, dtype
+    )
+}
+
 fn output_field(input_fields: &[Field], kwargs: IndicatorKwargs) -> PolarsResult<Field> {
     let spec = lookup(&kwargs.name)?;
-    let name = input_fields
-        .first()
-        .map(|f| f.name().clone())
-        .unwrap_or_else(|| spec.name.into());
+    spec.params(&kwargs.params).map_err(engine_err)?;
+    let n_inputs = spec.inputs.len().min(input_fields.len());
+    for (i, field) in catalog_order(spec, &input_fields[..n_inputs])
+        .iter()
+        .enumerate()
+    {
+        check_numeric(spec, i, field.name(), field.dtype())?;
+    }
+    let primary = input_fields.first().map_or("", |f| f.name().as_str());
+    let name = output_name(spec, &kwargs.params, primary);
     Ok(match spec.outputs {
-        [single] => Field::new(name, polars_dtype(single.dtype)),
+        [single] => Field::new(name.into(), polars_dtype(single.dtype)),
         many => Field::new(
-            name,
+            name.into(),
             DataType::Struct(
                 many.iter()
                     .map(|o| Field::new(o.name.into(), polars_dtype(o.dtype)))
@@ -53,27 +92,20 @@ fn output_field(input_fields: &[Field], kwargs: IndicatorKwargs) -> PolarsResult
     })
 }
 
-/// Checks an input column and brings it to Float64 (integers and Float32 are cast).
+/// Checks an input column and brings it to Float64 (every numeric dtype is cast).
 fn as_float64(
     spec: &IndicatorSpec,
     position: usize,
     series: &Series,
 ) -> PolarsResult<Float64Chunked> {
-    let role = spec.inputs[position].as_str();
-    let dtype = series.dtype();
-    if !(dtype.is_primitive_numeric() || dtype.is_null()) {
-        polars_bail!(
-            InvalidOperation: "{}: input '{}' (column \"{}\") must be numeric, got {}",
-            spec.name, role, series.name(), dtype
-        );
-    }
-    if dtype == &DataType::Float64 {
+    check_numeric(spec, position, series.name(), series.dtype())?;
+    if series.dtype() == &DataType::Float64 {
         return Ok(series.f64()?.clone());
     }
     Ok(series.cast(&DataType::Float64)?.f64()?.clone())
 }
 
-/// Prefix validity as a bitmap; `None` when every row is present.
+/// Validity as a bitmap; `None` when every row is present.
 fn validity_bitmap(validity: &Validity, len: usize) -> Option<Bitmap> {
     match validity {
         Validity::Prefix(0) => None,
@@ -87,89 +119,130 @@ fn validity_bitmap(validity: &Validity, len: usize) -> Option<Bitmap> {
     }
 }
 
-/// Rows where a new group begins: the first row and every row whose id differs from the
-/// previous row's.
-fn group_starts(ids: &Series) -> PolarsResult<Vec<usize>> {
-    if !ids.dtype().is_integer() {
-        polars_bail!(InvalidOperation: "group ids must be integers, got {}", ids.dtype());
+/// Rows whose inputs are all non-null; `None` when there is no null at all.
+fn rows_present(columns: &[Float64Chunked]) -> Option<Vec<bool>> {
+    if columns.iter().all(|c| c.null_count() == 0) {
+        return None;
     }
-    if ids.null_count() > 0 {
-        polars_bail!(InvalidOperation: "the group column (by=) must not contain nulls");
-    }
-    // `rle_id()` gives UInt32; anything else is brought to it (ids only need to differ).
-    let ids = ids.cast(&DataType::UInt32)?;
-    let mut starts = Vec::new();
-    let mut previous: Option<u32> = None;
-    let mut row = 0;
-    for array in ids.u32()?.downcast_iter() {
-        for &id in array.values().iter() {
-            if previous != Some(id) {
-                starts.push(row);
-                previous = Some(id);
+    let len = columns.first().map_or(0, |c| c.len());
+    let mut present = vec![true; len];
+    for column in columns.iter().filter(|c| c.null_count() > 0) {
+        let mut row = 0;
+        for array in column.downcast_iter() {
+            if let Some(validity) = array.validity() {
+                for (slot, valid) in present[row..].iter_mut().zip(validity.iter()) {
+                    *slot &= valid;
+                }
             }
-            row += 1;
+            row += array.len();
         }
     }
-    Ok(starts)
+    Some(present)
+}
+
+/// Brings every input to the same length: a length-1 input (a literal) is repeated.
+fn broadcast(inputs: &[Series]) -> PolarsResult<Vec<Series>> {
+    let len = inputs.iter().map(|s| s.len()).max().unwrap_or(0);
+    inputs
+        .iter()
+        .map(|s| match s.len() {
+            n if n == len => Ok(s.clone()),
+            1 => Ok(s.new_from_index(0, len)),
+            n => polars_bail!(
+                ShapeMismatch: "input \"{}\" has {} rows where the others have {}",
+                s.name(), n, len
+            ),
+        })
+        .collect()
+}
+
+/// Runs the indicator over `columns` laid out as `layout` says, returning outputs in row order.
+fn run(
+    spec: &IndicatorSpec,
+    params: &[f64],
+    columns: &[Float64Chunked],
+    layout: &RowLayout,
+) -> PolarsResult<Batch> {
+    let present = rows_present(columns);
+    match layout {
+        RowLayout::Contiguous { group_starts } => {
+            // Borrow every chunk's value buffer in place; the engine walks chunks without copying.
+            let chunks: Vec<Vec<&[f64]>> = columns
+                .iter()
+                .map(|c| c.downcast_iter().map(|a| a.values().as_slice()).collect())
+                .collect();
+            let chunk_refs: Vec<&[&[f64]]> = chunks.iter().map(Vec::as_slice).collect();
+            spec.run_groups(params, &chunk_refs, present.as_deref(), group_starts)
+                .map_err(engine_err)
+        }
+        RowLayout::Permuted {
+            order,
+            group_starts,
+        } => {
+            // Gather each group's rows together (in time order), run, and put rows back.
+            let gathered: Vec<Vec<f64>> = columns
+                .iter()
+                .map(|c| {
+                    let c = c.rechunk();
+                    let values = c.downcast_as_array().values().as_slice();
+                    order.iter().map(|&row| values[row]).collect()
+                })
+                .collect();
+            let gathered_present: Option<Vec<bool>> = present
+                .as_ref()
+                .map(|p| order.iter().map(|&row| p[row]).collect());
+            let slices: Vec<[&[f64]; 1]> = gathered.iter().map(|v| [v.as_slice()]).collect();
+            let chunk_refs: Vec<&[&[f64]]> = slices.iter().map(|s| s.as_slice()).collect();
+            let batch = spec
+                .run_groups(
+                    params,
+                    &chunk_refs,
+                    gathered_present.as_deref(),
+                    group_starts,
+                )
+                .map_err(engine_err)?;
+            let len = order.len();
+            let mut mask = vec![false; len];
+            let mut outputs = vec![vec![f64::NAN; len]; batch.outputs.len()];
+            for (k, &row) in order.iter().enumerate() {
+                mask[row] = batch.validity.is_valid(k);
+                for (dest, src) in outputs.iter_mut().zip(&batch.outputs) {
+                    dest[row] = src[k];
+                }
+            }
+            Ok(Batch {
+                outputs,
+                validity: Validity::Mask(mask),
+            })
+        }
+    }
 }
 
 #[polars_expr(output_type_func_with_kwargs=output_field)]
 fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Series> {
     let spec = lookup(&kwargs.name)?;
-    let (inputs, group_starts) = match (kwargs.grouped, inputs.split_last()) {
-        (true, Some((ids, rest))) => (rest, group_starts(ids)?),
-        _ => (inputs, Vec::new()),
-    };
-    if inputs.len() != spec.inputs.len() {
+    let wanted = spec.inputs.len() + kwargs.keys + usize::from(kwargs.ordered);
+    if inputs.len() != wanted {
         polars_bail!(
             InvalidOperation: "{}: expected {} input series, got {}",
-            spec.name, spec.inputs.len(), inputs.len()
+            spec.name, wanted, inputs.len()
         );
     }
-    let columns = inputs
+    let inputs = broadcast(inputs)?;
+    let (data, rest) = inputs.split_at(spec.inputs.len());
+    let (keys, order) = rest.split_at(kwargs.keys);
+    let primary = data.first().map_or(String::new(), |s| s.name().to_string());
+    let data = catalog_order(spec, data);
+    let columns = data
         .iter()
         .enumerate()
         .map(|(i, s)| as_float64(spec, i, s))
         .collect::<PolarsResult<Vec<_>>>()?;
     let len = columns.first().map_or(0, |c| c.len());
-    // Borrow every chunk's value buffer in place; the engine walks chunks without copying.
-    let chunks: Vec<Vec<&[f64]>> = columns
-        .iter()
-        .map(|c| c.downcast_iter().map(|a| a.values().as_slice()).collect())
-        .collect();
-    let chunk_refs: Vec<&[&[f64]]> = chunks.iter().map(Vec::as_slice).collect();
-    let any_null = columns.iter().any(|c| c.null_count() > 0);
-    let present: Option<Vec<bool>> = any_null.then(|| {
-        let mut present = vec![true; len];
-        for column in &columns {
-            if column.null_count() == 0 {
-                continue;
-            }
-            let mut row = 0;
-            for array in column.downcast_iter() {
-                if let Some(validity) = array.validity() {
-                    for (slot, valid) in present[row..].iter_mut().zip(validity.iter()) {
-                        *slot &= valid;
-                    }
-                }
-                row += array.len();
-            }
-        }
-        present
-    });
+    let layout = row_layout(keys, order.first(), len)?;
+    let batch = run(spec, &kwargs.params, &columns, &layout)?;
 
-    let batch = spec
-        .run_groups(
-            &kwargs.params,
-            &chunk_refs,
-            present.as_deref(),
-            &group_starts,
-        )
-        .map_err(engine_err)?;
-    let name = inputs
-        .first()
-        .map(|s| s.name().clone())
-        .unwrap_or_else(|| spec.name.into());
+    let name = output_name(spec, &kwargs.params, &primary);
     let validity = validity_bitmap(&batch.validity, len);
     let mut fields: Vec<Series> = batch
         .outputs
@@ -187,8 +260,11 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
         .collect::<PolarsResult<_>>()?;
     if fields.len() == 1 {
         let mut series = fields.remove(0);
-        series.rename(name);
+        series.rename(name.into());
         return Ok(series);
     }
-    Ok(StructChunked::from_series(name, len, fields.iter())?.into_series())
+    // A row whose every field is a warm-up (or skipped) is a null struct, so `drop_nulls`
+    // and `is_null` see it; the fields stay null inside too.
+    let combined = StructChunked::from_series(name.into(), len, fields.iter())?;
+    Ok(combined.with_outer_validity(validity).into_series())
 }

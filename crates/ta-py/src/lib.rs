@@ -4,6 +4,7 @@
 
 mod catalog;
 mod expressions;
+mod grouping;
 
 use pyo3::prelude::*;
 use pyo3_polars::PolarsAllocator;
@@ -19,5 +20,7 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog::ma_types, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::validate, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::lookback, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog::label, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog::output_name, m)?)?;
     Ok(())
 }

@@ -8,7 +8,7 @@ and the streaming engine. Every value comes from ``ta-engine``; semantics follow
 from __future__ import annotations
 
 from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
-from laakhay.ta._catalog import catalog, info, lookback
+from laakhay.ta._catalog import catalog, info, lookback, output_name
 from laakhay.ta._engine import __version__
 from laakhay.ta.datasets import sample_ohlcv
 from laakhay.ta.indicators import *  # noqa: F403
@@ -19,6 +19,7 @@ __all__ = [
     "catalog",
     "info",
     "lookback",
+    "output_name",
     "sample_ohlcv",
     *_indicator_names,
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import numbers
 from typing import Any
 
 import polars as pl
@@ -35,12 +36,15 @@ def catalog() -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        One row per indicator: ``name``, ``talib_name``, ``group``, ``summary``, ``inputs``,
-        ``params`` (list of structs with ``name``, ``talib_name``, ``kind``, ``default``,
-        ``min``, ``max``, ``description``), ``outputs`` (list of structs with ``name``,
-        ``talib_name``, ``dtype``, ``pane``, ``style``), ``flags``, ``missing_data``,
-        ``deviations`` (deliberate departures from TA-Lib, with the reason) and
-        ``default_lookback`` (bars before the first value with default parameters).
+        One row per indicator: ``name``, ``talib_name``, ``group``, ``summary``, ``inputs``
+        (TA-Lib's input names), ``input_keywords`` (ours), ``primary_input`` (the input the
+        ``.ta`` receiver stands for), ``params`` (list of structs with ``name``,
+        ``talib_name``, ``kind``, ``default``, ``min``, ``max``, ``description``),
+        ``outputs`` (list of structs with ``name``, ``talib_name``, ``dtype``, ``pane``,
+        ``style``), ``flags``, ``missing_data``,
+        ``deviations`` (deliberate departures from TA-Lib, with the reason),
+        ``default_lookback`` (bars before the first value with default parameters) and
+        ``output_name`` (the result's name with default parameters and columns).
 
     Examples
     --------
@@ -60,6 +64,8 @@ def catalog() -> pl.DataFrame:
             "group": pl.String,
             "summary": pl.String,
             "inputs": pl.List(pl.String),
+            "input_keywords": pl.List(pl.String),
+            "primary_input": pl.Int64,
             "params": pl.List(
                 pl.Struct(
                     {
@@ -88,6 +94,7 @@ def catalog() -> pl.DataFrame:
             "missing_data": pl.String,
             "deviations": pl.List(pl.String),
             "default_lookback": pl.Int64,
+            "output_name": pl.String,
         },
     )
 
@@ -105,11 +112,38 @@ def info(name: str) -> dict[str, Any]:
     return dict(entry(name))
 
 
+def _check_value(indicator: str, p: dict[str, Any], value: object) -> float:
+    """One parameter value as the engine takes it; type errors name the parameter."""
+    if (
+        isinstance(value, bool)
+        or type(value).__name__ == "bool_"
+        or not isinstance(value, numbers.Real)
+    ):
+        wanted = "a number" if p["kind"] == "float" else "an integer"
+        raise TypeError(
+            f"{indicator}: parameter '{p['name']}' must be {wanted}, "
+            f"got {type(value).__name__} {value!r}"
+        )
+    if isinstance(value, numbers.Integral) and abs(int(value)) > 2**53:
+        # Beyond exact floats: say so with the value as given, not a rounded float.
+        raise ValueError(
+            f"{indicator}: parameter '{p['name']}' must be between {_num(p['min'])} and "
+            f"{_num(p['max'])}, got {int(value)}"
+        )
+    return float(value)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
 def param_values(name: str, given: dict[str, Any]) -> list[float]:
     """Parameter values in catalog order: `given` over the defaults, type-checked.
 
-    Raises `TypeError` for an unknown parameter or a value of the wrong type and `ValueError`
-    (from the engine) for a value out of range; both name the parameter.
+    Integer parameters take any integral number (``int``, ``numpy.int64``, a whole float);
+    float parameters any real number; ``bool`` is refused. Raises `TypeError` for an unknown
+    parameter or a value of the wrong type and `ValueError` (from the engine) for a value out
+    of range; both name the parameter.
     """
     spec = entry(name)
     known = {p["name"]: p for p in spec["params"]}
@@ -118,28 +152,59 @@ def param_values(name: str, given: dict[str, Any]) -> list[float]:
             raise TypeError(
                 f"{spec['name']}: unknown parameter '{key}' (takes {', '.join(known) or 'none'})"
             )
-    values = []
-    for p in spec["params"]:
-        value = given.get(p["name"], p["default"])
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            wanted = "a number" if p["kind"] == "float" else "an integer"
-            raise TypeError(
-                f"{spec['name']}: parameter '{p['name']}' must be {wanted}, "
-                f"got {type(value).__name__} {value!r}"
-            )
-        values.append(float(value))
+    values = [
+        _check_value(spec["name"], p, given.get(p["name"], p["default"])) for p in spec["params"]
+    ]
     _engine.validate(spec["name"], values)
     return values
 
 
-def lookback(name: str, **params: Any) -> int:
+def _bind(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Positional parameters (catalog order) and keywords as one dict, like a call binds them."""
+    spec = entry(name)
+    names = [p["name"] for p in spec["params"]]
+    if len(args) > len(names):
+        raise TypeError(
+            f"{spec['name']}: takes {len(names)} parameters ({', '.join(names) or 'none'}), "
+            f"got {len(args)} positional"
+        )
+    bound = dict(zip(names, args, strict=False))
+    for key, value in kwargs.items():
+        if key in bound:
+            raise TypeError(f"{spec['name']}: parameter '{key}' given twice")
+        bound[key] = value
+    return bound
+
+
+def lookback(name: str, *args: Any, **params: Any) -> int:
     """Rows before the first value for these parameters (TA-Lib's lookback).
+
+    Parameters are positional in catalog order (as in the indicator functions) or keywords.
 
     Examples
     --------
     >>> from laakhay import ta
-    >>> ta.lookback("macd"), ta.lookback("rsi", period=2), ta.lookback("adx", period=14)
+    >>> ta.lookback("macd"), ta.lookback("rsi", 2), ta.lookback("adx", period=14)
     (33, 2, 27)
     """
     spec = entry(name)
-    return _engine.lookback(spec["name"], param_values(spec["name"], params))
+    values = param_values(spec["name"], _bind(spec["name"], args, params))
+    return _engine.lookback(spec["name"], values)
+
+
+def output_name(name: str, *args: Any, **params: Any) -> str:
+    """The name an indicator's result gets when it reads its default columns.
+
+    ``name`` followed by every parameter value (``rsi_14``, ``macd_12_26_9``,
+    ``bbands_20_2_2_sma``); when the input is another column, that column's name comes first
+    (``open_sma_5``). Parameters as in `lookback`.
+
+    Examples
+    --------
+    >>> from laakhay import ta
+    >>> ta.output_name("rsi", 14), ta.output_name("bbands"), ta.output_name("sar")
+    ('rsi_14', 'bbands_20_2_2_sma', 'sar_0.02_0.2')
+    """
+    spec = entry(name)
+    values = param_values(spec["name"], _bind(spec["name"], args, params))
+    return _engine.label(spec["name"], values)

@@ -31,23 +31,21 @@ def _py_type(p: dict[str, Any]) -> str:
     return "float" if p["kind"] == "float" else "int"
 
 
+def _keywords(e: dict[str, Any]) -> list[str]:
+    """Our keyword for each input, in catalog order (the engine names them)."""
+    return list(e["input_keywords"])
+
+
 def _free_inputs(e: dict[str, Any]) -> list[str]:
-    """Python names of the free (non-OHLCV) series, positional and required."""
-    names = {"real": "expr", "real0": "expr", "real1": "other"}
-    return [names[i] for i in e["inputs"] if i not in OHLCV]
+    """Keywords of the free (non-OHLCV) series: positional and required, the series studied
+    (``expr``) first."""
+    free = [k for k, i in zip(_keywords(e), e["inputs"], strict=True) if i not in OHLCV]
+    return sorted(free, key=lambda k: k != "expr")
 
 
 def _primary(e: dict[str, Any]) -> str:
-    """The input the `.ta` namespace receiver stands for: close if taken, else the first."""
-    free = _free_inputs(e)
-    if free:
-        return free[0]
-    return "close" if "close" in e["inputs"] else e["inputs"][0]
-
-
-def _arg_names(e: dict[str, Any]) -> list[str]:
-    names = {"real": "expr", "real0": "expr", "real1": "other"}
-    return [names.get(i, i) for i in e["inputs"]]
+    """The input the `.ta` namespace receiver stands for (the engine decides)."""
+    return _keywords(e)[int(e["primary_input"])]
 
 
 def _signature(e: dict[str, Any], *, method: bool) -> str:
@@ -60,35 +58,53 @@ def _signature(e: dict[str, Any], *, method: bool) -> str:
     ohlcv = [i for i in e["inputs"] if i in OHLCV and not (method and i == primary)]
     parts.append("*")
     parts += [f'{i}: IntoExpr = "{i}"' for i in ohlcv]
-    parts.append("by: IntoExpr | None = None")
+    parts.append("by: IntoKeys | None = None")
+    parts.append("order_by: IntoKeys | None = None")
     return ", ".join(parts)
 
 
-def _example(e: dict[str, Any]) -> list[str]:
+def _example(e: dict[str, Any], *, method: bool) -> list[str]:
     free = _free_inputs(e)
-    args = {"expr": '"close"', "other": '"open"'}
-    call = ", ".join(args[f] for f in free)
+    args = {"expr": '"close"', "other": '"open"', "market": '"open"'}
+    if method:
+        receiver = "close" if _primary(e) in ("expr", "close") else _primary(e)
+        rest = ", ".join(args[f] for f in free if f != _primary(e))
+        call = f'pl.col("{receiver}").ta.{e["name"]}({rest})'
+    else:
+        call = f"ta.{e['name']}({', '.join(args[f] for f in free)})"
+    name = e["output_name"]
     lines = [
         ">>> import polars as pl",
         ">>> from laakhay import ta",
         ">>> df = ta.sample_ohlcv(120)",
-        f">>> out = df.select(ta.{e['name']}({call}))",
+        f">>> out = df.select({call})",
     ]
     if len(e["outputs"]) == 1:
-        lines += [f'>>> out["{e["name"]}"].dtype, out["{e["name"]}"].null_count()']
+        lines += [f'>>> out["{name}"].dtype, out["{name}"].null_count()']
         lines += [f"(Float64, {e['default_lookback']})"]
     else:
         names = [o["name"] for o in e["outputs"]]
-        lines += [f'>>> out.unnest("{e["name"]}").columns']
+        lines += [f'>>> out.unnest("{name}").columns']
         lines += [repr(names)]
     return lines
 
 
-def _docstring(e: dict[str, Any]) -> str:
-    out = [f"{e['summary']} (TA-Lib ``{e['talib_name']}``).", "", "Parameters", "----------"]
-    roles = {"expr": "Input series", "other": "Second input series"}
+_ROLES = {
+    "expr": "Input series",
+    "other": "Second input series",
+    "market": "Market (benchmark) series that the beta of ``expr`` is measured against",
+}
+
+
+def _docstring(e: dict[str, Any], *, method: bool = False) -> str:
+    primary = _primary(e)
+    summary = f"{e['summary']} (TA-Lib ``{e['talib_name']}``)."
+    if method:
+        summary = f"{e['summary']}; the receiver is ``{primary}`` (TA-Lib ``{e['talib_name']}``)."
+    out = [summary, "", "Parameters", "----------"]
     for name in _free_inputs(e):
-        out += [name, f"    {roles[name]}: a column name or a polars expression."]
+        if not (method and name == primary):
+            out += [name, f"    {_ROLES[name]}: a column name or a polars expression."]
     for p in e["params"]:
         rng = f"{_num(p['min'])} to {_num(p['max'])}"
         out += [
@@ -98,34 +114,46 @@ def _docstring(e: dict[str, Any]) -> str:
         if p["kind"] == "matype":
             out[-1] = out[-1][:-1] + "; see :class:`MaType`."
     for i in e["inputs"]:
-        if i in OHLCV:
-            out += [i, f'    The {i} series; defaults to the column ``"{i}"``.']
+        if i in OHLCV and not (method and i == primary):
+            out += [
+                i,
+                f'    The {i} series; defaults to the column ``"{i}"`` (or ``pl.lit(x)``).',
+            ]
     out += [
         "by",
-        '    Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its',
-        "    value changes, so each group's rows must be contiguous (sorted by group, then time).",
-        "    Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.",
+        '    Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any',
+        "    row order, exactly as ``.over(by)``; contiguous groups take a single pass.",
+        "order_by",
+        "    Optional column(s) the rows are sorted by (within each group) before the indicator",
+        "    runs, e.g. a timestamp; results come back in the frame's row order.",
     ]
     out += ["", "Returns", "-------", "polars.Expr"]
+    name = e["output_name"]
     if len(e["outputs"]) == 1:
-        out += [f"    {e['outputs'][0]['dtype']}, named ``{e['name']}``."]
+        out += [f"    {e['outputs'][0]['dtype']}, named ``{name}`` with the default parameters."]
     else:
         fields = ", ".join(f"``{o['name']}``" for o in e["outputs"])
-        out += [f"    A struct named ``{e['name']}`` with fields {fields} (TA-Lib's order)."]
+        out += [
+            f"    A struct named ``{name}`` with the default parameters, fields {fields} "
+            "(TA-Lib's order); null where every field is.",
+        ]
     out += [
         "",
         "Notes",
         "-----",
         f"The first {e['default_lookback']} rows are null with the default parameters "
         "(TA-Lib's lookback).",
-        "A row with a null input is skipped and comes out null; NaN is a value.",
+        "A row with a null, NaN or infinite input is skipped and comes out null; the rest equals "
+        "TA-Lib on the series without that row.",
+        "The result is named after the indicator and its parameters, prefixed with the input "
+        "column when that is not the default one (see :func:`output_name`).",
     ]
     if "unstable_period" in e["flags"]:
         out += ["Values depend on the bar the series starts at (recursive smoothing)."]
     for text in e["deviations"]:
         out += ["", f"Deviation from TA-Lib: {text}"]
     out = [wrapped for line in out for wrapped in _wrap(line)]
-    out += ["", "Examples", "--------", *_example(e)]
+    out += ["", "Examples", "--------", *_example(e, method=method)]
     return "\n".join(out)
 
 
@@ -143,9 +171,9 @@ def _indent(text: str, n: int) -> str:
 
 
 def _function(e: dict[str, Any]) -> str:
-    inputs = ", ".join(_arg_names(e))
+    inputs = ", ".join(_keywords(e))
     params = ", ".join(f'"{p["name"]}": {p["name"]}' for p in e["params"])
-    body = f'return call("{e["name"]}", [{inputs}], {{{params}}}, by)'
+    body = f'return call("{e["name"]}", [{inputs}], {{{params}}}, by, order_by)'
     return (
         f"def {e['name']}({_signature(e, method=False)}) -> pl.Expr:\n"
         f'{_indent(chr(34) * 3 + _docstring(e), 4)}\n    """\n    {body}\n'
@@ -161,14 +189,10 @@ def _method(e: dict[str, Any]) -> str:
     for i in e["inputs"]:
         if i in OHLCV:
             args.append(f"{i}=self._expr" if i == primary else f"{i}={i}")
-    args.append("by=by")
-    doc = _wrap(f"{e['summary']}; the receiver is ``{primary}``.", 80)
-    doc_text = "\n        ".join(doc)
+    args += ["by=by", "order_by=order_by"]
     return (
         f"    def {e['name']}({_signature(e, method=True)}) -> pl.Expr:\n"
-        f'        """{doc_text}\n\n'
-        f"        See :func:`laakhay.ta.{e['name']}`.\n"
-        f'        """\n'
+        f'{_indent(chr(34) * 3 + _docstring(e, method=True), 8)}\n        """\n'
         f"        return indicators.{e['name']}({', '.join(args)})\n"
     )
 
@@ -183,7 +207,7 @@ def render_indicators() -> str:
         "from __future__ import annotations\n",
         "from enum import IntEnum\n",
         "import polars as pl\n",
-        "from laakhay.ta._plugin import IntoExpr, call\n",
+        "from laakhay.ta._plugin import IntoExpr, IntoKeys, call\n",
         f"__all__ = [{names}]\n\n",
         "class MaType(IntEnum):\n"
         '    """Moving-average types for ``ma_type`` parameters (TA-Lib ``MA_Type``)."""\n\n'
@@ -201,7 +225,7 @@ def render_namespace() -> str:
         "from __future__ import annotations\n",
         "import polars as pl\n",
         "from laakhay.ta import indicators",
-        "from laakhay.ta._plugin import IntoExpr\n\n",
+        "from laakhay.ta._plugin import IntoExpr, IntoKeys\n\n",
         '@pl.api.register_expr_namespace("ta")',
         "class TaExprNamespace:",
         '    """``expr.ta.<indicator>(...)``: the receiver is the primary input."""\n',

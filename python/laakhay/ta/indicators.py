@@ -8,7 +8,7 @@ from enum import IntEnum
 
 import polars as pl
 
-from laakhay.ta._plugin import IntoExpr, call
+from laakhay.ta._plugin import IntoExpr, IntoKeys, call
 
 __all__ = [
     "MaType",
@@ -90,7 +90,13 @@ class MaType(IntEnum):
     T3 = 8
 
 
-def sma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def sma(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Simple moving average (TA-Lib ``SMA``).
 
     Parameters
@@ -100,19 +106,24 @@ def sma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``sma``.
+        Float64, named ``sma_30`` with the default parameters.
 
     Notes
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -120,13 +131,19 @@ def sma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.sma("close"))
-    >>> out["sma"].dtype, out["sma"].null_count()
+    >>> out["sma_30"].dtype, out["sma_30"].null_count()
     (Float64, 29)
     """
-    return call("sma", [expr], {"period": period}, by)
+    return call("sma", [expr], {"period": period}, by, order_by)
 
 
-def ema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def ema(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Exponential moving average, seeded with the SMA of the first period (TA-Lib ``EMA``).
 
     Parameters
@@ -136,19 +153,24 @@ def ema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``ema``.
+        Float64, named ``ema_30`` with the default parameters.
 
     Notes
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -163,13 +185,19 @@ def ema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ema("close"))
-    >>> out["ema"].dtype, out["ema"].null_count()
+    >>> out["ema_30"].dtype, out["ema_30"].null_count()
     (Float64, 29)
     """
-    return call("ema", [expr], {"period": period}, by)
+    return call("ema", [expr], {"period": period}, by, order_by)
 
 
-def wma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def wma(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Linearly weighted moving average (TA-Lib ``WMA``).
 
     Parameters
@@ -179,19 +207,24 @@ def wma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``wma``.
+        Float64, named ``wma_30`` with the default parameters.
 
     Notes
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Deviation from TA-Lib: WMA is re-summed exactly every `period` bars, so rounding cannot
     drift; TA-Lib 0.8's running sum drifts by about 1e-14 relative. Differences of two WMAs
@@ -204,13 +237,19 @@ def wma(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.wma("close"))
-    >>> out["wma"].dtype, out["wma"].null_count()
+    >>> out["wma_30"].dtype, out["wma_30"].null_count()
     (Float64, 29)
     """
-    return call("wma", [expr], {"period": period}, by)
+    return call("wma", [expr], {"period": period}, by, order_by)
 
 
-def dema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def dema(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Double exponential moving average (TA-Lib ``DEMA``).
 
     Parameters
@@ -220,19 +259,24 @@ def dema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``dema``.
+        Float64, named ``dema_30`` with the default parameters.
 
     Notes
     -----
     The first 58 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -251,13 +295,19 @@ def dema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.dema("close"))
-    >>> out["dema"].dtype, out["dema"].null_count()
+    >>> out["dema_30"].dtype, out["dema_30"].null_count()
     (Float64, 58)
     """
-    return call("dema", [expr], {"period": period}, by)
+    return call("dema", [expr], {"period": period}, by, order_by)
 
 
-def tema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def tema(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Triple exponential moving average (TA-Lib ``TEMA``).
 
     Parameters
@@ -267,19 +317,24 @@ def tema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``tema``.
+        Float64, named ``tema_30`` with the default parameters.
 
     Notes
     -----
     The first 87 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -298,13 +353,19 @@ def tema(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.tema("close"))
-    >>> out["tema"].dtype, out["tema"].null_count()
+    >>> out["tema_30"].dtype, out["tema_30"].null_count()
     (Float64, 87)
     """
-    return call("tema", [expr], {"period": period}, by)
+    return call("tema", [expr], {"period": period}, by, order_by)
 
 
-def trima(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def trima(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Triangular moving average (TA-Lib ``TRIMA``).
 
     Parameters
@@ -314,19 +375,24 @@ def trima(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``trima``.
+        Float64, named ``trima_30`` with the default parameters.
 
     Notes
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -334,13 +400,19 @@ def trima(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.trima("close"))
-    >>> out["trima"].dtype, out["trima"].null_count()
+    >>> out["trima_30"].dtype, out["trima_30"].null_count()
     (Float64, 29)
     """
-    return call("trima", [expr], {"period": period}, by)
+    return call("trima", [expr], {"period": period}, by, order_by)
 
 
-def kama(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def kama(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Kaufman adaptive moving average (TA-Lib ``KAMA``).
 
     Parameters
@@ -350,26 +422,25 @@ def kama(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``kama``.
+        Float64, named ``kama_30`` with the default parameters.
 
     Notes
     -----
     The first 30 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
-
-    Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
-    CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
-    results are the same on every machine and agree with TA-Lib to the last bit or two
-    (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
-    scale).
 
     Examples
     --------
@@ -377,14 +448,19 @@ def kama(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.kama("close"))
-    >>> out["kama"].dtype, out["kama"].null_count()
+    >>> out["kama_30"].dtype, out["kama_30"].null_count()
     (Float64, 30)
     """
-    return call("kama", [expr], {"period": period}, by)
+    return call("kama", [expr], {"period": period}, by, order_by)
 
 
 def t3(
-    expr: IntoExpr, period: int = 5, vfactor: float = 0.7, *, by: IntoExpr | None = None
+    expr: IntoExpr,
+    period: int = 5,
+    vfactor: float = 0.7,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Tillson T3 moving average (TA-Lib ``T3``).
 
@@ -397,19 +473,24 @@ def t3(
     vfactor
         Volume factor; 0 to 1 (TA-Lib ``vfactor``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``t3``.
+        Float64, named ``t3_5_0.7`` with the default parameters.
 
     Notes
     -----
     The first 24 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -424,14 +505,19 @@ def t3(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.t3("close"))
-    >>> out["t3"].dtype, out["t3"].null_count()
+    >>> out["t3_5_0.7"].dtype, out["t3_5_0.7"].null_count()
     (Float64, 24)
     """
-    return call("t3", [expr], {"period": period, "vfactor": vfactor}, by)
+    return call("t3", [expr], {"period": period, "vfactor": vfactor}, by, order_by)
 
 
 def ma(
-    expr: IntoExpr, period: int = 30, ma_type: int = 0, *, by: IntoExpr | None = None
+    expr: IntoExpr,
+    period: int = 30,
+    ma_type: int = 0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Moving average of a chosen type (TA-Lib ``MA``).
 
@@ -445,19 +531,24 @@ def ma(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``matype``); see :class:`MaType`.
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``ma``.
+        Float64, named ``ma_30_sma`` with the default parameters.
 
     Notes
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
     implemented.
@@ -468,10 +559,10 @@ def ma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ma("close"))
-    >>> out["ma"].dtype, out["ma"].null_count()
+    >>> out["ma_30_sma"].dtype, out["ma_30_sma"].null_count()
     (Float64, 29)
     """
-    return call("ma", [expr], {"period": period, "ma_type": ma_type}, by)
+    return call("ma", [expr], {"period": period, "ma_type": ma_type}, by, order_by)
 
 
 def bbands(
@@ -481,7 +572,8 @@ def bbands(
     nbdev_down: float = 2.0,
     ma_type: int = 0,
     *,
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Bollinger Bands: moving average ± multiples of the population standard deviation (TA-Lib
     ``BBANDS``).
@@ -500,20 +592,25 @@ def bbands(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``matype``); see :class:`MaType`.
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``bbands`` with fields ``upper``, ``middle``, ``lower`` (TA-Lib's
-        order).
+        A struct named ``bbands_20_2_2_sma`` with the default parameters, fields ``upper``,
+        ``middle``, ``lower`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 19 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
     implemented.
@@ -524,7 +621,7 @@ def bbands(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.bbands("close"))
-    >>> out.unnest("bbands").columns
+    >>> out.unnest("bbands_20_2_2_sma").columns
     ['upper', 'middle', 'lower']
     """
     return call(
@@ -532,10 +629,17 @@ def bbands(
         [expr],
         {"period": period, "nbdev_up": nbdev_up, "nbdev_down": nbdev_down, "ma_type": ma_type},
         by,
+        order_by,
     )
 
 
-def midpoint(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def midpoint(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Midpoint of the highest and lowest value over the period (TA-Lib ``MIDPOINT``).
 
     Parameters
@@ -545,19 +649,24 @@ def midpoint(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) ->
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``midpoint``.
+        Float64, named ``midpoint_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -565,14 +674,19 @@ def midpoint(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) ->
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.midpoint("close"))
-    >>> out["midpoint"].dtype, out["midpoint"].null_count()
+    >>> out["midpoint_14"].dtype, out["midpoint_14"].null_count()
     (Float64, 13)
     """
-    return call("midpoint", [expr], {"period": period}, by)
+    return call("midpoint", [expr], {"period": period}, by, order_by)
 
 
 def midprice(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Midpoint of the highest high and lowest low over the period (TA-Lib ``MIDPRICE``).
 
@@ -581,23 +695,28 @@ def midprice(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``midprice``.
+        Float64, named ``midprice_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -605,10 +724,10 @@ def midprice(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.midprice())
-    >>> out["midprice"].dtype, out["midprice"].null_count()
+    >>> out["midprice_14"].dtype, out["midprice_14"].null_count()
     (Float64, 13)
     """
-    return call("midprice", [high, low], {"period": period}, by)
+    return call("midprice", [high, low], {"period": period}, by, order_by)
 
 
 def sar(
@@ -617,7 +736,8 @@ def sar(
     *,
     high: IntoExpr = "high",
     low: IntoExpr = "low",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Parabolic stop and reverse (TA-Lib ``SAR``).
 
@@ -628,23 +748,28 @@ def sar(
     maximum
         Acceleration factor ceiling; 0 to 3e+37 (TA-Lib ``maximum``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``sar``.
+        Float64, named ``sar_0.02_0.2`` with the default parameters.
 
     Notes
     -----
     The first 1 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
@@ -657,13 +782,21 @@ def sar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.sar())
-    >>> out["sar"].dtype, out["sar"].null_count()
+    >>> out["sar_0.02_0.2"].dtype, out["sar_0.02_0.2"].null_count()
     (Float64, 1)
     """
-    return call("sar", [high, low], {"acceleration": acceleration, "maximum": maximum}, by)
+    return call(
+        "sar", [high, low], {"acceleration": acceleration, "maximum": maximum}, by, order_by
+    )
 
 
-def rsi(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def rsi(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses (TA-
     Lib ``RSI``).
 
@@ -674,19 +807,24 @@ def rsi(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``rsi``.
+        Float64, named ``rsi_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -695,10 +833,10 @@ def rsi(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rsi("close"))
-    >>> out["rsi"].dtype, out["rsi"].null_count()
+    >>> out["rsi_14"].dtype, out["rsi_14"].null_count()
     (Float64, 14)
     """
-    return call("rsi", [expr], {"period": period}, by)
+    return call("rsi", [expr], {"period": period}, by, order_by)
 
 
 def macd(
@@ -707,7 +845,8 @@ def macd(
     slow_period: int = 26,
     signal_period: int = 9,
     *,
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Moving average convergence/divergence: fast EMA - slow EMA, its signal EMA and the
     difference (TA-Lib ``MACD``).
@@ -723,19 +862,25 @@ def macd(
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``macd`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's order).
+        A struct named ``macd_12_26_9`` with the default parameters, fields ``macd``,
+        ``signal``, ``hist`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 33 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -754,7 +899,7 @@ def macd(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.macd("close"))
-    >>> out.unnest("macd").columns
+    >>> out.unnest("macd_12_26_9").columns
     ['macd', 'signal', 'hist']
     """
     return call(
@@ -762,6 +907,7 @@ def macd(
         [expr],
         {"fast_period": fast_period, "slow_period": slow_period, "signal_period": signal_period},
         by,
+        order_by,
     )
 
 
@@ -774,7 +920,8 @@ def macdext(
     signal_period: int = 9,
     signal_ma_type: int = 0,
     *,
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """MACD with a chosen moving-average type for each line (TA-Lib ``MACDEXT``).
 
@@ -798,20 +945,25 @@ def macdext(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``macdext`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's
-        order).
+        A struct named ``macdext_12_sma_26_sma_9_sma`` with the default parameters, fields
+        ``macd``, ``signal``, ``hist`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 33 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
     implemented.
@@ -822,7 +974,7 @@ def macdext(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.macdext("close"))
-    >>> out.unnest("macdext").columns
+    >>> out.unnest("macdext_12_sma_26_sma_9_sma").columns
     ['macd', 'signal', 'hist']
     """
     return call(
@@ -837,10 +989,17 @@ def macdext(
             "signal_ma_type": signal_ma_type,
         },
         by,
+        order_by,
     )
 
 
-def macdfix(expr: IntoExpr, signal_period: int = 9, *, by: IntoExpr | None = None) -> pl.Expr:
+def macdfix(
+    expr: IntoExpr,
+    signal_period: int = 9,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """MACD 12/26 with the fixed smoothing factors 0.15 and 0.075 (TA-Lib ``MACDFIX``).
 
     Parameters
@@ -850,20 +1009,25 @@ def macdfix(expr: IntoExpr, signal_period: int = 9, *, by: IntoExpr | None = Non
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``macdfix`` with fields ``macd``, ``signal``, ``hist`` (TA-Lib's
-        order).
+        A struct named ``macdfix_9`` with the default parameters, fields ``macd``,
+        ``signal``, ``hist`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 33 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -882,10 +1046,10 @@ def macdfix(expr: IntoExpr, signal_period: int = 9, *, by: IntoExpr | None = Non
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.macdfix("close"))
-    >>> out.unnest("macdfix").columns
+    >>> out.unnest("macdfix_9").columns
     ['macd', 'signal', 'hist']
     """
-    return call("macdfix", [expr], {"signal_period": signal_period}, by)
+    return call("macdfix", [expr], {"signal_period": signal_period}, by, order_by)
 
 
 def stoch(
@@ -898,7 +1062,8 @@ def stoch(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Slow stochastic: smoothed %K and its moving average %D (TA-Lib ``STOCH``).
 
@@ -918,25 +1083,31 @@ def stoch(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``stoch`` with fields ``slowk``, ``slowd`` (TA-Lib's order).
+        A struct named ``stoch_5_3_sma_3_sma`` with the default parameters, fields
+        ``slowk``, ``slowd`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 8 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
     implemented.
@@ -947,7 +1118,7 @@ def stoch(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.stoch())
-    >>> out.unnest("stoch").columns
+    >>> out.unnest("stoch_5_3_sma_3_sma").columns
     ['slowk', 'slowd']
     """
     return call(
@@ -961,6 +1132,7 @@ def stoch(
             "slowd_ma_type": slowd_ma_type,
         },
         by,
+        order_by,
     )
 
 
@@ -972,7 +1144,8 @@ def stochf(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Fast stochastic: %K and its moving average %D (TA-Lib ``STOCHF``).
 
@@ -986,25 +1159,31 @@ def stochf(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``stochf`` with fields ``fastk``, ``fastd`` (TA-Lib's order).
+        A struct named ``stochf_5_3_sma`` with the default parameters, fields ``fastk``,
+        ``fastd`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 6 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
     implemented.
@@ -1015,7 +1194,7 @@ def stochf(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.stochf())
-    >>> out.unnest("stochf").columns
+    >>> out.unnest("stochf_5_3_sma").columns
     ['fastk', 'fastd']
     """
     return call(
@@ -1027,6 +1206,7 @@ def stochf(
             "fastd_ma_type": fastd_ma_type,
         },
         by,
+        order_by,
     )
 
 
@@ -1037,7 +1217,8 @@ def stochrsi(
     fastd_period: int = 3,
     fastd_ma_type: int = 0,
     *,
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Stochastic RSI: the fast stochastic of the RSI line (TA-Lib ``STOCHRSI``).
 
@@ -1055,19 +1236,25 @@ def stochrsi(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``stochrsi`` with fields ``fastk``, ``fastd`` (TA-Lib's order).
+        A struct named ``stochrsi_14_5_3_sma`` with the default parameters, fields
+        ``fastk``, ``fastd`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 20 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
@@ -1083,7 +1270,7 @@ def stochrsi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.stochrsi("close"))
-    >>> out.unnest("stochrsi").columns
+    >>> out.unnest("stochrsi_14_5_3_sma").columns
     ['fastk', 'fastd']
     """
     return call(
@@ -1096,6 +1283,7 @@ def stochrsi(
             "fastd_ma_type": fastd_ma_type,
         },
         by,
+        order_by,
     )
 
 
@@ -1105,7 +1293,8 @@ def cci(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Commodity channel index: typical price's distance from its mean in mean deviations /
     0.015 (TA-Lib ``CCI``).
@@ -1115,25 +1304,30 @@ def cci(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``cci``.
+        Float64, named ``cci_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1141,10 +1335,10 @@ def cci(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cci())
-    >>> out["cci"].dtype, out["cci"].null_count()
+    >>> out["cci_14"].dtype, out["cci_14"].null_count()
     (Float64, 13)
     """
-    return call("cci", [high, low, close], {"period": period}, by)
+    return call("cci", [high, low, close], {"period": period}, by, order_by)
 
 
 def willr(
@@ -1153,7 +1347,8 @@ def willr(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Williams' %R: the close's distance below the highest high, as -percent of the range (TA-
     Lib ``WILLR``).
@@ -1163,25 +1358,30 @@ def willr(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``willr``.
+        Float64, named ``willr_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1189,10 +1389,10 @@ def willr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.willr())
-    >>> out["willr"].dtype, out["willr"].null_count()
+    >>> out["willr_14"].dtype, out["willr_14"].null_count()
     (Float64, 13)
     """
-    return call("willr", [high, low, close], {"period": period}, by)
+    return call("willr", [high, low, close], {"period": period}, by, order_by)
 
 
 def mfi(
@@ -1202,7 +1402,8 @@ def mfi(
     low: IntoExpr = "low",
     close: IntoExpr = "close",
     volume: IntoExpr = "volume",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Money flow index: volume-weighted RSI of the typical price (TA-Lib ``MFI``).
 
@@ -1211,27 +1412,32 @@ def mfi(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     volume
-        The volume series; defaults to the column ``"volume"``.
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``mfi``.
+        Float64, named ``mfi_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1239,13 +1445,19 @@ def mfi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.mfi())
-    >>> out["mfi"].dtype, out["mfi"].null_count()
+    >>> out["mfi_14"].dtype, out["mfi_14"].null_count()
     (Float64, 14)
     """
-    return call("mfi", [high, low, close, volume], {"period": period}, by)
+    return call("mfi", [high, low, close, volume], {"period": period}, by, order_by)
 
 
-def mom(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+def mom(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Momentum: change over the period (TA-Lib ``MOM``).
 
     Parameters
@@ -1255,19 +1467,24 @@ def mom(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``mom``.
+        Float64, named ``mom_10`` with the default parameters.
 
     Notes
     -----
     The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1275,13 +1492,19 @@ def mom(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.mom("close"))
-    >>> out["mom"].dtype, out["mom"].null_count()
+    >>> out["mom_10"].dtype, out["mom_10"].null_count()
     (Float64, 10)
     """
-    return call("mom", [expr], {"period": period}, by)
+    return call("mom", [expr], {"period": period}, by, order_by)
 
 
-def roc(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+def roc(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Rate of change in percent: (price / previous price - 1) · 100 (TA-Lib ``ROC``).
 
     Parameters
@@ -1291,19 +1514,24 @@ def roc(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``roc``.
+        Float64, named ``roc_10`` with the default parameters.
 
     Notes
     -----
     The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1311,13 +1539,19 @@ def roc(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.roc("close"))
-    >>> out["roc"].dtype, out["roc"].null_count()
+    >>> out["roc_10"].dtype, out["roc_10"].null_count()
     (Float64, 10)
     """
-    return call("roc", [expr], {"period": period}, by)
+    return call("roc", [expr], {"period": period}, by, order_by)
 
 
-def rocp(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+def rocp(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Rate of change as a fraction: (price - previous price) / previous price (TA-Lib
     ``ROCP``).
 
@@ -1328,19 +1562,24 @@ def rocp(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``rocp``.
+        Float64, named ``rocp_10`` with the default parameters.
 
     Notes
     -----
     The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1348,13 +1587,19 @@ def rocp(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rocp("close"))
-    >>> out["rocp"].dtype, out["rocp"].null_count()
+    >>> out["rocp_10"].dtype, out["rocp_10"].null_count()
     (Float64, 10)
     """
-    return call("rocp", [expr], {"period": period}, by)
+    return call("rocp", [expr], {"period": period}, by, order_by)
 
 
-def rocr(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+def rocr(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Rate-of-change ratio: price / previous price (TA-Lib ``ROCR``).
 
     Parameters
@@ -1364,19 +1609,24 @@ def rocr(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``rocr``.
+        Float64, named ``rocr_10`` with the default parameters.
 
     Notes
     -----
     The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1384,13 +1634,19 @@ def rocr(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rocr("close"))
-    >>> out["rocr"].dtype, out["rocr"].null_count()
+    >>> out["rocr_10"].dtype, out["rocr_10"].null_count()
     (Float64, 10)
     """
-    return call("rocr", [expr], {"period": period}, by)
+    return call("rocr", [expr], {"period": period}, by, order_by)
 
 
-def rocr100(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
+def rocr100(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Rate-of-change ratio on a 100 scale: (price / previous price) · 100 (TA-Lib
     ``ROCR100``).
 
@@ -1401,19 +1657,24 @@ def rocr100(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> 
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``rocr100``.
+        Float64, named ``rocr100_10`` with the default parameters.
 
     Notes
     -----
     The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1421,13 +1682,19 @@ def rocr100(expr: IntoExpr, period: int = 10, *, by: IntoExpr | None = None) -> 
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rocr100("close"))
-    >>> out["rocr100"].dtype, out["rocr100"].null_count()
+    >>> out["rocr100_10"].dtype, out["rocr100_10"].null_count()
     (Float64, 10)
     """
-    return call("rocr100", [expr], {"period": period}, by)
+    return call("rocr100", [expr], {"period": period}, by, order_by)
 
 
-def cmo(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def cmo(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses,
     in percent (TA-Lib ``CMO``).
 
@@ -1438,19 +1705,24 @@ def cmo(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``cmo``.
+        Float64, named ``cmo_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -1459,10 +1731,10 @@ def cmo(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cmo("close"))
-    >>> out["cmo"].dtype, out["cmo"].null_count()
+    >>> out["cmo_14"].dtype, out["cmo_14"].null_count()
     (Float64, 14)
     """
-    return call("cmo", [expr], {"period": period}, by)
+    return call("cmo", [expr], {"period": period}, by, order_by)
 
 
 def apo(
@@ -1471,7 +1743,8 @@ def apo(
     slow_period: int = 26,
     ma_type: int = 1,
     *,
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Absolute price oscillator: fast moving average - slow moving average (TA-Lib ``APO``).
 
@@ -1487,19 +1760,24 @@ def apo(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``matype``); see :class:`MaType`.
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``apo``.
+        Float64, named ``apo_12_26_ema`` with the default parameters.
 
     Notes
     -----
     The first 25 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
@@ -1515,7 +1793,7 @@ def apo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.apo("close"))
-    >>> out["apo"].dtype, out["apo"].null_count()
+    >>> out["apo_12_26_ema"].dtype, out["apo_12_26_ema"].null_count()
     (Float64, 25)
     """
     return call(
@@ -1523,6 +1801,7 @@ def apo(
         [expr],
         {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type},
         by,
+        order_by,
     )
 
 
@@ -1532,7 +1811,8 @@ def ppo(
     slow_period: int = 26,
     ma_type: int = 1,
     *,
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Percentage price oscillator: (fast - slow moving average) / slow moving average, in
     percent (TA-Lib ``PPO``).
@@ -1549,19 +1829,24 @@ def ppo(
         Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
         to 8 (TA-Lib ``matype``); see :class:`MaType`.
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``ppo``.
+        Float64, named ``ppo_12_26_ema`` with the default parameters.
 
     Notes
     -----
     The first 25 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
@@ -1577,7 +1862,7 @@ def ppo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ppo("close"))
-    >>> out["ppo"].dtype, out["ppo"].null_count()
+    >>> out["ppo_12_26_ema"].dtype, out["ppo_12_26_ema"].null_count()
     (Float64, 25)
     """
     return call(
@@ -1585,10 +1870,17 @@ def ppo(
         [expr],
         {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type},
         by,
+        order_by,
     )
 
 
-def trix(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+def trix(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """One-bar rate of change (percent) of a triple exponential moving average (TA-Lib
     ``TRIX``).
 
@@ -1599,19 +1891,24 @@ def trix(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``trix``.
+        Float64, named ``trix_30`` with the default parameters.
 
     Notes
     -----
     The first 88 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
@@ -1630,14 +1927,19 @@ def trix(expr: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.trix("close"))
-    >>> out["trix"].dtype, out["trix"].null_count()
+    >>> out["trix_30"].dtype, out["trix_30"].null_count()
     (Float64, 88)
     """
-    return call("trix", [expr], {"period": period}, by)
+    return call("trix", [expr], {"period": period}, by, order_by)
 
 
 def aroon(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Aroon: how recently the window made its lowest low and its highest high, in percent (TA-
     Lib ``AROON``).
@@ -1647,23 +1949,29 @@ def aroon(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        A struct named ``aroon`` with fields ``aroon_down``, ``aroon_up`` (TA-Lib's order).
+        A struct named ``aroon_14`` with the default parameters, fields ``aroon_down``,
+        ``aroon_up`` (TA-Lib's order); null where every field is.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1671,14 +1979,19 @@ def aroon(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.aroon())
-    >>> out.unnest("aroon").columns
+    >>> out.unnest("aroon_14").columns
     ['aroon_down', 'aroon_up']
     """
-    return call("aroon", [high, low], {"period": period}, by)
+    return call("aroon", [high, low], {"period": period}, by, order_by)
 
 
 def aroonosc(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Aroon oscillator: Aroon up - Aroon down (TA-Lib ``AROONOSC``).
 
@@ -1687,23 +2000,28 @@ def aroonosc(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``aroonosc``.
+        Float64, named ``aroonosc_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1711,10 +2029,10 @@ def aroonosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.aroonosc())
-    >>> out["aroonosc"].dtype, out["aroonosc"].null_count()
+    >>> out["aroonosc_14"].dtype, out["aroonosc_14"].null_count()
     (Float64, 14)
     """
-    return call("aroonosc", [high, low], {"period": period}, by)
+    return call("aroonosc", [high, low], {"period": period}, by, order_by)
 
 
 def bop(
@@ -1723,34 +2041,40 @@ def bop(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Balance of power: (close - open) / (high - low) (TA-Lib ``BOP``).
 
     Parameters
     ----------
     open
-        The open series; defaults to the column ``"open"``.
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``bop``.
+        Float64, named ``bop`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1761,7 +2085,7 @@ def bop(
     >>> out["bop"].dtype, out["bop"].null_count()
     (Float64, 0)
     """
-    return call("bop", [open, high, low, close], {}, by)
+    return call("bop", [open, high, low, close], {}, by, order_by)
 
 
 def ultosc(
@@ -1772,7 +2096,8 @@ def ultosc(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1
     (TA-Lib ``ULTOSC``).
@@ -1786,25 +2111,30 @@ def ultosc(
     period3
         Third period (the longest gets weight 1); 1 to 100000 (TA-Lib ``timeperiod3``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``ultosc``.
+        Float64, named ``ultosc_7_14_28`` with the default parameters.
 
     Notes
     -----
     The first 28 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -1812,7 +2142,7 @@ def ultosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ultosc())
-    >>> out["ultosc"].dtype, out["ultosc"].null_count()
+    >>> out["ultosc_7_14_28"].dtype, out["ultosc_7_14_28"].null_count()
     (Float64, 28)
     """
     return call(
@@ -1820,6 +2150,7 @@ def ultosc(
         [high, low, close],
         {"period1": period1, "period2": period2, "period3": period3},
         by,
+        order_by,
     )
 
 
@@ -1829,7 +2160,8 @@ def adx(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Average directional movement index: Wilder-smoothed DX, the strength of a trend (TA-Lib
     ``ADX``).
@@ -1839,25 +2171,30 @@ def adx(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``adx``.
+        Float64, named ``adx_14`` with the default parameters.
 
     Notes
     -----
     The first 27 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -1866,10 +2203,10 @@ def adx(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adx())
-    >>> out["adx"].dtype, out["adx"].null_count()
+    >>> out["adx_14"].dtype, out["adx_14"].null_count()
     (Float64, 27)
     """
-    return call("adx", [high, low, close], {"period": period}, by)
+    return call("adx", [high, low, close], {"period": period}, by, order_by)
 
 
 def adxr(
@@ -1878,7 +2215,8 @@ def adxr(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """ADX rating: mean of today's ADX and the ADX period - 1 bars earlier (TA-Lib ``ADXR``).
 
@@ -1887,25 +2225,30 @@ def adxr(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``adxr``.
+        Float64, named ``adxr_14`` with the default parameters.
 
     Notes
     -----
     The first 40 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
@@ -1918,10 +2261,10 @@ def adxr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adxr())
-    >>> out["adxr"].dtype, out["adxr"].null_count()
+    >>> out["adxr_14"].dtype, out["adxr_14"].null_count()
     (Float64, 40)
     """
-    return call("adxr", [high, low, close], {"period": period}, by)
+    return call("adxr", [high, low, close], {"period": period}, by, order_by)
 
 
 def dx(
@@ -1930,7 +2273,8 @@ def dx(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Directional movement index: spread of +DI and -DI over their sum (TA-Lib ``DX``).
 
@@ -1939,25 +2283,30 @@ def dx(
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``dx``.
+        Float64, named ``dx_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -1966,10 +2315,10 @@ def dx(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.dx())
-    >>> out["dx"].dtype, out["dx"].null_count()
+    >>> out["dx_14"].dtype, out["dx_14"].null_count()
     (Float64, 14)
     """
-    return call("dx", [high, low, close], {"period": period}, by)
+    return call("dx", [high, low, close], {"period": period}, by, order_by)
 
 
 def plus_di(
@@ -1978,7 +2327,8 @@ def plus_di(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Plus directional indicator: smoothed upward movement over smoothed true range (TA-Lib
     ``PLUS_DI``).
@@ -1988,25 +2338,30 @@ def plus_di(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``plus_di``.
+        Float64, named ``plus_di_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -2015,10 +2370,10 @@ def plus_di(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.plus_di())
-    >>> out["plus_di"].dtype, out["plus_di"].null_count()
+    >>> out["plus_di_14"].dtype, out["plus_di_14"].null_count()
     (Float64, 14)
     """
-    return call("plus_di", [high, low, close], {"period": period}, by)
+    return call("plus_di", [high, low, close], {"period": period}, by, order_by)
 
 
 def minus_di(
@@ -2027,7 +2382,8 @@ def minus_di(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Minus directional indicator: smoothed downward movement over smoothed true range (TA-Lib
     ``MINUS_DI``).
@@ -2037,25 +2393,30 @@ def minus_di(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``minus_di``.
+        Float64, named ``minus_di_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -2064,14 +2425,19 @@ def minus_di(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.minus_di())
-    >>> out["minus_di"].dtype, out["minus_di"].null_count()
+    >>> out["minus_di_14"].dtype, out["minus_di_14"].null_count()
     (Float64, 14)
     """
-    return call("minus_di", [high, low, close], {"period": period}, by)
+    return call("minus_di", [high, low, close], {"period": period}, by, order_by)
 
 
 def plus_dm(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Plus directional movement, Wilder-smoothed (TA-Lib ``PLUS_DM``).
 
@@ -2080,23 +2446,28 @@ def plus_dm(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``plus_dm``.
+        Float64, named ``plus_dm_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -2105,14 +2476,19 @@ def plus_dm(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.plus_dm())
-    >>> out["plus_dm"].dtype, out["plus_dm"].null_count()
+    >>> out["plus_dm_14"].dtype, out["plus_dm_14"].null_count()
     (Float64, 13)
     """
-    return call("plus_dm", [high, low], {"period": period}, by)
+    return call("plus_dm", [high, low], {"period": period}, by, order_by)
 
 
 def minus_dm(
-    period: int = 14, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Minus directional movement, Wilder-smoothed (TA-Lib ``MINUS_DM``).
 
@@ -2121,23 +2497,28 @@ def minus_dm(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``minus_dm``.
+        Float64, named ``minus_dm_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -2146,10 +2527,10 @@ def minus_dm(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.minus_dm())
-    >>> out["minus_dm"].dtype, out["minus_dm"].null_count()
+    >>> out["minus_dm_14"].dtype, out["minus_dm_14"].null_count()
     (Float64, 13)
     """
-    return call("minus_dm", [high, low], {"period": period}, by)
+    return call("minus_dm", [high, low], {"period": period}, by, order_by)
 
 
 def atr(
@@ -2158,7 +2539,8 @@ def atr(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Average true range: Wilder-smoothed true range (TA-Lib ``ATR``).
 
@@ -2167,25 +2549,30 @@ def atr(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``atr``.
+        Float64, named ``atr_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -2194,10 +2581,10 @@ def atr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.atr())
-    >>> out["atr"].dtype, out["atr"].null_count()
+    >>> out["atr_14"].dtype, out["atr_14"].null_count()
     (Float64, 14)
     """
-    return call("atr", [high, low, close], {"period": period}, by)
+    return call("atr", [high, low, close], {"period": period}, by, order_by)
 
 
 def natr(
@@ -2206,7 +2593,8 @@ def natr(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Normalized average true range: ATR as a percentage of the close (TA-Lib ``NATR``).
 
@@ -2215,25 +2603,30 @@ def natr(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``natr``.
+        Float64, named ``natr_14`` with the default parameters.
 
     Notes
     -----
     The first 14 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Examples
@@ -2242,10 +2635,10 @@ def natr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.natr())
-    >>> out["natr"].dtype, out["natr"].null_count()
+    >>> out["natr_14"].dtype, out["natr_14"].null_count()
     (Float64, 14)
     """
-    return call("natr", [high, low, close], {"period": period}, by)
+    return call("natr", [high, low, close], {"period": period}, by, order_by)
 
 
 def trange(
@@ -2253,32 +2646,38 @@ def trange(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """True range: the bar's range extended to the previous close (TA-Lib ``TRANGE``).
 
     Parameters
     ----------
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``trange``.
+        Float64, named ``trange`` with the default parameters.
 
     Notes
     -----
     The first 1 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2289,10 +2688,16 @@ def trange(
     >>> out["trange"].dtype, out["trange"].null_count()
     (Float64, 1)
     """
-    return call("trange", [high, low, close], {}, by)
+    return call("trange", [high, low, close], {}, by, order_by)
 
 
-def obv(expr: IntoExpr, *, volume: IntoExpr = "volume", by: IntoExpr | None = None) -> pl.Expr:
+def obv(
+    expr: IntoExpr,
+    *,
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """On-balance volume: running total of volume signed by the close's direction (TA-Lib
     ``OBV``).
 
@@ -2301,21 +2706,26 @@ def obv(expr: IntoExpr, *, volume: IntoExpr = "volume", by: IntoExpr | None = No
     expr
         Input series: a column name or a polars expression.
     volume
-        The volume series; defaults to the column ``"volume"``.
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``obv``.
+        Float64, named ``obv`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2326,7 +2736,7 @@ def obv(expr: IntoExpr, *, volume: IntoExpr = "volume", by: IntoExpr | None = No
     >>> out["obv"].dtype, out["obv"].null_count()
     (Float64, 0)
     """
-    return call("obv", [expr, volume], {}, by)
+    return call("obv", [expr, volume], {}, by, order_by)
 
 
 def ad(
@@ -2335,34 +2745,40 @@ def ad(
     low: IntoExpr = "low",
     close: IntoExpr = "close",
     volume: IntoExpr = "volume",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Chaikin accumulation/distribution line (TA-Lib ``AD``).
 
     Parameters
     ----------
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     volume
-        The volume series; defaults to the column ``"volume"``.
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``ad``.
+        Float64, named ``ad`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2373,7 +2789,7 @@ def ad(
     >>> out["ad"].dtype, out["ad"].null_count()
     (Float64, 0)
     """
-    return call("ad", [high, low, close, volume], {}, by)
+    return call("ad", [high, low, close, volume], {}, by, order_by)
 
 
 def adosc(
@@ -2384,7 +2800,8 @@ def adosc(
     low: IntoExpr = "low",
     close: IntoExpr = "close",
     volume: IntoExpr = "volume",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line (TA-Lib ``ADOSC``).
 
@@ -2395,27 +2812,32 @@ def adosc(
     slow_period
         Bars in the slow ema; 2 to 100000 (TA-Lib ``slowperiod``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     volume
-        The volume series; defaults to the column ``"volume"``.
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``adosc``.
+        Float64, named ``adosc_3_10`` with the default parameters.
 
     Notes
     -----
     The first 9 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
@@ -2428,7 +2850,7 @@ def adosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adosc())
-    >>> out["adosc"].dtype, out["adosc"].null_count()
+    >>> out["adosc_3_10"].dtype, out["adosc_3_10"].null_count()
     (Float64, 9)
     """
     return call(
@@ -2436,11 +2858,17 @@ def adosc(
         [high, low, close, volume],
         {"fast_period": fast_period, "slow_period": slow_period},
         by,
+        order_by,
     )
 
 
 def stddev(
-    expr: IntoExpr, period: int = 5, nbdev: float = 1.0, *, by: IntoExpr | None = None
+    expr: IntoExpr,
+    period: int = 5,
+    nbdev: float = 1.0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Population standard deviation over the period, times nbdev (TA-Lib ``STDDEV``).
 
@@ -2453,19 +2881,24 @@ def stddev(
     nbdev
         Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``stddev``.
+        Float64, named ``stddev_5_1`` with the default parameters.
 
     Notes
     -----
     The first 4 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2473,14 +2906,19 @@ def stddev(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.stddev("close"))
-    >>> out["stddev"].dtype, out["stddev"].null_count()
+    >>> out["stddev_5_1"].dtype, out["stddev_5_1"].null_count()
     (Float64, 4)
     """
-    return call("stddev", [expr], {"period": period, "nbdev": nbdev}, by)
+    return call("stddev", [expr], {"period": period, "nbdev": nbdev}, by, order_by)
 
 
 def var(
-    expr: IntoExpr, period: int = 5, nbdev: float = 1.0, *, by: IntoExpr | None = None
+    expr: IntoExpr,
+    period: int = 5,
+    nbdev: float = 1.0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib) (TA-
     Lib ``VAR``).
@@ -2494,19 +2932,24 @@ def var(
     nbdev
         Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``var``.
+        Float64, named ``var_5_1`` with the default parameters.
 
     Notes
     -----
     The first 4 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2514,13 +2957,19 @@ def var(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.var("close"))
-    >>> out["var"].dtype, out["var"].null_count()
+    >>> out["var_5_1"].dtype, out["var_5_1"].null_count()
     (Float64, 4)
     """
-    return call("var", [expr], {"period": period, "nbdev": nbdev}, by)
+    return call("var", [expr], {"period": period, "nbdev": nbdev}, by, order_by)
 
 
-def linearreg(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def linearreg(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Linear regression: today's value on the least-squares line over the period (TA-Lib
     ``LINEARREG``).
 
@@ -2531,19 +2980,24 @@ def linearreg(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``linearreg``.
+        Float64, named ``linearreg_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2551,13 +3005,19 @@ def linearreg(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg("close"))
-    >>> out["linearreg"].dtype, out["linearreg"].null_count()
+    >>> out["linearreg_14"].dtype, out["linearreg_14"].null_count()
     (Float64, 13)
     """
-    return call("linearreg", [expr], {"period": period}, by)
+    return call("linearreg", [expr], {"period": period}, by, order_by)
 
 
-def linearreg_slope(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def linearreg_slope(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Slope of the least-squares line over the period (TA-Lib ``LINEARREG_SLOPE``).
 
     Parameters
@@ -2567,19 +3027,24 @@ def linearreg_slope(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = N
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``linearreg_slope``.
+        Float64, named ``linearreg_slope_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2587,13 +3052,19 @@ def linearreg_slope(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = N
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg_slope("close"))
-    >>> out["linearreg_slope"].dtype, out["linearreg_slope"].null_count()
+    >>> out["linearreg_slope_14"].dtype, out["linearreg_slope_14"].null_count()
     (Float64, 13)
     """
-    return call("linearreg_slope", [expr], {"period": period}, by)
+    return call("linearreg_slope", [expr], {"period": period}, by, order_by)
 
 
-def linearreg_intercept(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def linearreg_intercept(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Intercept of the least-squares line over the period (its value on the oldest bar) (TA-
     Lib ``LINEARREG_INTERCEPT``).
 
@@ -2604,19 +3075,24 @@ def linearreg_intercept(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``linearreg_intercept``.
+        Float64, named ``linearreg_intercept_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2624,13 +3100,19 @@ def linearreg_intercept(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg_intercept("close"))
-    >>> out["linearreg_intercept"].dtype, out["linearreg_intercept"].null_count()
+    >>> out["linearreg_intercept_14"].dtype, out["linearreg_intercept_14"].null_count()
     (Float64, 13)
     """
-    return call("linearreg_intercept", [expr], {"period": period}, by)
+    return call("linearreg_intercept", [expr], {"period": period}, by, order_by)
 
 
-def linearreg_angle(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def linearreg_angle(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Slope of the least-squares line over the period, in degrees (TA-Lib
     ``LINEARREG_ANGLE``).
 
@@ -2641,19 +3123,24 @@ def linearreg_angle(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = N
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``linearreg_angle``.
+        Float64, named ``linearreg_angle_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2661,13 +3148,19 @@ def linearreg_angle(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = N
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg_angle("close"))
-    >>> out["linearreg_angle"].dtype, out["linearreg_angle"].null_count()
+    >>> out["linearreg_angle_14"].dtype, out["linearreg_angle_14"].null_count()
     (Float64, 13)
     """
-    return call("linearreg_angle", [expr], {"period": period}, by)
+    return call("linearreg_angle", [expr], {"period": period}, by, order_by)
 
 
-def tsf(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
+def tsf(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
     """Time series forecast: the least-squares line extended one bar ahead (TA-Lib ``TSF``).
 
     Parameters
@@ -2677,19 +3170,24 @@ def tsf(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     period
         Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``tsf``.
+        Float64, named ``tsf_14`` with the default parameters.
 
     Notes
     -----
     The first 13 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2697,39 +3195,51 @@ def tsf(expr: IntoExpr, period: int = 14, *, by: IntoExpr | None = None) -> pl.E
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.tsf("close"))
-    >>> out["tsf"].dtype, out["tsf"].null_count()
+    >>> out["tsf_14"].dtype, out["tsf_14"].null_count()
     (Float64, 13)
     """
-    return call("tsf", [expr], {"period": period}, by)
+    return call("tsf", [expr], {"period": period}, by, order_by)
 
 
 def beta(
-    expr: IntoExpr, other: IntoExpr, period: int = 5, *, by: IntoExpr | None = None
+    expr: IntoExpr,
+    market: IntoExpr,
+    period: int = 5,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Beta: regression slope of the second series' returns on the first's (TA-Lib ``BETA``).
+    """Beta of a series against a market series: the regression slope of its returns on the
+    market's (TA-Lib ``BETA``).
 
     Parameters
     ----------
     expr
         Input series: a column name or a polars expression.
-    other
-        Second input series: a column name or a polars expression.
+    market
+        Market (benchmark) series that the beta of ``expr`` is measured against: a column
+        name or a polars expression.
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``beta``.
+        Float64, named ``beta_5`` with the default parameters.
 
     Notes
     -----
     The first 5 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2737,14 +3247,19 @@ def beta(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.beta("close", "open"))
-    >>> out["beta"].dtype, out["beta"].null_count()
+    >>> out["beta_5"].dtype, out["beta_5"].null_count()
     (Float64, 5)
     """
-    return call("beta", [expr, other], {"period": period}, by)
+    return call("beta", [market, expr], {"period": period}, by, order_by)
 
 
 def correl(
-    expr: IntoExpr, other: IntoExpr, period: int = 30, *, by: IntoExpr | None = None
+    expr: IntoExpr,
+    other: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Pearson's correlation coefficient of two series over the period (TA-Lib ``CORREL``).
 
@@ -2757,19 +3272,24 @@ def correl(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``correl``.
+        Float64, named ``correl_30`` with the default parameters.
 
     Notes
     -----
     The first 29 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2777,10 +3297,10 @@ def correl(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.correl("close", "open"))
-    >>> out["correl"].dtype, out["correl"].null_count()
+    >>> out["correl_30"].dtype, out["correl_30"].null_count()
     (Float64, 29)
     """
-    return call("correl", [expr, other], {"period": period}, by)
+    return call("correl", [expr, other], {"period": period}, by, order_by)
 
 
 def avgprice(
@@ -2789,34 +3309,40 @@ def avgprice(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Average price: mean of open, high, low and close (TA-Lib ``AVGPRICE``).
 
     Parameters
     ----------
     open
-        The open series; defaults to the column ``"open"``.
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``avgprice``.
+        Float64, named ``avgprice`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2827,34 +3353,43 @@ def avgprice(
     >>> out["avgprice"].dtype, out["avgprice"].null_count()
     (Float64, 0)
     """
-    return call("avgprice", [open, high, low, close], {}, by)
+    return call("avgprice", [open, high, low, close], {}, by, order_by)
 
 
 def medprice(
-    *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Median price: midpoint of high and low (TA-Lib ``MEDPRICE``).
 
     Parameters
     ----------
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``medprice``.
+        Float64, named ``medprice`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2865,7 +3400,7 @@ def medprice(
     >>> out["medprice"].dtype, out["medprice"].null_count()
     (Float64, 0)
     """
-    return call("medprice", [high, low], {}, by)
+    return call("medprice", [high, low], {}, by, order_by)
 
 
 def typprice(
@@ -2873,32 +3408,38 @@ def typprice(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Typical price: mean of high, low and close (TA-Lib ``TYPPRICE``).
 
     Parameters
     ----------
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``typprice``.
+        Float64, named ``typprice`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2909,7 +3450,7 @@ def typprice(
     >>> out["typprice"].dtype, out["typprice"].null_count()
     (Float64, 0)
     """
-    return call("typprice", [high, low, close], {}, by)
+    return call("typprice", [high, low, close], {}, by, order_by)
 
 
 def wclprice(
@@ -2917,32 +3458,38 @@ def wclprice(
     high: IntoExpr = "high",
     low: IntoExpr = "low",
     close: IntoExpr = "close",
-    by: IntoExpr | None = None,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
 ) -> pl.Expr:
     """Weighted close price: high, low and twice the close, over 4 (TA-Lib ``WCLPRICE``).
 
     Parameters
     ----------
     high
-        The high series; defaults to the column ``"high"``.
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
-        The low series; defaults to the column ``"low"``.
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
     close
-        The close series; defaults to the column ``"close"``.
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
     by
-        Optional group column (e.g. ``"symbol"``): the indicator restarts wherever its
-        value changes, so each group's rows must be contiguous (sorted by group, then time).
-        Same result as ``.over(by)`` in one pass, without Polars' per-group overhead.
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
 
     Returns
     -------
     polars.Expr
-        Float64, named ``wclprice``.
+        Float64, named ``wclprice`` with the default parameters.
 
     Notes
     -----
     The first 0 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null input is skipped and comes out null; NaN is a value.
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
 
     Examples
     --------
@@ -2953,4 +3500,4 @@ def wclprice(
     >>> out["wclprice"].dtype, out["wclprice"].null_count()
     (Float64, 0)
     """
-    return call("wclprice", [high, low, close], {}, by)
+    return call("wclprice", [high, low, close], {}, by, order_by)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from laakhay.ta import indicators
-from laakhay.ta._plugin import IntoExpr
+from laakhay.ta._plugin import IntoExpr, IntoKeys
 
 
 @pl.api.register_expr_namespace("ta")
@@ -17,69 +17,426 @@ class TaExprNamespace:
     def __init__(self, expr: pl.Expr) -> None:
         self._expr = expr
 
-    def sma(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Simple moving average; the receiver is ``expr``.
+    def sma(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Simple moving average; the receiver is ``expr`` (TA-Lib ``SMA``).
 
-        See :func:`laakhay.ta.sma`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sma_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.sma())
+        >>> out["sma_30"].dtype, out["sma_30"].null_count()
+        (Float64, 29)
         """
-        return indicators.sma(self._expr, period, by=by)
+        return indicators.sma(self._expr, period, by=by, order_by=order_by)
 
-    def ema(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Exponential moving average, seeded with the SMA of the first period; the
-        receiver is ``expr``.
+    def ema(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Exponential moving average, seeded with the SMA of the first period; the receiver is
+        ``expr`` (TA-Lib ``EMA``).
 
-        See :func:`laakhay.ta.ema`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ema_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ema())
+        >>> out["ema_30"].dtype, out["ema_30"].null_count()
+        (Float64, 29)
         """
-        return indicators.ema(self._expr, period, by=by)
+        return indicators.ema(self._expr, period, by=by, order_by=order_by)
 
-    def wma(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Linearly weighted moving average; the receiver is ``expr``.
+    def wma(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Linearly weighted moving average; the receiver is ``expr`` (TA-Lib ``WMA``).
 
-        See :func:`laakhay.ta.wma`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``wma_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: WMA is re-summed exactly every `period` bars, so rounding cannot
+        drift; TA-Lib 0.8's running sum drifts by about 1e-14 relative. Differences of two WMAs
+        (APO, PPO, MACDEXT with ma_type=WMA) therefore differ from TA-Lib by up to ~5e-12 of
+        their own scale on quiet series.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.wma())
+        >>> out["wma_30"].dtype, out["wma_30"].null_count()
+        (Float64, 29)
         """
-        return indicators.wma(self._expr, period, by=by)
+        return indicators.wma(self._expr, period, by=by, order_by=order_by)
 
-    def dema(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Double exponential moving average; the receiver is ``expr``.
+    def dema(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Double exponential moving average; the receiver is ``expr`` (TA-Lib ``DEMA``).
 
-        See :func:`laakhay.ta.dema`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``dema_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 58 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.dema())
+        >>> out["dema_30"].dtype, out["dema_30"].null_count()
+        (Float64, 58)
         """
-        return indicators.dema(self._expr, period, by=by)
+        return indicators.dema(self._expr, period, by=by, order_by=order_by)
 
-    def tema(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Triple exponential moving average; the receiver is ``expr``.
+    def tema(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Triple exponential moving average; the receiver is ``expr`` (TA-Lib ``TEMA``).
 
-        See :func:`laakhay.ta.tema`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``tema_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 87 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.tema())
+        >>> out["tema_30"].dtype, out["tema_30"].null_count()
+        (Float64, 87)
         """
-        return indicators.tema(self._expr, period, by=by)
+        return indicators.tema(self._expr, period, by=by, order_by=order_by)
 
-    def trima(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Triangular moving average; the receiver is ``expr``.
+    def trima(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Triangular moving average; the receiver is ``expr`` (TA-Lib ``TRIMA``).
 
-        See :func:`laakhay.ta.trima`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``trima_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.trima())
+        >>> out["trima_30"].dtype, out["trima_30"].null_count()
+        (Float64, 29)
         """
-        return indicators.trima(self._expr, period, by=by)
+        return indicators.trima(self._expr, period, by=by, order_by=order_by)
 
-    def kama(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Kaufman adaptive moving average; the receiver is ``expr``.
+    def kama(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Kaufman adaptive moving average; the receiver is ``expr`` (TA-Lib ``KAMA``).
 
-        See :func:`laakhay.ta.kama`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``kama_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 30 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kama())
+        >>> out["kama_30"].dtype, out["kama_30"].null_count()
+        (Float64, 30)
         """
-        return indicators.kama(self._expr, period, by=by)
+        return indicators.kama(self._expr, period, by=by, order_by=order_by)
 
-    def t3(self, period: int = 5, vfactor: float = 0.7, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Tillson T3 moving average; the receiver is ``expr``.
+    def t3(
+        self,
+        period: int = 5,
+        vfactor: float = 0.7,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Tillson T3 moving average; the receiver is ``expr`` (TA-Lib ``T3``).
 
-        See :func:`laakhay.ta.t3`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        vfactor
+            Volume factor; 0 to 1 (TA-Lib ``vfactor``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``t3_5_0.7`` with the default parameters.
+
+        Notes
+        -----
+        The first 24 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.t3())
+        >>> out["t3_5_0.7"].dtype, out["t3_5_0.7"].null_count()
+        (Float64, 24)
         """
-        return indicators.t3(self._expr, period, vfactor, by=by)
+        return indicators.t3(self._expr, period, vfactor, by=by, order_by=order_by)
 
-    def ma(self, period: int = 30, ma_type: int = 0, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Moving average of a chosen type; the receiver is ``expr``.
+    def ma(
+        self,
+        period: int = 30,
+        ma_type: int = 0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Moving average of a chosen type; the receiver is ``expr`` (TA-Lib ``MA``).
 
-        See :func:`laakhay.ta.ma`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ma_30_sma`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ma())
+        >>> out["ma_30_sma"].dtype, out["ma_30_sma"].null_count()
+        (Float64, 29)
         """
-        return indicators.ma(self._expr, period, ma_type, by=by)
+        return indicators.ma(self._expr, period, ma_type, by=by, order_by=order_by)
 
     def bbands(
         self,
@@ -88,32 +445,148 @@ class TaExprNamespace:
         nbdev_down: float = 2.0,
         ma_type: int = 0,
         *,
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Bollinger Bands: moving average ± multiples of the population standard
-        deviation; the receiver is ``expr``.
+        """Bollinger Bands: moving average ± multiples of the population standard deviation; the
+        receiver is ``expr`` (TA-Lib ``BBANDS``).
 
-        See :func:`laakhay.ta.bbands`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        nbdev_up
+            Deviations above the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevup``).
+        nbdev_down
+            Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
+        ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``bbands_20_2_2_sma`` with the default parameters, fields ``upper``,
+            ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.bbands())
+        >>> out.unnest("bbands_20_2_2_sma").columns
+        ['upper', 'middle', 'lower']
         """
-        return indicators.bbands(self._expr, period, nbdev_up, nbdev_down, ma_type, by=by)
+        return indicators.bbands(
+            self._expr, period, nbdev_up, nbdev_down, ma_type, by=by, order_by=order_by
+        )
 
-    def midpoint(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Midpoint of the highest and lowest value over the period; the receiver is
-        ``expr``.
+    def midpoint(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Midpoint of the highest and lowest value over the period; the receiver is ``expr`` (TA-
+        Lib ``MIDPOINT``).
 
-        See :func:`laakhay.ta.midpoint`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``midpoint_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.midpoint())
+        >>> out["midpoint_14"].dtype, out["midpoint_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.midpoint(self._expr, period, by=by)
+        return indicators.midpoint(self._expr, period, by=by, order_by=order_by)
 
     def midprice(
-        self, period: int = 14, *, low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        period: int = 14,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Midpoint of the highest high and lowest low over the period; the receiver is
-        ``high``.
+        """Midpoint of the highest high and lowest low over the period; the receiver is ``high``
+        (TA-Lib ``MIDPRICE``).
 
-        See :func:`laakhay.ta.midprice`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``midprice_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.midprice())
+        >>> out["midprice_14"].dtype, out["midprice_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.midprice(period, high=self._expr, low=low, by=by)
+        return indicators.midprice(period, high=self._expr, low=low, by=by, order_by=order_by)
 
     def sar(
         self,
@@ -121,21 +594,98 @@ class TaExprNamespace:
         maximum: float = 0.2,
         *,
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Parabolic stop and reverse; the receiver is ``high``.
+        """Parabolic stop and reverse; the receiver is ``high`` (TA-Lib ``SAR``).
 
-        See :func:`laakhay.ta.sar`.
+        Parameters
+        ----------
+        acceleration
+            Acceleration factor step; 0 to 3e+37 (TA-Lib ``acceleration``).
+        maximum
+            Acceleration factor ceiling; 0 to 3e+37 (TA-Lib ``maximum``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sar_0.02_0.2`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.sar())
+        >>> out["sar_0.02_0.2"].dtype, out["sar_0.02_0.2"].null_count()
+        (Float64, 1)
         """
-        return indicators.sar(acceleration, maximum, high=self._expr, low=low, by=by)
+        return indicators.sar(
+            acceleration, maximum, high=self._expr, low=low, by=by, order_by=order_by
+        )
 
-    def rsi(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Relative strength index: Wilder-smoothed gains as a percentage of gains plus
-        losses; the receiver is ``expr``.
+    def rsi(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses; the
+        receiver is ``expr`` (TA-Lib ``RSI``).
 
-        See :func:`laakhay.ta.rsi`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rsi_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rsi())
+        >>> out["rsi_14"].dtype, out["rsi_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.rsi(self._expr, period, by=by)
+        return indicators.rsi(self._expr, period, by=by, order_by=order_by)
 
     def macd(
         self,
@@ -143,14 +693,64 @@ class TaExprNamespace:
         slow_period: int = 26,
         signal_period: int = 9,
         *,
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Moving average convergence/divergence: fast EMA - slow EMA, its signal EMA and
-        the difference; the receiver is ``expr``.
+        """Moving average convergence/divergence: fast EMA - slow EMA, its signal EMA and the
+        difference; the receiver is ``expr`` (TA-Lib ``MACD``).
 
-        See :func:`laakhay.ta.macd`.
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        signal_period
+            Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``macd_12_26_9`` with the default parameters, fields ``macd``,
+            ``signal``, ``hist`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 33 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.macd())
+        >>> out.unnest("macd_12_26_9").columns
+        ['macd', 'signal', 'hist']
         """
-        return indicators.macd(self._expr, fast_period, slow_period, signal_period, by=by)
+        return indicators.macd(
+            self._expr, fast_period, slow_period, signal_period, by=by, order_by=order_by
+        )
 
     def macdext(
         self,
@@ -161,11 +761,61 @@ class TaExprNamespace:
         signal_period: int = 9,
         signal_ma_type: int = 0,
         *,
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """MACD with a chosen moving-average type for each line; the receiver is ``expr``.
+        """MACD with a chosen moving-average type for each line; the receiver is ``expr`` (TA-Lib
+        ``MACDEXT``).
 
-        See :func:`laakhay.ta.macdext`.
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        fast_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``fastmatype``); see :class:`MaType`.
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        slow_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``slowmatype``); see :class:`MaType`.
+        signal_period
+            Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+        signal_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``macdext_12_sma_26_sma_9_sma`` with the default parameters, fields
+            ``macd``, ``signal``, ``hist`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 33 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.macdext())
+        >>> out.unnest("macdext_12_sma_26_sma_9_sma").columns
+        ['macd', 'signal', 'hist']
         """
         return indicators.macdext(
             self._expr,
@@ -176,15 +826,65 @@ class TaExprNamespace:
             signal_period,
             signal_ma_type,
             by=by,
+            order_by=order_by,
         )
 
-    def macdfix(self, signal_period: int = 9, *, by: IntoExpr | None = None) -> pl.Expr:
-        """MACD 12/26 with the fixed smoothing factors 0.15 and 0.075; the receiver is
-        ``expr``.
+    def macdfix(
+        self,
+        signal_period: int = 9,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """MACD 12/26 with the fixed smoothing factors 0.15 and 0.075; the receiver is ``expr``
+        (TA-Lib ``MACDFIX``).
 
-        See :func:`laakhay.ta.macdfix`.
+        Parameters
+        ----------
+        signal_period
+            Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``macdfix_9`` with the default parameters, fields ``macd``,
+            ``signal``, ``hist`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 33 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.macdfix())
+        >>> out.unnest("macdfix_9").columns
+        ['macd', 'signal', 'hist']
         """
-        return indicators.macdfix(self._expr, signal_period, by=by)
+        return indicators.macdfix(self._expr, signal_period, by=by, order_by=order_by)
 
     def stoch(
         self,
@@ -196,12 +896,63 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Slow stochastic: smoothed %K and its moving average %D; the receiver is
-        ``close``.
+        """Slow stochastic: smoothed %K and its moving average %D; the receiver is ``close`` (TA-
+        Lib ``STOCH``).
 
-        See :func:`laakhay.ta.stoch`.
+        Parameters
+        ----------
+        fastk_period
+            Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+        slowk_period
+            Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
+        slowk_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        slowd_period
+            Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
+            ``slowd_period``).
+        slowd_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``stoch_5_3_sma_3_sma`` with the default parameters, fields
+            ``slowk``, ``slowd`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 8 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.stoch())
+        >>> out.unnest("stoch_5_3_sma_3_sma").columns
+        ['slowk', 'slowd']
         """
         return indicators.stoch(
             fastk_period,
@@ -213,6 +964,7 @@ class TaExprNamespace:
             low=low,
             close=self._expr,
             by=by,
+            order_by=order_by,
         )
 
     def stochf(
@@ -223,14 +975,67 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Fast stochastic: %K and its moving average %D; the receiver is ``close``.
+        """Fast stochastic: %K and its moving average %D; the receiver is ``close`` (TA-Lib
+        ``STOCHF``).
 
-        See :func:`laakhay.ta.stochf`.
+        Parameters
+        ----------
+        fastk_period
+            Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+        fastd_period
+            Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
+        fastd_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``stochf_5_3_sma`` with the default parameters, fields ``fastk``,
+            ``fastd`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 6 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.stochf())
+        >>> out.unnest("stochf_5_3_sma").columns
+        ['fastk', 'fastd']
         """
         return indicators.stochf(
-            fastk_period, fastd_period, fastd_ma_type, high=high, low=low, close=self._expr, by=by
+            fastk_period,
+            fastd_period,
+            fastd_ma_type,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
         )
 
     def stochrsi(
@@ -240,14 +1045,63 @@ class TaExprNamespace:
         fastd_period: int = 3,
         fastd_ma_type: int = 0,
         *,
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Stochastic RSI: the fast stochastic of the RSI line; the receiver is ``expr``.
+        """Stochastic RSI: the fast stochastic of the RSI line; the receiver is ``expr`` (TA-Lib
+        ``STOCHRSI``).
 
-        See :func:`laakhay.ta.stochrsi`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        fastk_period
+            Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+        fastd_period
+            Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
+        fastd_ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``stochrsi_14_5_3_sma`` with the default parameters, fields
+            ``fastk``, ``fastd`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 20 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.stochrsi())
+        >>> out.unnest("stochrsi_14_5_3_sma").columns
+        ['fastk', 'fastd']
         """
         return indicators.stochrsi(
-            self._expr, period, fastk_period, fastd_period, fastd_ma_type, by=by
+            self._expr, period, fastk_period, fastd_period, fastd_ma_type, by=by, order_by=order_by
         )
 
     def cci(
@@ -256,14 +1110,52 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Commodity channel index: typical price's distance from its mean in mean
-        deviations / 0.015; the receiver is ``close``.
+        """Commodity channel index: typical price's distance from its mean in mean deviations /
+        0.015; the receiver is ``close`` (TA-Lib ``CCI``).
 
-        See :func:`laakhay.ta.cci`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cci_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cci())
+        >>> out["cci_14"].dtype, out["cci_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.cci(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.cci(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def willr(
         self,
@@ -271,14 +1163,52 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Williams' %R: the close's distance below the highest high, as -percent of the
-        range; the receiver is ``close``.
+        """Williams' %R: the close's distance below the highest high, as -percent of the range; the
+        receiver is ``close`` (TA-Lib ``WILLR``).
 
-        See :func:`laakhay.ta.willr`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``willr_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.willr())
+        >>> out["willr_14"].dtype, out["willr_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.willr(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.willr(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def mfi(
         self,
@@ -287,60 +1217,300 @@ class TaExprNamespace:
         high: IntoExpr = "high",
         low: IntoExpr = "low",
         volume: IntoExpr = "volume",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Money flow index: volume-weighted RSI of the typical price; the receiver is
-        ``close``.
+        """Money flow index: volume-weighted RSI of the typical price; the receiver is ``close``
+        (TA-Lib ``MFI``).
 
-        See :func:`laakhay.ta.mfi`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``mfi_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.mfi())
+        >>> out["mfi_14"].dtype, out["mfi_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.mfi(period, high=high, low=low, close=self._expr, volume=volume, by=by)
+        return indicators.mfi(
+            period, high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
+        )
 
-    def mom(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Momentum: change over the period; the receiver is ``expr``.
+    def mom(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Momentum: change over the period; the receiver is ``expr`` (TA-Lib ``MOM``).
 
-        See :func:`laakhay.ta.mom`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``mom_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.mom())
+        >>> out["mom_10"].dtype, out["mom_10"].null_count()
+        (Float64, 10)
         """
-        return indicators.mom(self._expr, period, by=by)
+        return indicators.mom(self._expr, period, by=by, order_by=order_by)
 
-    def roc(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Rate of change in percent: (price / previous price - 1) · 100; the receiver is
-        ``expr``.
+    def roc(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Rate of change in percent: (price / previous price - 1) · 100; the receiver is ``expr``
+        (TA-Lib ``ROC``).
 
-        See :func:`laakhay.ta.roc`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``roc_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.roc())
+        >>> out["roc_10"].dtype, out["roc_10"].null_count()
+        (Float64, 10)
         """
-        return indicators.roc(self._expr, period, by=by)
+        return indicators.roc(self._expr, period, by=by, order_by=order_by)
 
-    def rocp(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Rate of change as a fraction: (price - previous price) / previous price; the
-        receiver is ``expr``.
+    def rocp(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Rate of change as a fraction: (price - previous price) / previous price; the receiver is
+        ``expr`` (TA-Lib ``ROCP``).
 
-        See :func:`laakhay.ta.rocp`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rocp_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rocp())
+        >>> out["rocp_10"].dtype, out["rocp_10"].null_count()
+        (Float64, 10)
         """
-        return indicators.rocp(self._expr, period, by=by)
+        return indicators.rocp(self._expr, period, by=by, order_by=order_by)
 
-    def rocr(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Rate-of-change ratio: price / previous price; the receiver is ``expr``.
+    def rocr(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Rate-of-change ratio: price / previous price; the receiver is ``expr`` (TA-Lib
+        ``ROCR``).
 
-        See :func:`laakhay.ta.rocr`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rocr_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rocr())
+        >>> out["rocr_10"].dtype, out["rocr_10"].null_count()
+        (Float64, 10)
         """
-        return indicators.rocr(self._expr, period, by=by)
+        return indicators.rocr(self._expr, period, by=by, order_by=order_by)
 
-    def rocr100(self, period: int = 10, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Rate-of-change ratio on a 100 scale: (price / previous price) · 100; the
-        receiver is ``expr``.
+    def rocr100(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Rate-of-change ratio on a 100 scale: (price / previous price) · 100; the receiver is
+        ``expr`` (TA-Lib ``ROCR100``).
 
-        See :func:`laakhay.ta.rocr100`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rocr100_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rocr100())
+        >>> out["rocr100_10"].dtype, out["rocr100_10"].null_count()
+        (Float64, 10)
         """
-        return indicators.rocr100(self._expr, period, by=by)
+        return indicators.rocr100(self._expr, period, by=by, order_by=order_by)
 
-    def cmo(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus
-        losses, in percent; the receiver is ``expr``.
+    def cmo(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses,
+        in percent; the receiver is ``expr`` (TA-Lib ``CMO``).
 
-        See :func:`laakhay.ta.cmo`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cmo_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cmo())
+        >>> out["cmo_14"].dtype, out["cmo_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.cmo(self._expr, period, by=by)
+        return indicators.cmo(self._expr, period, by=by, order_by=order_by)
 
     def apo(
         self,
@@ -348,14 +1518,61 @@ class TaExprNamespace:
         slow_period: int = 26,
         ma_type: int = 1,
         *,
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Absolute price oscillator: fast moving average - slow moving average; the
-        receiver is ``expr``.
+        """Absolute price oscillator: fast moving average - slow moving average; the receiver is
+        ``expr`` (TA-Lib ``APO``).
 
-        See :func:`laakhay.ta.apo`.
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``apo_12_26_ema`` with the default parameters.
+
+        Notes
+        -----
+        The first 25 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.apo())
+        >>> out["apo_12_26_ema"].dtype, out["apo_12_26_ema"].null_count()
+        (Float64, 25)
         """
-        return indicators.apo(self._expr, fast_period, slow_period, ma_type, by=by)
+        return indicators.apo(
+            self._expr, fast_period, slow_period, ma_type, by=by, order_by=order_by
+        )
 
     def ppo(
         self,
@@ -363,41 +1580,209 @@ class TaExprNamespace:
         slow_period: int = 26,
         ma_type: int = 1,
         *,
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Percentage price oscillator: (fast - slow moving average) / slow moving average,
-        in percent; the receiver is ``expr``.
+        """Percentage price oscillator: (fast - slow moving average) / slow moving average, in
+        percent; the receiver is ``expr`` (TA-Lib ``PPO``).
 
-        See :func:`laakhay.ta.ppo`.
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        ma_type
+            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
+            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ppo_12_26_ema`` with the default parameters.
+
+        Notes
+        -----
+        The first 25 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
+        implemented.
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ppo())
+        >>> out["ppo_12_26_ema"].dtype, out["ppo_12_26_ema"].null_count()
+        (Float64, 25)
         """
-        return indicators.ppo(self._expr, fast_period, slow_period, ma_type, by=by)
+        return indicators.ppo(
+            self._expr, fast_period, slow_period, ma_type, by=by, order_by=order_by
+        )
 
-    def trix(self, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
-        """One-bar rate of change (percent) of a triple exponential moving average; the
-        receiver is ``expr``.
+    def trix(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """One-bar rate of change (percent) of a triple exponential moving average; the receiver is
+        ``expr`` (TA-Lib ``TRIX``).
 
-        See :func:`laakhay.ta.trix`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``trix_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 88 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on
+        CPUs that have FMA, so its last bits depend on the machine; we never fuse here, so
+        results are the same on every machine and agree with TA-Lib to the last bit or two
+        (differences of EMAs, as in MACD, PPO or T3-based oscillators, can show ~1e-12 of their
+        scale).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.trix())
+        >>> out["trix_30"].dtype, out["trix_30"].null_count()
+        (Float64, 88)
         """
-        return indicators.trix(self._expr, period, by=by)
+        return indicators.trix(self._expr, period, by=by, order_by=order_by)
 
     def aroon(
-        self, period: int = 14, *, low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        period: int = 14,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Aroon: how recently the window made its lowest low and its highest high, in
-        percent; the receiver is ``high``.
+        """Aroon: how recently the window made its lowest low and its highest high, in percent; the
+        receiver is ``high`` (TA-Lib ``AROON``).
 
-        See :func:`laakhay.ta.aroon`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``aroon_14`` with the default parameters, fields ``aroon_down``,
+            ``aroon_up`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.aroon())
+        >>> out.unnest("aroon_14").columns
+        ['aroon_down', 'aroon_up']
         """
-        return indicators.aroon(period, high=self._expr, low=low, by=by)
+        return indicators.aroon(period, high=self._expr, low=low, by=by, order_by=order_by)
 
     def aroonosc(
-        self, period: int = 14, *, low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        period: int = 14,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Aroon oscillator: Aroon up - Aroon down; the receiver is ``high``.
+        """Aroon oscillator: Aroon up - Aroon down; the receiver is ``high`` (TA-Lib ``AROONOSC``).
 
-        See :func:`laakhay.ta.aroonosc`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``aroonosc_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.aroonosc())
+        >>> out["aroonosc_14"].dtype, out["aroonosc_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.aroonosc(period, high=self._expr, low=low, by=by)
+        return indicators.aroonosc(period, high=self._expr, low=low, by=by, order_by=order_by)
 
     def bop(
         self,
@@ -405,13 +1790,52 @@ class TaExprNamespace:
         open: IntoExpr = "open",
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Balance of power: (close - open) / (high - low); the receiver is ``close``.
+        """Balance of power: (close - open) / (high - low); the receiver is ``close`` (TA-Lib
+        ``BOP``).
 
-        See :func:`laakhay.ta.bop`.
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``bop`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.bop())
+        >>> out["bop"].dtype, out["bop"].null_count()
+        (Float64, 0)
         """
-        return indicators.bop(open=open, high=high, low=low, close=self._expr, by=by)
+        return indicators.bop(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def ultosc(
         self,
@@ -421,15 +1845,62 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Ultimate oscillator: buying pressure over true range on three periods, weighted
-        4:2:1; the receiver is ``close``.
+        """Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1;
+        the receiver is ``close`` (TA-Lib ``ULTOSC``).
 
-        See :func:`laakhay.ta.ultosc`.
+        Parameters
+        ----------
+        period1
+            First period (the shortest gets weight 4); 1 to 100000 (TA-Lib ``timeperiod1``).
+        period2
+            Second period (the middle one gets weight 2); 1 to 100000 (TA-Lib ``timeperiod2``).
+        period3
+            Third period (the longest gets weight 1); 1 to 100000 (TA-Lib ``timeperiod3``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ultosc_7_14_28`` with the default parameters.
+
+        Notes
+        -----
+        The first 28 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ultosc())
+        >>> out["ultosc_7_14_28"].dtype, out["ultosc_7_14_28"].null_count()
+        (Float64, 28)
         """
         return indicators.ultosc(
-            period1, period2, period3, high=high, low=low, close=self._expr, by=by
+            period1,
+            period2,
+            period3,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
         )
 
     def adx(
@@ -438,14 +1909,53 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Average directional movement index: Wilder-smoothed DX, the strength of a trend;
-        the receiver is ``close``.
+        """Average directional movement index: Wilder-smoothed DX, the strength of a trend; the
+        receiver is ``close`` (TA-Lib ``ADX``).
 
-        See :func:`laakhay.ta.adx`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``adx_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 27 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.adx())
+        >>> out["adx_14"].dtype, out["adx_14"].null_count()
+        (Float64, 27)
         """
-        return indicators.adx(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.adx(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def adxr(
         self,
@@ -453,14 +1963,57 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """ADX rating: mean of today's ADX and the ADX period - 1 bars earlier; the
-        receiver is ``close``.
+        """ADX rating: mean of today's ADX and the ADX period - 1 bars earlier; the receiver is
+        ``close`` (TA-Lib ``ADXR``).
 
-        See :func:`laakhay.ta.adxr`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``adxr_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 40 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.adxr())
+        >>> out["adxr_14"].dtype, out["adxr_14"].null_count()
+        (Float64, 40)
         """
-        return indicators.adxr(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.adxr(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def dx(
         self,
@@ -468,14 +2021,51 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Directional movement index: spread of +DI and -DI over their sum; the receiver
-        is ``close``.
+        """Directional movement index: spread of +DI and -DI over their sum; the receiver is
+        ``close`` (TA-Lib ``DX``).
 
-        See :func:`laakhay.ta.dx`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``dx_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.dx())
+        >>> out["dx_14"].dtype, out["dx_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.dx(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.dx(period, high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
     def plus_di(
         self,
@@ -483,14 +2073,53 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Plus directional indicator: smoothed upward movement over smoothed true range;
-        the receiver is ``close``.
+        """Plus directional indicator: smoothed upward movement over smoothed true range; the
+        receiver is ``close`` (TA-Lib ``PLUS_DI``).
 
-        See :func:`laakhay.ta.plus_di`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``plus_di_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.plus_di())
+        >>> out["plus_di_14"].dtype, out["plus_di_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.plus_di(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.plus_di(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def minus_di(
         self,
@@ -498,32 +2127,151 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Minus directional indicator: smoothed downward movement over smoothed true
-        range; the receiver is ``close``.
+        """Minus directional indicator: smoothed downward movement over smoothed true range; the
+        receiver is ``close`` (TA-Lib ``MINUS_DI``).
 
-        See :func:`laakhay.ta.minus_di`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``minus_di_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.minus_di())
+        >>> out["minus_di_14"].dtype, out["minus_di_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.minus_di(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.minus_di(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def plus_dm(
-        self, period: int = 14, *, low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        period: int = 14,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Plus directional movement, Wilder-smoothed; the receiver is ``high``.
+        """Plus directional movement, Wilder-smoothed; the receiver is ``high`` (TA-Lib
+        ``PLUS_DM``).
 
-        See :func:`laakhay.ta.plus_dm`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``plus_dm_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.plus_dm())
+        >>> out["plus_dm_14"].dtype, out["plus_dm_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.plus_dm(period, high=self._expr, low=low, by=by)
+        return indicators.plus_dm(period, high=self._expr, low=low, by=by, order_by=order_by)
 
     def minus_dm(
-        self, period: int = 14, *, low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        period: int = 14,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Minus directional movement, Wilder-smoothed; the receiver is ``high``.
+        """Minus directional movement, Wilder-smoothed; the receiver is ``high`` (TA-Lib
+        ``MINUS_DM``).
 
-        See :func:`laakhay.ta.minus_dm`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``minus_dm_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.minus_dm())
+        >>> out["minus_dm_14"].dtype, out["minus_dm_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.minus_dm(period, high=self._expr, low=low, by=by)
+        return indicators.minus_dm(period, high=self._expr, low=low, by=by, order_by=order_by)
 
     def atr(
         self,
@@ -531,13 +2279,53 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Average true range: Wilder-smoothed true range; the receiver is ``close``.
+        """Average true range: Wilder-smoothed true range; the receiver is ``close`` (TA-Lib
+        ``ATR``).
 
-        See :func:`laakhay.ta.atr`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``atr_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.atr())
+        >>> out["atr_14"].dtype, out["atr_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.atr(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.atr(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def natr(
         self,
@@ -545,32 +2333,146 @@ class TaExprNamespace:
         *,
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
         """Normalized average true range: ATR as a percentage of the close; the receiver is
-        ``close``.
+        ``close`` (TA-Lib ``NATR``).
 
-        See :func:`laakhay.ta.natr`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``natr_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.natr())
+        >>> out["natr_14"].dtype, out["natr_14"].null_count()
+        (Float64, 14)
         """
-        return indicators.natr(period, high=high, low=low, close=self._expr, by=by)
+        return indicators.natr(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
     def trange(
-        self, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """True range: the bar's range extended to the previous close; the receiver is
-        ``close``.
+        """True range: the bar's range extended to the previous close; the receiver is ``close``
+        (TA-Lib ``TRANGE``).
 
-        See :func:`laakhay.ta.trange`.
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``trange`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.trange())
+        >>> out["trange"].dtype, out["trange"].null_count()
+        (Float64, 1)
         """
-        return indicators.trange(high=high, low=low, close=self._expr, by=by)
+        return indicators.trange(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
-    def obv(self, *, volume: IntoExpr = "volume", by: IntoExpr | None = None) -> pl.Expr:
-        """On-balance volume: running total of volume signed by the close's direction; the
-        receiver is ``expr``.
+    def obv(
+        self,
+        *,
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """On-balance volume: running total of volume signed by the close's direction; the receiver
+        is ``expr`` (TA-Lib ``OBV``).
 
-        See :func:`laakhay.ta.obv`.
+        Parameters
+        ----------
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``obv`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.obv())
+        >>> out["obv"].dtype, out["obv"].null_count()
+        (Float64, 0)
         """
-        return indicators.obv(self._expr, volume=volume, by=by)
+        return indicators.obv(self._expr, volume=volume, by=by, order_by=order_by)
 
     def ad(
         self,
@@ -578,13 +2480,51 @@ class TaExprNamespace:
         high: IntoExpr = "high",
         low: IntoExpr = "low",
         volume: IntoExpr = "volume",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Chaikin accumulation/distribution line; the receiver is ``close``.
+        """Chaikin accumulation/distribution line; the receiver is ``close`` (TA-Lib ``AD``).
 
-        See :func:`laakhay.ta.ad`.
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ad`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ad())
+        >>> out["ad"].dtype, out["ad"].null_count()
+        (Float64, 0)
         """
-        return indicators.ad(high=high, low=low, close=self._expr, volume=volume, by=by)
+        return indicators.ad(
+            high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
+        )
 
     def adosc(
         self,
@@ -594,87 +2534,466 @@ class TaExprNamespace:
         high: IntoExpr = "high",
         low: IntoExpr = "low",
         volume: IntoExpr = "volume",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
         """Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line; the receiver is
-        ``close``.
+        ``close`` (TA-Lib ``ADOSC``).
 
-        See :func:`laakhay.ta.adosc`.
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast ema; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow ema; 2 to 100000 (TA-Lib ``slowperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``adosc_3_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 9 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.adosc())
+        >>> out["adosc_3_10"].dtype, out["adosc_3_10"].null_count()
+        (Float64, 9)
         """
         return indicators.adosc(
-            fast_period, slow_period, high=high, low=low, close=self._expr, volume=volume, by=by
+            fast_period,
+            slow_period,
+            high=high,
+            low=low,
+            close=self._expr,
+            volume=volume,
+            by=by,
+            order_by=order_by,
         )
 
-    def stddev(self, period: int = 5, nbdev: float = 1.0, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Population standard deviation over the period, times nbdev; the receiver is
-        ``expr``.
+    def stddev(
+        self,
+        period: int = 5,
+        nbdev: float = 1.0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Population standard deviation over the period, times nbdev; the receiver is ``expr``
+        (TA-Lib ``STDDEV``).
 
-        See :func:`laakhay.ta.stddev`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        nbdev
+            Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``stddev_5_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 4 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.stddev())
+        >>> out["stddev_5_1"].dtype, out["stddev_5_1"].null_count()
+        (Float64, 4)
         """
-        return indicators.stddev(self._expr, period, nbdev, by=by)
+        return indicators.stddev(self._expr, period, nbdev, by=by, order_by=order_by)
 
-    def var(self, period: int = 5, nbdev: float = 1.0, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Population variance over the period (nbdev is accepted and ignored, as in TA-
-        Lib); the receiver is ``expr``.
+    def var(
+        self,
+        period: int = 5,
+        nbdev: float = 1.0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib); the
+        receiver is ``expr`` (TA-Lib ``VAR``).
 
-        See :func:`laakhay.ta.var`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        nbdev
+            Number of deviations; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``var_5_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 4 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.var())
+        >>> out["var_5_1"].dtype, out["var_5_1"].null_count()
+        (Float64, 4)
         """
-        return indicators.var(self._expr, period, nbdev, by=by)
+        return indicators.var(self._expr, period, nbdev, by=by, order_by=order_by)
 
-    def linearreg(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Linear regression: today's value on the least-squares line over the period; the
-        receiver is ``expr``.
+    def linearreg(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Linear regression: today's value on the least-squares line over the period; the receiver
+        is ``expr`` (TA-Lib ``LINEARREG``).
 
-        See :func:`laakhay.ta.linearreg`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``linearreg_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.linearreg())
+        >>> out["linearreg_14"].dtype, out["linearreg_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.linearreg(self._expr, period, by=by)
+        return indicators.linearreg(self._expr, period, by=by, order_by=order_by)
 
-    def linearreg_slope(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Slope of the least-squares line over the period; the receiver is ``expr``.
+    def linearreg_slope(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Slope of the least-squares line over the period; the receiver is ``expr`` (TA-Lib
+        ``LINEARREG_SLOPE``).
 
-        See :func:`laakhay.ta.linearreg_slope`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``linearreg_slope_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.linearreg_slope())
+        >>> out["linearreg_slope_14"].dtype, out["linearreg_slope_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.linearreg_slope(self._expr, period, by=by)
+        return indicators.linearreg_slope(self._expr, period, by=by, order_by=order_by)
 
-    def linearreg_intercept(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Intercept of the least-squares line over the period (its value on the oldest
-        bar); the receiver is ``expr``.
+    def linearreg_intercept(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Intercept of the least-squares line over the period (its value on the oldest bar); the
+        receiver is ``expr`` (TA-Lib ``LINEARREG_INTERCEPT``).
 
-        See :func:`laakhay.ta.linearreg_intercept`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``linearreg_intercept_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.linearreg_intercept())
+        >>> out["linearreg_intercept_14"].dtype, out["linearreg_intercept_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.linearreg_intercept(self._expr, period, by=by)
+        return indicators.linearreg_intercept(self._expr, period, by=by, order_by=order_by)
 
-    def linearreg_angle(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Slope of the least-squares line over the period, in degrees; the receiver is
-        ``expr``.
+    def linearreg_angle(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Slope of the least-squares line over the period, in degrees; the receiver is ``expr``
+        (TA-Lib ``LINEARREG_ANGLE``).
 
-        See :func:`laakhay.ta.linearreg_angle`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``linearreg_angle_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.linearreg_angle())
+        >>> out["linearreg_angle_14"].dtype, out["linearreg_angle_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.linearreg_angle(self._expr, period, by=by)
+        return indicators.linearreg_angle(self._expr, period, by=by, order_by=order_by)
 
-    def tsf(self, period: int = 14, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Time series forecast: the least-squares line extended one bar ahead; the
-        receiver is ``expr``.
+    def tsf(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Time series forecast: the least-squares line extended one bar ahead; the receiver is
+        ``expr`` (TA-Lib ``TSF``).
 
-        See :func:`laakhay.ta.tsf`.
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``tsf_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.tsf())
+        >>> out["tsf_14"].dtype, out["tsf_14"].null_count()
+        (Float64, 13)
         """
-        return indicators.tsf(self._expr, period, by=by)
+        return indicators.tsf(self._expr, period, by=by, order_by=order_by)
 
-    def beta(self, other: IntoExpr, period: int = 5, *, by: IntoExpr | None = None) -> pl.Expr:
-        """Beta: regression slope of the second series' returns on the first's; the
-        receiver is ``expr``.
+    def beta(
+        self,
+        market: IntoExpr,
+        period: int = 5,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Beta of a series against a market series: the regression slope of its returns on the
+        market's; the receiver is ``expr`` (TA-Lib ``BETA``).
 
-        See :func:`laakhay.ta.beta`.
+        Parameters
+        ----------
+        market
+            Market (benchmark) series that the beta of ``expr`` is measured against: a column
+            name or a polars expression.
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``beta_5`` with the default parameters.
+
+        Notes
+        -----
+        The first 5 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.beta("open"))
+        >>> out["beta_5"].dtype, out["beta_5"].null_count()
+        (Float64, 5)
         """
-        return indicators.beta(self._expr, other, period, by=by)
+        return indicators.beta(self._expr, market, period, by=by, order_by=order_by)
 
-    def correl(self, other: IntoExpr, period: int = 30, *, by: IntoExpr | None = None) -> pl.Expr:
+    def correl(
+        self,
+        other: IntoExpr,
+        period: int = 30,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
         """Pearson's correlation coefficient of two series over the period; the receiver is
-        ``expr``.
+        ``expr`` (TA-Lib ``CORREL``).
 
-        See :func:`laakhay.ta.correl`.
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``correl_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.correl("open"))
+        >>> out["correl_30"].dtype, out["correl_30"].null_count()
+        (Float64, 29)
         """
-        return indicators.correl(self._expr, other, period, by=by)
+        return indicators.correl(self._expr, other, period, by=by, order_by=order_by)
 
     def avgprice(
         self,
@@ -682,36 +3001,185 @@ class TaExprNamespace:
         open: IntoExpr = "open",
         high: IntoExpr = "high",
         low: IntoExpr = "low",
-        by: IntoExpr | None = None,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Average price: mean of open, high, low and close; the receiver is ``close``.
+        """Average price: mean of open, high, low and close; the receiver is ``close`` (TA-Lib
+        ``AVGPRICE``).
 
-        See :func:`laakhay.ta.avgprice`.
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``avgprice`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.avgprice())
+        >>> out["avgprice"].dtype, out["avgprice"].null_count()
+        (Float64, 0)
         """
-        return indicators.avgprice(open=open, high=high, low=low, close=self._expr, by=by)
+        return indicators.avgprice(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
 
-    def medprice(self, *, low: IntoExpr = "low", by: IntoExpr | None = None) -> pl.Expr:
-        """Median price: midpoint of high and low; the receiver is ``high``.
+    def medprice(
+        self, *, low: IntoExpr = "low", by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Median price: midpoint of high and low; the receiver is ``high`` (TA-Lib ``MEDPRICE``).
 
-        See :func:`laakhay.ta.medprice`.
+        Parameters
+        ----------
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``medprice`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.medprice())
+        >>> out["medprice"].dtype, out["medprice"].null_count()
+        (Float64, 0)
         """
-        return indicators.medprice(high=self._expr, low=low, by=by)
+        return indicators.medprice(high=self._expr, low=low, by=by, order_by=order_by)
 
     def typprice(
-        self, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Typical price: mean of high, low and close; the receiver is ``close``.
+        """Typical price: mean of high, low and close; the receiver is ``close`` (TA-Lib
+        ``TYPPRICE``).
 
-        See :func:`laakhay.ta.typprice`.
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``typprice`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.typprice())
+        >>> out["typprice"].dtype, out["typprice"].null_count()
+        (Float64, 0)
         """
-        return indicators.typprice(high=high, low=low, close=self._expr, by=by)
+        return indicators.typprice(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
     def wclprice(
-        self, *, high: IntoExpr = "high", low: IntoExpr = "low", by: IntoExpr | None = None
+        self,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Weighted close price: high, low and twice the close, over 4; the receiver is
-        ``close``.
+        """Weighted close price: high, low and twice the close, over 4; the receiver is ``close``
+        (TA-Lib ``WCLPRICE``).
 
-        See :func:`laakhay.ta.wclprice`.
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``wclprice`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.wclprice())
+        >>> out["wclprice"].dtype, out["wclprice"].null_count()
+        (Float64, 0)
         """
-        return indicators.wclprice(high=high, low=low, close=self._expr, by=by)
+        return indicators.wclprice(high=high, low=low, close=self._expr, by=by, order_by=order_by)

@@ -573,7 +573,7 @@ pub(crate) static SPECS: &[IndicatorSpec] = &[
     spec(
         "beta",
         "BETA",
-        "Beta: regression slope of the second series' returns on the first's",
+        "Beta of a series against a market series: the regression slope of its returns on the market's",
         PAIR,
         &[ParamSpec::period(5, 1)],
         OWN_LINE,
