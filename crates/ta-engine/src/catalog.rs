@@ -222,6 +222,37 @@ pub struct IndicatorSpec {
 }
 
 impl IndicatorSpec {
+    /// An entry without flags that skips incomplete bars; see the `with_*` methods for the rest.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        name: &'static str,
+        talib_name: &'static str,
+        group: Group,
+        summary: &'static str,
+        inputs: &'static [Input],
+        params: &'static [ParamSpec],
+        outputs: &'static [OutputSpec],
+        kernel: Kernel,
+    ) -> Self {
+        IndicatorSpec {
+            name,
+            talib_name,
+            group,
+            summary,
+            inputs,
+            params,
+            outputs,
+            flags: &[],
+            missing_data: MissingData::SkipBar,
+            kernel,
+        }
+    }
+
+    pub const fn with_flags(mut self, flags: &'static [Flag]) -> Self {
+        self.flags = flags;
+        self
+    }
+
     /// Validates parameter values given in catalog order.
     pub fn params(&self, values: &[f64]) -> Result<Params, TaError> {
         Params::validate(self.name, self.params, values)

@@ -1,0 +1,57 @@
+//! ADX rating.
+
+use super::adx::Adx;
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
+use crate::kernel::Indicator;
+use crate::params::{ParamSpec, Params};
+use crate::primitives::Ring;
+use crate::TaError;
+
+/// ADX rating: the mean of today's ADX and the ADX `period - 1` bars earlier.
+#[derive(Debug, Clone)]
+pub struct Adxr {
+    adx: Adx,
+    /// The last `period` ADX values.
+    history: Ring,
+}
+
+impl Indicator for Adxr {
+    const INPUTS: usize = 3;
+    const OUTPUTS: usize = 1;
+    fn from_params(p: &Params) -> Result<Self, TaError> {
+        let period = p.int(0);
+        Ok(Adxr {
+            adx: Adx::new(period),
+            history: Ring::new(period),
+        })
+    }
+    fn lookback(&self) -> usize {
+        3 * self.adx.core.period - 2
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        let Some(adx) = self.adx.update(bar[0], bar[1], bar[2]) else {
+            return false;
+        };
+        self.history.push(adx);
+        if !self.history.is_full() {
+            return false;
+        }
+        out[0] = (adx + self.history.oldest()) / 2.0;
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "adxr",
+    "ADXR",
+    Group::Momentum,
+    "ADX rating: mean of today's ADX and the ADX period - 1 bars earlier",
+    HIGH_LOW_CLOSE,
+    &[ParamSpec::period(14, 2)],
+    OWN_LINE,
+    kernel::<Adxr>(),
+)
+.with_flags(UNSTABLE);

@@ -1,0 +1,22 @@
+//! Minus directional movement.
+
+use super::movement::DirectionalMovement;
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{HIGH_LOW, OWN_LINE, UNSTABLE};
+use crate::params::ParamSpec;
+
+/// -DM, the smoothed downward directional movement.
+pub type MinusDm = DirectionalMovement<false>;
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "minus_dm",
+    "MINUS_DM",
+    Group::Momentum,
+    "Minus directional movement, Wilder-smoothed",
+    HIGH_LOW,
+    &[ParamSpec::period(14, 1)],
+    OWN_LINE,
+    kernel::<MinusDm>(),
+)
+.with_flags(UNSTABLE);

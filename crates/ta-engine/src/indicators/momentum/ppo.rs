@@ -1,0 +1,56 @@
+//! Percentage price oscillator.
+
+use super::price_oscillator::PriceOscillator;
+use super::{fast_period, slow_period};
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
+use crate::kernel::Indicator;
+use crate::params::MaType;
+use crate::params::{ParamSpec, Params};
+use crate::primitives::is_tiny;
+use crate::TaError;
+
+/// Percentage price oscillator: `(fast - slow) / slow · 100`; zero when the slow MA is
+/// (nearly) zero.
+#[derive(Debug, Clone)]
+pub struct Ppo(PriceOscillator);
+
+impl Indicator for Ppo {
+    const INPUTS: usize = 1;
+    const OUTPUTS: usize = 1;
+    fn from_params(p: &Params) -> Result<Self, TaError> {
+        Ok(Ppo(PriceOscillator::from_params(p)))
+    }
+    fn lookback(&self) -> usize {
+        self.0.lookback()
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        let Some((fast, slow)) = self.0.update(bar[0]) else {
+            return false;
+        };
+        out[0] = if is_tiny(slow) {
+            0.0
+        } else {
+            ((fast - slow) / slow) * 100.0
+        };
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "ppo",
+    "PPO",
+    Group::Momentum,
+    "Percentage price oscillator: (fast - slow moving average) / slow moving average, in percent",
+    REAL,
+    &[
+        fast_period(12),
+        slow_period(26),
+        ParamSpec::ma_type("ma_type", "matype", MaType::Ema),
+    ],
+    OWN_LINE,
+    kernel::<Ppo>(),
+)
+.with_flags(UNSTABLE);

@@ -1,0 +1,22 @@
+//! Rate of change as a fraction.
+
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{OWN_LINE, REAL};
+use crate::params::ParamSpec;
+
+change_indicator!(
+    /// Rate of change as a fraction: `(x - prev) / prev`; zero when `prev` is zero.
+    Rocp, |x, prev| if prev != 0.0 { (x - prev) / prev } else { 0.0 }
+);
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "rocp",
+    "ROCP",
+    Group::Momentum,
+    "Rate of change as a fraction: (price - previous price) / previous price",
+    REAL,
+    &[ParamSpec::period(10, 1)],
+    OWN_LINE,
+    kernel::<Rocp>(),
+);

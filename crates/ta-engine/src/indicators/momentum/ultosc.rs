@@ -1,0 +1,187 @@
+//! Ultimate oscillator.
+
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
+use crate::kernel::Indicator;
+use crate::params::{ParamSpec, Params};
+use crate::primitives::Ring;
+use crate::TaError;
+
+/// Running sums of ULTOSC's buying pressure and true range over one period. The sums start
+/// on the bar that makes the first output use exactly `period` terms, summed from zero.
+#[derive(Debug, Clone)]
+struct PressureSums {
+    first_bar: usize,
+    pressure: Ring,
+    range: Ring,
+    pressure_sum: f64,
+    range_sum: f64,
+}
+
+impl PressureSums {
+    fn new(period: usize, lookback: usize) -> Self {
+        PressureSums {
+            first_bar: lookback + 1 - period,
+            pressure: Ring::new(period),
+            range: Ring::new(period),
+            pressure_sum: 0.0,
+            range_sum: 0.0,
+        }
+    }
+
+    fn period(&self) -> usize {
+        self.pressure.capacity()
+    }
+
+    #[inline]
+    fn push(&mut self, bar: usize, pressure: f64, range: f64) {
+        if bar < self.first_bar {
+            return;
+        }
+        if let Some(old) = self.pressure.push(pressure) {
+            self.pressure_sum -= old;
+        }
+        if let Some(old) = self.range.push(range) {
+            self.range_sum -= old;
+        }
+        self.pressure_sum += pressure;
+        self.range_sum += range;
+    }
+
+    /// Drops rounding residue once the whole window holds zero terms.
+    #[inline]
+    fn clear(&mut self) {
+        self.pressure_sum = 0.0;
+        self.range_sum = 0.0;
+    }
+
+    /// `pressure / range` when the range sum is positive.
+    #[inline]
+    fn ratio(&self) -> Option<f64> {
+        (self.range_sum > 0.0).then(|| self.pressure_sum / self.range_sum)
+    }
+}
+
+/// Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1
+/// from the shortest to the longest.
+///
+/// As in TA-Lib 0.8, a window whose bars all had zero pressure and zero range has its sums
+/// reset to exactly zero, and a window contributes only when its range sum is positive.
+#[derive(Debug, Clone)]
+pub struct Ultosc {
+    /// Shortest period first.
+    sums: [PressureSums; 3],
+    bars: usize,
+    previous_close: f64,
+    /// Consecutive bars with zero pressure and zero range (saturates at the longest period).
+    flat_run: usize,
+    lookback: usize,
+}
+
+impl Indicator for Ultosc {
+    const INPUTS: usize = 3;
+    const OUTPUTS: usize = 1;
+    fn from_params(p: &Params) -> Result<Self, TaError> {
+        let mut periods = [p.int(0), p.int(1), p.int(2)];
+        periods.sort_unstable();
+        let lookback = periods[2];
+        Ok(Ultosc {
+            sums: periods.map(|period| PressureSums::new(period, lookback)),
+            bars: 0,
+            previous_close: 0.0,
+            flat_run: 0,
+            lookback,
+        })
+    }
+    fn lookback(&self) -> usize {
+        self.lookback
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        let (high, low, close) = (bar[0], bar[1], bar[2]);
+        let today = self.bars;
+        self.bars += 1;
+        let previous = std::mem::replace(&mut self.previous_close, close);
+        if today == 0 {
+            return false;
+        }
+        let true_low = if low < previous { low } else { previous };
+        let pressure = close - true_low;
+        let mut true_range = high - low;
+        let gap = (previous - high).abs();
+        if gap > true_range {
+            true_range = gap;
+        }
+        let gap = (previous - low).abs();
+        if gap > true_range {
+            true_range = gap;
+        }
+        for sums in &mut self.sums {
+            sums.push(today, pressure, true_range);
+        }
+        self.flat_run = if pressure == 0.0 && true_range == 0.0 {
+            self.flat_run + 1
+        } else {
+            0
+        };
+        if today < self.lookback {
+            return false;
+        }
+        let longest = self.sums[2].period();
+        if self.flat_run >= longest {
+            self.flat_run = longest;
+        }
+        for sums in &mut self.sums {
+            if self.flat_run >= sums.period() {
+                sums.clear();
+            }
+        }
+        let [short, middle, long] = &self.sums;
+        let mut total = 0.0;
+        if let Some(r) = short.ratio() {
+            total += 4.0 * r;
+        }
+        if let Some(r) = middle.ratio() {
+            total += 2.0 * r;
+        }
+        if let Some(r) = long.ratio() {
+            total += r;
+        }
+        out[0] = 100.0 * (total / 7.0);
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "ultosc",
+    "ULTOSC",
+    Group::Momentum,
+    "Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1",
+    HIGH_LOW_CLOSE,
+    &[
+        ParamSpec::int(
+            "period1",
+            "timeperiod1",
+            7,
+            1,
+            "first period (the shortest gets weight 4)",
+        ),
+        ParamSpec::int(
+            "period2",
+            "timeperiod2",
+            14,
+            1,
+            "second period (the middle one gets weight 2)",
+        ),
+        ParamSpec::int(
+            "period3",
+            "timeperiod3",
+            28,
+            1,
+            "third period (the longest gets weight 1)",
+        ),
+    ],
+    OWN_LINE,
+    kernel::<Ultosc>(),
+);

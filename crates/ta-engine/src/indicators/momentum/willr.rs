@@ -1,0 +1,57 @@
+//! Williams' %R.
+
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
+use crate::kernel::Indicator;
+use crate::params::{ParamSpec, Params};
+use crate::primitives::{is_tiny_against, RunningExtreme};
+use crate::TaError;
+
+/// Williams' %R: where the close sits below the highest high of the window, in -percent.
+#[derive(Debug, Clone)]
+pub struct Willr {
+    highs: RunningExtreme<true>,
+    lows: RunningExtreme<false>,
+}
+
+impl Indicator for Willr {
+    const INPUTS: usize = 3;
+    const OUTPUTS: usize = 1;
+    fn from_params(p: &Params) -> Result<Self, TaError> {
+        Ok(Willr {
+            highs: RunningExtreme::new(p.int(0)),
+            lows: RunningExtreme::new(p.int(0)),
+        })
+    }
+    fn lookback(&self) -> usize {
+        self.highs.period() - 1
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        self.highs.push(bar[0]);
+        if !self.lows.push(bar[1]) {
+            return false;
+        }
+        let (highest, lowest) = (self.highs.value(), self.lows.value());
+        let range = highest - lowest;
+        out[0] = if is_tiny_against(range, highest.abs() + lowest.abs()) {
+            0.0
+        } else {
+            // Clamped into [-100, 0] (a close outside the high-low range).
+            (((highest - bar[2]) / range) * -100.0).clamp(-100.0, 0.0)
+        };
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "willr",
+    "WILLR",
+    Group::Momentum,
+    "Williams' %R: the close's distance below the highest high, as -percent of the range",
+    HIGH_LOW_CLOSE,
+    &[ParamSpec::period(14, 2)],
+    OWN_LINE,
+    kernel::<Willr>(),
+);

@@ -1,0 +1,83 @@
+//! Bollinger Bands.
+
+use super::super::REAL;
+use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
+use crate::kernel::Indicator;
+use crate::params::{MaType, ParamSpec, Params};
+use crate::primitives::average::{MovingAverage, Smoother};
+use crate::primitives::ShiftedVar;
+use crate::TaError;
+
+/// Bollinger Bands: MA ± deviations × population standard deviation.
+#[derive(Debug, Clone)]
+pub struct Bbands {
+    middle: MovingAverage,
+    variance: ShiftedVar,
+    up: f64,
+    down: f64,
+}
+
+impl Indicator for Bbands {
+    const INPUTS: usize = 1;
+    const OUTPUTS: usize = 3;
+    fn from_params(p: &Params) -> Result<Self, TaError> {
+        let period = p.int(0);
+        Ok(Bbands {
+            middle: MovingAverage::new(p.ma_type(3), period),
+            variance: ShiftedVar::new(period),
+            up: p.float(1),
+            down: p.float(2),
+        })
+    }
+    fn lookback(&self) -> usize {
+        self.middle.lookback().max(self.variance.lookback())
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        let middle = self.middle.update(bar[0]);
+        let variance = self.variance.update(bar[0]);
+        let (Some(middle), Some(variance)) = (middle, variance) else {
+            return false;
+        };
+        let sd = variance.sqrt();
+        out[0] = middle + sd * self.up;
+        out[1] = middle;
+        out[2] = middle - sd * self.down;
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "bbands",
+    "BBANDS",
+    Group::Overlap,
+    "Bollinger Bands: moving average ± multiples of the population standard deviation",
+    REAL,
+    &[
+        ParamSpec::period(20, 2),
+        ParamSpec::float(
+            "nbdev_up",
+            "nbdevup",
+            2.0,
+            -3e37,
+            3e37,
+            "deviations above the middle band",
+        ),
+        ParamSpec::float(
+            "nbdev_down",
+            "nbdevdn",
+            2.0,
+            -3e37,
+            3e37,
+            "deviations below the middle band",
+        ),
+        ParamSpec::ma_type("ma_type", "matype", MaType::Sma),
+    ],
+    &[
+        OutputSpec::new("upper", "upperband", Pane::Price, Style::Band),
+        OutputSpec::new("middle", "middleband", Pane::Price, Style::Line),
+        OutputSpec::new("lower", "lowerband", Pane::Price, Style::Band),
+    ],
+    kernel::<Bbands>(),
+);

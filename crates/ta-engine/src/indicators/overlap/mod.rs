@@ -1,0 +1,89 @@
+//! Overlap studies: moving averages, bands and other series drawn on the price chart.
+
+/// A single-series moving average as an indicator. `None` is period 1, which TA-Lib 0.8
+/// passes through unchanged. The smoother type is concrete (not `MovingAverage`) so the
+/// batch loop compiles without a per-bar dispatch.
+macro_rules! ma_indicator {
+    ($(#[$doc:meta])* $ty:ident, $inner:ty, $build:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $ty(Option<$inner>);
+
+        impl $crate::kernel::Indicator for $ty {
+            const INPUTS: usize = 1;
+            const OUTPUTS: usize = 1;
+            fn from_params(
+                p: &$crate::params::Params,
+            ) -> Result<Self, $crate::TaError> {
+                let build: fn(&$crate::params::Params) -> $inner = $build;
+                Ok($ty((p.int(0) > 1).then(|| build(p))))
+            }
+            fn lookback(&self) -> usize {
+                self.0
+                    .as_ref()
+                    .map_or(0, $crate::primitives::average::Smoother::lookback)
+            }
+            #[inline]
+            fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+                let value = match &mut self.0 {
+                    Some(m) => $crate::primitives::average::Smoother::update(m, bar[0]),
+                    None => Some(bar[0]),
+                };
+                match value {
+                    Some(v) => {
+                        out[0] = v;
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    };
+}
+
+mod bbands;
+mod dema;
+mod ema;
+mod kama;
+mod ma;
+mod midpoint;
+mod midprice;
+mod sar;
+mod sma;
+mod t3;
+mod tema;
+mod trima;
+mod wma;
+
+pub use bbands::Bbands;
+pub use dema::DemaIndicator;
+pub use ema::EmaIndicator;
+pub use kama::KamaIndicator;
+pub use ma::MaIndicator;
+pub use midpoint::Midpoint;
+pub use midprice::Midprice;
+pub use sar::Sar;
+pub use sma::SmaIndicator;
+pub use t3::T3Indicator;
+pub use tema::TemaIndicator;
+pub use trima::TrimaIndicator;
+pub use wma::WmaIndicator;
+
+use crate::catalog::IndicatorSpec;
+
+/// The family's catalog entries, in catalog order.
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &sma::SPEC,
+    &ema::SPEC,
+    &wma::SPEC,
+    &dema::SPEC,
+    &tema::SPEC,
+    &trima::SPEC,
+    &kama::SPEC,
+    &t3::SPEC,
+    &ma::SPEC,
+    &bbands::SPEC,
+    &midpoint::SPEC,
+    &midprice::SPEC,
+    &sar::SPEC,
+];

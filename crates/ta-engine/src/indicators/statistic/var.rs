@@ -1,0 +1,46 @@
+//! Population variance.
+
+use super::nbdev;
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{OWN_LINE, REAL};
+use crate::kernel::Indicator;
+use crate::params::{ParamSpec, Params};
+use crate::primitives::ShiftedVar;
+use crate::TaError;
+
+/// Population variance. TA-Lib's `nbdev` parameter is accepted and ignored.
+#[derive(Debug, Clone)]
+pub struct Var(ShiftedVar);
+
+impl Indicator for Var {
+    const INPUTS: usize = 1;
+    const OUTPUTS: usize = 1;
+    fn from_params(p: &Params) -> Result<Self, TaError> {
+        Ok(Var(ShiftedVar::new(p.int(0))))
+    }
+    fn lookback(&self) -> usize {
+        self.0.lookback()
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        match self.0.update(bar[0]) {
+            Some(v) => {
+                out[0] = v;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "var",
+    "VAR",
+    Group::Statistic,
+    "Population variance over the period (nbdev is accepted and ignored, as in TA-Lib)",
+    REAL,
+    &[ParamSpec::period(5, 1), nbdev()],
+    OWN_LINE,
+    kernel::<Var>(),
+);
