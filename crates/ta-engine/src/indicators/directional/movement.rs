@@ -2,7 +2,7 @@
 
 use crate::kernel::Indicator;
 use crate::params::Params;
-use crate::primitives::{directional_movement, PrevBar};
+use crate::primitives::{directional_movement, wilder_sum, PrevBar};
 use crate::TaError;
 
 /// +DM or -DM: the raw one-bar movement for period 1, otherwise TA-Lib's Wilder sum (the plain
@@ -45,7 +45,7 @@ impl<const PLUS: bool> Indicator for DirectionalMovement<PLUS> {
         } else if index < n {
             self.sum += dm;
         } else {
-            self.sum = self.sum - self.sum / n as f64 + dm;
+            self.sum = wilder_sum(self.sum, n as f64, dm);
         }
         if index < self.lookback() {
             return false;

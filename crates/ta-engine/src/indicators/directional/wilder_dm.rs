@@ -1,6 +1,6 @@
 //! Wilder sums of +DM, -DM and the true range, shared by the DI, DX and ADX family.
 
-use crate::primitives::{directional_movement, is_tiny, true_range, PrevBar};
+use crate::primitives::{directional_movement, is_tiny, true_range, wilder_sum, PrevBar};
 
 /// One bar's raw movement, as seen by [`WilderDm::update`].
 #[derive(Debug, Clone, Copy)]
@@ -58,9 +58,9 @@ impl WilderDm {
             self.tr += tr;
         } else {
             let n = self.period as f64;
-            self.plus = self.plus - self.plus / n + plus;
-            self.minus = self.minus - self.minus / n + minus;
-            self.tr = self.tr - self.tr / n + tr;
+            self.plus = wilder_sum(self.plus, n, plus);
+            self.minus = wilder_sum(self.minus, n, minus);
+            self.tr = wilder_sum(self.tr, n, tr);
         }
         Move {
             index,

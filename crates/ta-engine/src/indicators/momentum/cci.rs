@@ -4,7 +4,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
-use crate::primitives::is_tiny_against;
+use crate::primitives::{is_tiny_against, typical_price};
 use crate::TaError;
 
 /// Commodity channel index over the typical price.
@@ -34,7 +34,7 @@ impl Indicator for Cci {
     #[inline]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let period = self.window.len();
-        let typical = (bar[0] + bar[1] + bar[2]) / 3.0;
+        let typical = typical_price(bar[0], bar[1], bar[2]);
         self.window[self.slot] = typical;
         self.slot += 1;
         if self.slot == period {

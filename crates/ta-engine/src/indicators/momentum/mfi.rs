@@ -4,7 +4,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE_VOLUME, OWN_LINE};
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
-use crate::primitives::{is_tiny_against, Ring};
+use crate::primitives::{is_tiny_against, typical_price, RollingSum};
 use crate::TaError;
 
 /// Money flow index: RSI-like ratio of positive to total money flow over the window.
@@ -14,12 +14,10 @@ use crate::TaError;
 /// (dropping rounding residue), and the positive sum is clamped into `[0, total]`.
 #[derive(Debug, Clone)]
 pub struct Mfi {
-    positive: Ring,
-    negative: Ring,
+    positive: RollingSum,
+    negative: RollingSum,
     started: bool,
     previous: f64,
-    positive_sum: f64,
-    negative_sum: f64,
     /// Consecutive bars without money flow (saturates at the period).
     no_flow_run: usize,
 }
@@ -30,21 +28,19 @@ impl Indicator for Mfi {
     fn from_params(p: &Params) -> Result<Self, TaError> {
         let period = p.int(0);
         Ok(Mfi {
-            positive: Ring::new(period),
-            negative: Ring::new(period),
+            positive: RollingSum::new(period),
+            negative: RollingSum::new(period),
             started: false,
             previous: 0.0,
-            positive_sum: 0.0,
-            negative_sum: 0.0,
             no_flow_run: 0,
         })
     }
     fn lookback(&self) -> usize {
-        self.positive.capacity()
+        self.positive.period()
     }
     #[inline]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        let typical = (bar[0] + bar[1] + bar[2]) / 3.0;
+        let typical = typical_price(bar[0], bar[1], bar[2]);
         if !self.started {
             self.started = true;
             self.previous = typical;
@@ -64,26 +60,20 @@ impl Indicator for Mfi {
             (flow, 0.0)
         };
         // The leaving bar is taken out before the arriving one is added, as in TA-Lib.
-        if let Some(old) = self.positive.push(up) {
-            self.positive_sum -= old;
-        }
-        if let Some(old) = self.negative.push(down) {
-            self.negative_sum -= old;
-        }
-        self.positive_sum += up;
-        self.negative_sum += down;
-        let period = self.positive.capacity();
+        self.positive.push(up);
+        self.negative.push(down);
+        let period = self.positive.period();
         self.no_flow_run = if flow == 0.0 { self.no_flow_run + 1 } else { 0 };
         if self.no_flow_run >= period {
             self.no_flow_run = period;
-            self.positive_sum = 0.0;
-            self.negative_sum = 0.0;
+            self.positive.clear_sum();
+            self.negative.clear_sum();
         }
         if !self.positive.is_full() {
             return false;
         }
-        let total = self.positive_sum + self.negative_sum;
-        let positive = self.positive_sum;
+        let total = self.positive.sum() + self.negative.sum();
+        let positive = self.positive.sum();
         let positive = if positive < 0.0 {
             0.0
         } else if total < positive {

@@ -2,7 +2,7 @@
 
 use crate::params::MaType;
 use crate::primitives::average::{MovingAverage, Smoother};
-use crate::primitives::{is_tiny_against, RunningExtreme};
+use crate::primitives::{percent_of_range, significant_range, RunningExtreme};
 
 /// Stochastic fast %K: where the close sits in the high-low range of the last `period` bars,
 /// in percent; zero when the range is (relatively) empty.
@@ -31,11 +31,9 @@ impl FastK {
             return None;
         }
         let (highest, lowest) = (self.highs.value(), self.lows.value());
-        let range = highest - lowest;
-        Some(if is_tiny_against(range, highest.abs() + lowest.abs()) {
-            0.0
-        } else {
-            ((close - lowest) / range) * 100.0
+        Some(match significant_range(highest, lowest) {
+            Some(range) => percent_of_range(close - lowest, range),
+            None => 0.0,
         })
     }
 }

@@ -4,7 +4,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
-use crate::primitives::Ring;
+use crate::primitives::{true_range, RollingSum};
 use crate::TaError;
 
 /// Running sums of ULTOSC's buying pressure and true range over one period. The sums start
@@ -12,25 +12,21 @@ use crate::TaError;
 #[derive(Debug, Clone)]
 struct PressureSums {
     first_bar: usize,
-    pressure: Ring,
-    range: Ring,
-    pressure_sum: f64,
-    range_sum: f64,
+    pressure: RollingSum,
+    range: RollingSum,
 }
 
 impl PressureSums {
     fn new(period: usize, lookback: usize) -> Self {
         PressureSums {
             first_bar: lookback + 1 - period,
-            pressure: Ring::new(period),
-            range: Ring::new(period),
-            pressure_sum: 0.0,
-            range_sum: 0.0,
+            pressure: RollingSum::new(period),
+            range: RollingSum::new(period),
         }
     }
 
     fn period(&self) -> usize {
-        self.pressure.capacity()
+        self.pressure.period()
     }
 
     #[inline]
@@ -38,27 +34,22 @@ impl PressureSums {
         if bar < self.first_bar {
             return;
         }
-        if let Some(old) = self.pressure.push(pressure) {
-            self.pressure_sum -= old;
-        }
-        if let Some(old) = self.range.push(range) {
-            self.range_sum -= old;
-        }
-        self.pressure_sum += pressure;
-        self.range_sum += range;
+        self.pressure.push(pressure);
+        self.range.push(range);
     }
 
     /// Drops rounding residue once the whole window holds zero terms.
     #[inline]
     fn clear(&mut self) {
-        self.pressure_sum = 0.0;
-        self.range_sum = 0.0;
+        self.pressure.clear_sum();
+        self.range.clear_sum();
     }
 
     /// `pressure / range` when the range sum is positive.
     #[inline]
     fn ratio(&self) -> Option<f64> {
-        (self.range_sum > 0.0).then(|| self.pressure_sum / self.range_sum)
+        let range = self.range.sum();
+        (range > 0.0).then(|| self.pressure.sum() / range)
     }
 }
 
@@ -107,15 +98,7 @@ impl Indicator for Ultosc {
         }
         let true_low = if low < previous { low } else { previous };
         let pressure = close - true_low;
-        let mut true_range = high - low;
-        let gap = (previous - high).abs();
-        if gap > true_range {
-            true_range = gap;
-        }
-        let gap = (previous - low).abs();
-        if gap > true_range {
-            true_range = gap;
-        }
+        let true_range = true_range(high, low, previous);
         for sums in &mut self.sums {
             sums.push(today, pressure, true_range);
         }

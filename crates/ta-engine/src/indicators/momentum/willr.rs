@@ -4,7 +4,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
-use crate::primitives::{is_tiny_against, RunningExtreme};
+use crate::primitives::{significant_range, RunningExtreme};
 use crate::TaError;
 
 /// Williams' %R: where the close sits below the highest high of the window, in -percent.
@@ -33,12 +33,11 @@ impl Indicator for Willr {
             return false;
         }
         let (highest, lowest) = (self.highs.value(), self.lows.value());
-        let range = highest - lowest;
-        out[0] = if is_tiny_against(range, highest.abs() + lowest.abs()) {
-            0.0
-        } else {
-            // Clamped into [-100, 0] (a close outside the high-low range).
-            (((highest - bar[2]) / range) * -100.0).clamp(-100.0, 0.0)
+        out[0] = match significant_range(highest, lowest) {
+            // Multiplied by -100 rather than negating `percent_of_range`, which could flip the
+            // sign of a NaN; clamped into [-100, 0] (a close outside the high-low range).
+            Some(range) => (((highest - bar[2]) / range) * -100.0).clamp(-100.0, 0.0),
+            None => 0.0,
         };
         true
     }

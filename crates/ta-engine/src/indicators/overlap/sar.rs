@@ -4,6 +4,7 @@ use super::super::{HIGH_LOW, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::{ParamSpec, Params};
+use crate::primitives::directional_movement;
 use crate::TaError;
 
 /// Parabolic SAR (Wilder), TA-Lib's start: the first bar's directional movement picks the
@@ -53,9 +54,8 @@ impl Indicator for Sar {
         }
         if self.bars == 2 {
             // TA-Lib: MINUS_DM(1) of the second bar decides; a down move starts short.
-            let up = high - self.last_high;
-            let down = self.last_low - low;
-            self.is_long = !(down > 0.0 && up < down);
+            let (_, minus) = directional_movement(self.last_high, self.last_low, high, low);
+            self.is_long = minus == 0.0;
             if self.is_long {
                 self.ep = high;
                 self.sar = self.last_low;

@@ -5,7 +5,7 @@ use crate::indicators::{HIGH_LOW_CLOSE, PRICE_LINE};
 
 price_transform!(
     /// Typical price (high + low + close) / 3.
-    TypPrice, 3, |bar| (bar[0] + bar[1] + bar[2]) / 3.0
+    TypPrice, 3, |bar| crate::primitives::typical_price(bar[0], bar[1], bar[2])
 );
 
 /// Catalog entry.

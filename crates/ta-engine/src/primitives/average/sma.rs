@@ -4,6 +4,9 @@ use super::Smoother;
 use crate::primitives::Ring;
 
 /// Simple moving average with TA-Lib's running sum (subtract the leaver, then add the arrival).
+///
+/// The same arithmetic as [`RollingSum`](crate::primitives::RollingSum), kept inline because
+/// the order of loads and stores below is what keeps this hot loop in registers.
 #[derive(Debug, Clone)]
 pub struct Sma {
     period: usize,
