@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Stream};
-use crate::params::{ParamSpec, Params};
+use crate::params::{ParamInput, ParamSpec, Params};
 use crate::TaError;
 
 /// TA-Lib's function groups.
@@ -256,6 +256,12 @@ impl IndicatorSpec {
     /// Validates parameter values given in catalog order.
     pub fn params(&self, values: &[f64]) -> Result<Params, TaError> {
         Params::validate(self.name, self.params, values)
+    }
+
+    /// Validates parameters given by name (ours, or TA-Lib's in any case); the rest take
+    /// their defaults.
+    pub fn resolve_params(&self, given: &[(&str, ParamInput<'_>)]) -> Result<Params, TaError> {
+        Params::resolve(self.name, self.params, given)
     }
 
     /// Bars consumed before the first output, for these parameters.

@@ -4,8 +4,15 @@ use super::wilder_dm::WilderDm;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AdxParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Average directional movement index: the mean of the first `period` DX values, then Wilder
 /// smoothing. Bars where DX is undefined are left out of the mean's sum (still divided by
@@ -51,8 +58,9 @@ impl Adx {
 impl Indicator for Adx {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Adx::new(p.int(0)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AdxParams = params.get();
+        Ok(Adx::new(p.period))
     }
     fn lookback(&self) -> usize {
         2 * self.core.period - 1
@@ -76,7 +84,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Average directional movement index: Wilder-smoothed DX, the strength of a trend",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 2)],
+    AdxParams::SPECS,
     OWN_LINE,
     kernel::<Adx>(),
 )

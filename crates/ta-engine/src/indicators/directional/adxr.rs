@@ -4,9 +4,16 @@ use super::adx::Adx;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::Ring;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AdxrParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// ADX rating: the mean of today's ADX and the ADX `period - 1` bars earlier.
 #[derive(Debug, Clone)]
@@ -19,8 +26,9 @@ pub struct Adxr {
 impl Indicator for Adxr {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AdxrParams = params.get();
+        let period = p.period;
         Ok(Adxr {
             adx: Adx::new(period),
             history: Ring::new(period),
@@ -50,7 +58,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "ADX rating: mean of today's ADX and the ADX period - 1 bars earlier",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 2)],
+    AdxrParams::SPECS,
     OWN_LINE,
     kernel::<Adxr>(),
 )

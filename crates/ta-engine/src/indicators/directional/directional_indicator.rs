@@ -5,6 +5,13 @@ use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct DirectionalIndicatorParams {
+        period: usize = period(14, 1),
+    }
+}
+
 /// +DI or -DI: 100 × smoothed DM / smoothed true range (0 unless the range is positive). Period 1
 /// is TA-Lib's unsmoothed ratio DM1 / TR1 of each bar, which is not scaled by 100.
 #[derive(Debug, Clone)]
@@ -15,9 +22,10 @@ pub struct DirectionalIndicator<const PLUS: bool> {
 impl<const PLUS: bool> Indicator for DirectionalIndicator<PLUS> {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: DirectionalIndicatorParams = params.get();
         Ok(DirectionalIndicator {
-            core: WilderDm::new(p.int(0)),
+            core: WilderDm::new(p.period),
         })
     }
     fn lookback(&self) -> usize {
@@ -51,7 +59,7 @@ impl<const PLUS: bool> Indicator for DirectionalIndicator<PLUS> {
 }
 #[cfg(test)]
 mod tests {
-    use super::super::{MinusDi, PlusDi};
+    use crate::indicators::directional::{MinusDi, PlusDi};
     use crate::indicators::run_rows as run;
 
     #[test]

@@ -4,8 +4,15 @@ use super::wilder_dm::WilderDm;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct DxParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Directional movement index: 100 × |+DI - -DI| / (+DI + -DI). When undefined (no range or no
 /// movement, or a non-finite range) the first value is 0 and later values repeat the previous one.
@@ -18,9 +25,10 @@ pub struct Dx {
 impl Indicator for Dx {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: DxParams = params.get();
         Ok(Dx {
-            core: WilderDm::new(p.int(0)),
+            core: WilderDm::new(p.period),
             last: 0.0,
         })
     }
@@ -47,7 +55,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Directional movement index: spread of +DI and -DI over their sum",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 2)],
+    DxParams::SPECS,
     OWN_LINE,
     kernel::<Dx>(),
 )

@@ -1,9 +1,8 @@
 //! Minus directional indicator.
 
-use super::directional_indicator::DirectionalIndicator;
+use super::directional_indicator::{DirectionalIndicator, DirectionalIndicatorParams};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
-use crate::params::ParamSpec;
 
 /// -DI, the negative directional indicator.
 pub type MinusDi = DirectionalIndicator<false>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Minus directional indicator: smoothed downward movement over smoothed true range",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 1)],
+    DirectionalIndicatorParams::SPECS,
     OWN_LINE,
     kernel::<MinusDi>(),
 )

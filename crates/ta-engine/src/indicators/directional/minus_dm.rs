@@ -1,9 +1,8 @@
 //! Minus directional movement.
 
-use super::movement::DirectionalMovement;
+use super::movement::{DirectionalMovement, DirectionalMovementParams};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW, OWN_LINE, UNSTABLE};
-use crate::params::ParamSpec;
 
 /// -DM, the smoothed downward directional movement.
 pub type MinusDm = DirectionalMovement<false>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Minus directional movement, Wilder-smoothed",
     HIGH_LOW,
-    &[ParamSpec::period(14, 1)],
+    DirectionalMovementParams::SPECS,
     OWN_LINE,
     kernel::<MinusDm>(),
 )

@@ -11,13 +11,13 @@ mod plus_di;
 mod plus_dm;
 mod wilder_dm;
 
-pub use adx::Adx;
-pub use adxr::Adxr;
-pub use directional_indicator::DirectionalIndicator;
-pub use dx::Dx;
+pub use adx::{Adx, AdxParams};
+pub use adxr::{Adxr, AdxrParams};
+pub use directional_indicator::{DirectionalIndicator, DirectionalIndicatorParams};
+pub use dx::{Dx, DxParams};
 pub use minus_di::MinusDi;
 pub use minus_dm::MinusDm;
-pub use movement::DirectionalMovement;
+pub use movement::{DirectionalMovement, DirectionalMovementParams};
 pub use plus_di::PlusDi;
 pub use plus_dm::PlusDm;
 

@@ -5,6 +5,13 @@ use crate::params::Params;
 use crate::primitives::{directional_movement, wilder_sum, PrevBar};
 use crate::TaError;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct DirectionalMovementParams {
+        period: usize = period(14, 1),
+    }
+}
+
 /// +DM or -DM: the raw one-bar movement for period 1, otherwise TA-Lib's Wilder sum (the plain
 /// sum of bars `1..period` first shows on bar `period - 1`).
 #[derive(Debug, Clone)]
@@ -18,9 +25,10 @@ pub struct DirectionalMovement<const PLUS: bool> {
 impl<const PLUS: bool> Indicator for DirectionalMovement<PLUS> {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: DirectionalMovementParams = params.get();
         Ok(DirectionalMovement {
-            period: p.int(0),
+            period: p.period,
             bars: 0,
             prev: PrevBar::new(),
             sum: 0.0,
@@ -56,7 +64,7 @@ impl<const PLUS: bool> Indicator for DirectionalMovement<PLUS> {
 }
 #[cfg(test)]
 mod tests {
-    use super::super::{MinusDm, PlusDm};
+    use crate::indicators::directional::{MinusDm, PlusDm};
     use crate::indicators::run_rows as run;
 
     fn close(a: f64, b: f64) -> bool {

@@ -1,13 +1,22 @@
 //! Absolute price oscillator.
 
 use super::price_oscillator::PriceOscillator;
-use super::{fast_period, slow_period};
+use super::{FAST_PERIOD_DOC, SLOW_PERIOD_DOC};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::MaType;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct ApoParams {
+        fast_period: usize = int("fastperiod", 12, 2, FAST_PERIOD_DOC),
+        slow_period: usize = int("slowperiod", 26, 2, SLOW_PERIOD_DOC),
+        ma_type: MaType = ma_type("matype", MaType::Ema),
+    }
+}
 
 /// Absolute price oscillator: fast MA - slow MA.
 #[derive(Debug, Clone)]
@@ -16,8 +25,13 @@ pub struct Apo(PriceOscillator);
 impl Indicator for Apo {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Apo(PriceOscillator::from_params(p)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: ApoParams = params.get();
+        Ok(Apo(PriceOscillator::new(
+            p.fast_period,
+            p.slow_period,
+            p.ma_type,
+        )))
     }
     fn lookback(&self) -> usize {
         self.0.lookback()
@@ -39,11 +53,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Absolute price oscillator: fast moving average - slow moving average",
     REAL,
-    &[
-        fast_period(12),
-        slow_period(26),
-        ParamSpec::ma_type("ma_type", "matype", MaType::Ema),
-    ],
+    ApoParams::SPECS,
     OWN_LINE,
     kernel::<Apo>(),
 )

@@ -4,9 +4,16 @@ use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::catalog::{OutputSpec, Pane, Style};
 use crate::indicators::HIGH_LOW;
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::RunningExtreme;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AroonParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Aroon: how recently the window of `period + 1` bars made its high and its low, in percent.
 #[derive(Debug, Clone)]
@@ -38,8 +45,9 @@ impl Aroon {
 impl Indicator for Aroon {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 2;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Aroon::new(p.int(0)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AroonParams = params.get();
+        Ok(Aroon::new(p.period))
     }
     fn lookback(&self) -> usize {
         self.period
@@ -62,7 +70,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Aroon: how recently the window made its lowest low and its highest high, in percent",
     HIGH_LOW,
-    &[ParamSpec::period(14, 2)],
+    AroonParams::SPECS,
     &[
         OutputSpec::new("aroon_down", "aroondown", Pane::Own, Style::DashedLine),
         OutputSpec::new("aroon_up", "aroonup", Pane::Own, Style::Line),

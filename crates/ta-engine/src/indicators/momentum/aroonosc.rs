@@ -4,8 +4,15 @@ use super::aroon::Aroon;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW, OWN_LINE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AroonoscParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Aroon oscillator: Aroon up - Aroon down, computed as TA-Lib does from the bar distance
 /// between the high and the low.
@@ -15,8 +22,9 @@ pub struct Aroonosc(Aroon);
 impl Indicator for Aroonosc {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Aroonosc(Aroon::new(p.int(0))))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AroonoscParams = params.get();
+        Ok(Aroonosc(Aroon::new(p.period)))
     }
     fn lookback(&self) -> usize {
         self.0.period
@@ -41,7 +49,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Aroon oscillator: Aroon up - Aroon down",
     HIGH_LOW,
-    &[ParamSpec::period(14, 2)],
+    AroonoscParams::SPECS,
     OWN_LINE,
     kernel::<Aroonosc>(),
 );

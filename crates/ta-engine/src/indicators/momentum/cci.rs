@@ -3,9 +3,16 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{is_tiny_against, typical_price};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct CciParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Commodity channel index over the typical price.
 ///
@@ -21,9 +28,10 @@ pub struct Cci {
 impl Indicator for Cci {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: CciParams = params.get();
         Ok(Cci {
-            window: vec![0.0; p.int(0)],
+            window: vec![0.0; p.period],
             slot: 0,
             filled: 0,
         })
@@ -80,7 +88,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Commodity channel index: typical price's distance from its mean in mean deviations / 0.015",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 2)],
+    CciParams::SPECS,
     OWN_LINE,
     kernel::<Cci>(),
 );

@@ -2,7 +2,7 @@
 
 /// A single-series indicator comparing each value with the one `period` bars earlier.
 macro_rules! change_indicator {
-    ($(#[$doc:meta])* $ty:ident, |$x:ident, $prev:ident| $body:expr) => {
+    ($(#[$doc:meta])* $ty:ident, $params:ty, |$x:ident, $prev:ident| $body:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone)]
         pub struct $ty($crate::primitives::Ring);
@@ -10,8 +10,9 @@ macro_rules! change_indicator {
         impl $crate::kernel::Indicator for $ty {
             const INPUTS: usize = 1;
             const OUTPUTS: usize = 1;
-            fn from_params(p: &$crate::params::Params) -> Result<Self, $crate::TaError> {
-                Ok($ty($crate::primitives::Ring::new(p.int(0))))
+            fn from_params(params: &$crate::params::Params) -> Result<Self, $crate::TaError> {
+                let p: $params = params.get();
+                Ok($ty($crate::primitives::Ring::new(p.period)))
             }
             fn lookback(&self) -> usize {
                 self.0.capacity()

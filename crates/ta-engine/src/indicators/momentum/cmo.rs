@@ -4,8 +4,15 @@ use super::wilder_changes::{Scaling, WilderChanges};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct CmoParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Chande momentum oscillator: `100 · (gain - loss) / (gain + loss)` over Wilder's averages.
 #[derive(Debug, Clone)]
@@ -14,8 +21,9 @@ pub struct Cmo(WilderChanges);
 impl Indicator for Cmo {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Cmo(WilderChanges::new(p.int(0), Scaling::Divide)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: CmoParams = params.get();
+        Ok(Cmo(WilderChanges::new(p.period, Scaling::Divide)))
     }
     fn lookback(&self) -> usize {
         self.0.lookback()
@@ -42,7 +50,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Chande momentum oscillator: Wilder-smoothed gains minus losses over gains plus losses, in percent",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    CmoParams::SPECS,
     OWN_LINE,
     kernel::<Cmo>(),
 )

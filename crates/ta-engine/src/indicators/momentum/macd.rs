@@ -1,13 +1,23 @@
 //! Moving average convergence/divergence.
 
 use super::macd_lines::MacdLines;
-use super::{fast_period, signal_period, slow_period, MACD_OUTPUTS};
+use super::MACD_OUTPUTS;
+use super::{FAST_PERIOD_DOC, SIGNAL_PERIOD_DOC, SLOW_PERIOD_DOC};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::primitives::average::Ema;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MacdParams {
+        fast_period: usize = int("fastperiod", 12, 2, FAST_PERIOD_DOC),
+        slow_period: usize = int("slowperiod", 26, 2, SLOW_PERIOD_DOC),
+        signal_period: usize = int("signalperiod", 9, 1, SIGNAL_PERIOD_DOC),
+    }
+}
 
 /// MACD with SMA-seeded EMAs.
 #[derive(Debug, Clone)]
@@ -16,15 +26,16 @@ pub struct Macd(MacdLines<Ema>);
 impl Indicator for Macd {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let (mut fast, mut slow) = (p.int(0), p.int(1));
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: MacdParams = params.get();
+        let (mut fast, mut slow) = (p.fast_period, p.slow_period);
         if slow < fast {
             std::mem::swap(&mut fast, &mut slow);
         }
         Ok(Macd(MacdLines::new(
             Ema::new(fast),
             Ema::new(slow),
-            Ema::new(p.int(2)),
+            Ema::new(p.signal_period),
         )))
     }
     fn lookback(&self) -> usize {
@@ -43,7 +54,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Moving average convergence/divergence: fast EMA - slow EMA, its signal EMA and the difference",
     REAL,
-    &[fast_period(12), slow_period(26), signal_period(9)],
+    MacdParams::SPECS,
     MACD_OUTPUTS,
     kernel::<Macd>(),
 )

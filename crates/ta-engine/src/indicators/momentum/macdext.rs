@@ -1,14 +1,27 @@
 //! MACD with a moving-average type per line.
 
 use super::macd_lines::MacdLines;
-use super::{fast_period, signal_period, slow_period, MACD_OUTPUTS};
+use super::MACD_OUTPUTS;
+use super::{FAST_PERIOD_DOC, SIGNAL_PERIOD_DOC, SLOW_PERIOD_DOC};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::REAL;
 use crate::kernel::Indicator;
 use crate::params::MaType;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::average::MovingAverage;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MacdextParams {
+        fast_period: usize = int("fastperiod", 12, 2, FAST_PERIOD_DOC),
+        fast_ma_type: MaType = ma_type("fastmatype", MaType::Sma),
+        slow_period: usize = int("slowperiod", 26, 2, SLOW_PERIOD_DOC),
+        slow_ma_type: MaType = ma_type("slowmatype", MaType::Sma),
+        signal_period: usize = int("signalperiod", 9, 1, SIGNAL_PERIOD_DOC),
+        signal_ma_type: MaType = ma_type("signalmatype", MaType::Sma),
+    }
+}
 
 /// MACD with a moving-average type for each line.
 #[derive(Debug, Clone)]
@@ -17,9 +30,10 @@ pub struct Macdext(MacdLines<MovingAverage>);
 impl Indicator for Macdext {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let (mut fast, mut fast_type) = (p.int(0), p.ma_type(1));
-        let (mut slow, mut slow_type) = (p.int(2), p.ma_type(3));
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: MacdextParams = params.get();
+        let (mut fast, mut fast_type) = (p.fast_period, p.fast_ma_type);
+        let (mut slow, mut slow_type) = (p.slow_period, p.slow_ma_type);
         if slow < fast {
             // TA-Lib swaps the types along with the periods.
             std::mem::swap(&mut fast, &mut slow);
@@ -28,7 +42,7 @@ impl Indicator for Macdext {
         Ok(Macdext(MacdLines::new(
             MovingAverage::new(fast_type, fast),
             MovingAverage::new(slow_type, slow),
-            MovingAverage::new(p.ma_type(5), p.int(4)),
+            MovingAverage::new(p.signal_ma_type, p.signal_period),
         )))
     }
     fn lookback(&self) -> usize {
@@ -47,14 +61,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "MACD with a chosen moving-average type for each line",
     REAL,
-    &[
-        fast_period(12),
-        ParamSpec::ma_type("fast_ma_type", "fastmatype", MaType::Sma),
-        slow_period(26),
-        ParamSpec::ma_type("slow_ma_type", "slowmatype", MaType::Sma),
-        signal_period(9),
-        ParamSpec::ma_type("signal_ma_type", "signalmatype", MaType::Sma),
-    ],
+    MacdextParams::SPECS,
     MACD_OUTPUTS,
     kernel::<Macdext>(),
 );

@@ -1,13 +1,21 @@
 //! MACD 12/26 with fixed smoothing factors.
 
 use super::macd_lines::MacdLines;
-use super::{signal_period, MACD_OUTPUTS};
+use super::MACD_OUTPUTS;
+use super::SIGNAL_PERIOD_DOC;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::primitives::average::{Ema, EmaForm};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MacdfixParams {
+        signal_period: usize = int("signalperiod", 9, 1, SIGNAL_PERIOD_DOC),
+    }
+}
 
 /// MACD 12/26 with the fixed smoothing factors 0.15 and 0.075.
 #[derive(Debug, Clone)]
@@ -21,10 +29,15 @@ impl Macdfix {
 impl Indicator for Macdfix {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: MacdfixParams = params.get();
         let fast = Ema::with_k(Self::FAST.0, Self::FAST.1, EmaForm::Delta);
         let slow = Ema::with_k(Self::SLOW.0, Self::SLOW.1, EmaForm::Delta);
-        Ok(Macdfix(MacdLines::new(fast, slow, Ema::new(p.int(0)))))
+        Ok(Macdfix(MacdLines::new(
+            fast,
+            slow,
+            Ema::new(p.signal_period),
+        )))
     }
     fn lookback(&self) -> usize {
         self.0.lookback
@@ -42,7 +55,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "MACD 12/26 with the fixed smoothing factors 0.15 and 0.075",
     REAL,
-    &[signal_period(9)],
+    MacdfixParams::SPECS,
     MACD_OUTPUTS,
     kernel::<Macdfix>(),
 )

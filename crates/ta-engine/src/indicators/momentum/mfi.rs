@@ -3,9 +3,16 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE_VOLUME, OWN_LINE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{is_tiny_against, typical_price, RollingSum};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MfiParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Money flow index: RSI-like ratio of positive to total money flow over the window.
 ///
@@ -25,8 +32,9 @@ pub struct Mfi {
 impl Indicator for Mfi {
     const INPUTS: usize = 4;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: MfiParams = params.get();
+        let period = p.period;
         Ok(Mfi {
             positive: RollingSum::new(period),
             negative: RollingSum::new(period),
@@ -97,7 +105,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Money flow index: volume-weighted RSI of the typical price",
     HIGH_LOW_CLOSE_VOLUME,
-    &[ParamSpec::period(14, 2)],
+    MfiParams::SPECS,
     OWN_LINE,
     kernel::<Mfi>(),
 );

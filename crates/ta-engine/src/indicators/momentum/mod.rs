@@ -36,32 +36,31 @@ mod ultosc;
 mod wilder_changes;
 mod willr;
 
-pub use apo::Apo;
-pub use aroon::Aroon;
-pub use aroonosc::Aroonosc;
+pub use apo::{Apo, ApoParams};
+pub use aroon::{Aroon, AroonParams};
+pub use aroonosc::{Aroonosc, AroonoscParams};
 pub use bop::Bop;
-pub use cci::Cci;
-pub use cmo::Cmo;
-pub use macd::Macd;
-pub use macdext::Macdext;
-pub use macdfix::Macdfix;
-pub use mfi::Mfi;
-pub use mom::Mom;
-pub use ppo::Ppo;
-pub use roc::Roc;
-pub use rocp::Rocp;
-pub use rocr::Rocr;
-pub use rocr100::Rocr100;
-pub use rsi::Rsi;
-pub use stoch::Stoch;
-pub use stochf::Stochf;
-pub use stochrsi::Stochrsi;
-pub use trix::Trix;
-pub use ultosc::Ultosc;
-pub use willr::Willr;
+pub use cci::{Cci, CciParams};
+pub use cmo::{Cmo, CmoParams};
+pub use macd::{Macd, MacdParams};
+pub use macdext::{Macdext, MacdextParams};
+pub use macdfix::{Macdfix, MacdfixParams};
+pub use mfi::{Mfi, MfiParams};
+pub use mom::{Mom, MomParams};
+pub use ppo::{Ppo, PpoParams};
+pub use roc::{Roc, RocParams};
+pub use rocp::{Rocp, RocpParams};
+pub use rocr::{Rocr, RocrParams};
+pub use rocr100::{Rocr100, Rocr100Params};
+pub use rsi::{Rsi, RsiParams};
+pub use stoch::{Stoch, StochParams};
+pub use stochf::{Stochf, StochfParams};
+pub use stochrsi::{Stochrsi, StochrsiParams};
+pub use trix::{Trix, TrixParams};
+pub use ultosc::{Ultosc, UltoscParams};
+pub use willr::{Willr, WillrParams};
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
-use crate::params::{MaType, ParamSpec};
 
 pub(super) const MACD_OUTPUTS: &[OutputSpec] = &[
     OutputSpec::new("macd", "macd", Pane::Own, Style::Line),
@@ -74,54 +73,11 @@ pub(super) const FAST_STOCH_OUTPUTS: &[OutputSpec] = &[
     OutputSpec::new("fastd", "fastd", Pane::Own, Style::Line),
 ];
 
-pub(super) const fn fast_period(default: i64) -> ParamSpec {
-    ParamSpec::int(
-        "fast_period",
-        "fastperiod",
-        default,
-        2,
-        "bars in the fast moving average",
-    )
-}
-
-pub(super) const fn slow_period(default: i64) -> ParamSpec {
-    ParamSpec::int(
-        "slow_period",
-        "slowperiod",
-        default,
-        2,
-        "bars in the slow moving average",
-    )
-}
-
-pub(super) const fn signal_period(default: i64) -> ParamSpec {
-    ParamSpec::int(
-        "signal_period",
-        "signalperiod",
-        default,
-        1,
-        "bars in the signal-line moving average",
-    )
-}
-
-pub(super) const FASTK_PERIOD: ParamSpec = ParamSpec::int(
-    "fastk_period",
-    "fastk_period",
-    5,
-    1,
-    "bars in the high-low window of %K",
-);
-
-pub(super) const FASTD_PERIOD: ParamSpec = ParamSpec::int(
-    "fastd_period",
-    "fastd_period",
-    3,
-    1,
-    "bars in the moving average of %K (%D)",
-);
-
-pub(super) const FASTD_MA_TYPE: ParamSpec =
-    ParamSpec::ma_type("fastd_ma_type", "fastd_matype", MaType::Sma);
+pub(super) const FAST_PERIOD_DOC: &str = "bars in the fast moving average";
+pub(super) const SLOW_PERIOD_DOC: &str = "bars in the slow moving average";
+pub(super) const SIGNAL_PERIOD_DOC: &str = "bars in the signal-line moving average";
+pub(super) const FASTK_PERIOD_DOC: &str = "bars in the high-low window of %K";
+pub(super) const FASTD_PERIOD_DOC: &str = "bars in the moving average of %K (%D)";
 
 /// The family's catalog entries, in catalog order.
 pub(crate) static SPECS: &[&IndicatorSpec] = &[

@@ -2,11 +2,17 @@
 
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
-use crate::params::ParamSpec;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MomParams {
+        period: usize = period(10, 1),
+    }
+}
 
 change_indicator!(
     /// Momentum: `x - x[period ago]`.
-    Mom, |x, prev| x - prev
+    Mom, MomParams, |x, prev| x - prev
 );
 
 /// Catalog entry.
@@ -16,7 +22,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Momentum: change over the period",
     REAL,
-    &[ParamSpec::period(10, 1)],
+    MomParams::SPECS,
     OWN_LINE,
     kernel::<Mom>(),
 );

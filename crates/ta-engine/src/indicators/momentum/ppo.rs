@@ -1,14 +1,23 @@
 //! Percentage price oscillator.
 
 use super::price_oscillator::PriceOscillator;
-use super::{fast_period, slow_period};
+use super::{FAST_PERIOD_DOC, SLOW_PERIOD_DOC};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::MaType;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::is_tiny;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct PpoParams {
+        fast_period: usize = int("fastperiod", 12, 2, FAST_PERIOD_DOC),
+        slow_period: usize = int("slowperiod", 26, 2, SLOW_PERIOD_DOC),
+        ma_type: MaType = ma_type("matype", MaType::Ema),
+    }
+}
 
 /// Percentage price oscillator: `(fast - slow) / slow · 100`; zero when the slow MA is
 /// (nearly) zero.
@@ -18,8 +27,13 @@ pub struct Ppo(PriceOscillator);
 impl Indicator for Ppo {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Ppo(PriceOscillator::from_params(p)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: PpoParams = params.get();
+        Ok(Ppo(PriceOscillator::new(
+            p.fast_period,
+            p.slow_period,
+            p.ma_type,
+        )))
     }
     fn lookback(&self) -> usize {
         self.0.lookback()
@@ -45,11 +59,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Percentage price oscillator: (fast - slow moving average) / slow moving average, in percent",
     REAL,
-    &[
-        fast_period(12),
-        slow_period(26),
-        ParamSpec::ma_type("ma_type", "matype", MaType::Ema),
-    ],
+    PpoParams::SPECS,
     OWN_LINE,
     kernel::<Ppo>(),
 )

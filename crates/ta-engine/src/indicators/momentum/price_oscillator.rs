@@ -1,6 +1,6 @@
 //! Fast and slow moving averages, shared by APO and PPO.
 
-use crate::params::Params;
+use crate::params::MaType;
 use crate::primitives::average::{MovingAverage, Smoother};
 
 /// Fast and slow moving averages of one type, both fed from the first bar (APO, PPO). Unlike
@@ -12,14 +12,11 @@ pub(crate) struct PriceOscillator {
 }
 
 impl PriceOscillator {
-    /// Parameters `(fast_period, slow_period, ma_type)`; the periods are swapped when the
-    /// slow one is shorter, as TA-Lib does.
-    pub(crate) fn from_params(p: &Params) -> Self {
-        let (mut fast, mut slow) = (p.int(0), p.int(1));
+    /// The periods are swapped when the slow one is shorter, as TA-Lib does.
+    pub(crate) fn new(mut fast: usize, mut slow: usize, kind: MaType) -> Self {
         if slow < fast {
             std::mem::swap(&mut fast, &mut slow);
         }
-        let kind = p.ma_type(2);
         PriceOscillator {
             fast: MovingAverage::new(kind, fast),
             slow: MovingAverage::new(kind, slow),

@@ -2,11 +2,17 @@
 
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
-use crate::params::ParamSpec;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct RocParams {
+        period: usize = period(10, 1),
+    }
+}
 
 change_indicator!(
     /// Rate of change in percent: `(x / prev - 1) · 100`; zero when `prev` is zero.
-    Roc, |x, prev| if prev != 0.0 { ((x / prev) - 1.0) * 100.0 } else { 0.0 }
+    Roc, RocParams, |x, prev| if prev != 0.0 { ((x / prev) - 1.0) * 100.0 } else { 0.0 }
 );
 
 /// Catalog entry.
@@ -16,7 +22,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Rate of change in percent: (price / previous price - 1) · 100",
     REAL,
-    &[ParamSpec::period(10, 1)],
+    RocParams::SPECS,
     OWN_LINE,
     kernel::<Roc>(),
 );

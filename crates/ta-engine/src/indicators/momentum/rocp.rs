@@ -2,11 +2,17 @@
 
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
-use crate::params::ParamSpec;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct RocpParams {
+        period: usize = period(10, 1),
+    }
+}
 
 change_indicator!(
     /// Rate of change as a fraction: `(x - prev) / prev`; zero when `prev` is zero.
-    Rocp, |x, prev| if prev != 0.0 { (x - prev) / prev } else { 0.0 }
+    Rocp, RocpParams, |x, prev| if prev != 0.0 { (x - prev) / prev } else { 0.0 }
 );
 
 /// Catalog entry.
@@ -16,7 +22,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Rate of change as a fraction: (price - previous price) / previous price",
     REAL,
-    &[ParamSpec::period(10, 1)],
+    RocpParams::SPECS,
     OWN_LINE,
     kernel::<Rocp>(),
 );

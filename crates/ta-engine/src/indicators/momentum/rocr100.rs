@@ -2,11 +2,17 @@
 
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
-use crate::params::ParamSpec;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct Rocr100Params {
+        period: usize = period(10, 1),
+    }
+}
 
 change_indicator!(
     /// Rate-of-change ratio on a 100 scale: `(x / prev) · 100`; zero when `prev` is zero.
-    Rocr100, |x, prev| if prev != 0.0 { (x / prev) * 100.0 } else { 0.0 }
+    Rocr100, Rocr100Params, |x, prev| if prev != 0.0 { (x / prev) * 100.0 } else { 0.0 }
 );
 
 /// Catalog entry.
@@ -16,7 +22,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Rate-of-change ratio on a 100 scale: (price / previous price) · 100",
     REAL,
-    &[ParamSpec::period(10, 1)],
+    Rocr100Params::SPECS,
     OWN_LINE,
     kernel::<Rocr100>(),
 );

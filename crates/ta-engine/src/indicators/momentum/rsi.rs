@@ -4,8 +4,15 @@ use super::wilder_changes::{rsi_value, Scaling, WilderChanges};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct RsiParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Relative strength index (Wilder).
 #[derive(Debug, Clone)]
@@ -14,8 +21,9 @@ pub struct Rsi(WilderChanges);
 impl Indicator for Rsi {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Rsi(WilderChanges::new(p.int(0), Scaling::Reciprocal)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: RsiParams = params.get();
+        Ok(Rsi(WilderChanges::new(p.period, Scaling::Reciprocal)))
     }
     fn lookback(&self) -> usize {
         self.0.lookback()
@@ -37,7 +45,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    RsiParams::SPECS,
     OWN_LINE,
     kernel::<Rsi>(),
 )

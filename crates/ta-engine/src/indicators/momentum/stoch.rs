@@ -1,15 +1,26 @@
 //! Slow stochastic.
 
 use super::stochastic::FastK;
-use super::FASTK_PERIOD;
+use super::FASTK_PERIOD_DOC;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::catalog::{OutputSpec, Pane, Style};
 use crate::indicators::HIGH_LOW_CLOSE;
 use crate::kernel::Indicator;
 use crate::params::MaType;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::average::{MovingAverage, Smoother};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct StochParams {
+        fastk_period: usize = int("fastk_period", 5, 1, FASTK_PERIOD_DOC),
+        slowk_period: usize = int("slowk_period", 3, 1, "bars in the moving average of %K (slow %K)"),
+        slowk_ma_type: MaType = ma_type("slowk_matype", MaType::Sma),
+        slowd_period: usize = int("slowd_period", 3, 1, "bars in the moving average of slow %K (slow %D)"),
+        slowd_ma_type: MaType = ma_type("slowd_matype", MaType::Sma),
+    }
+}
 
 /// Slow stochastic: %K smoothed into slow %K, smoothed again into slow %D.
 #[derive(Debug, Clone)]
@@ -22,11 +33,12 @@ pub struct Stoch {
 impl Indicator for Stoch {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 2;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: StochParams = params.get();
         Ok(Stoch {
-            fast_k: FastK::new(p.int(0)),
-            slow_k: MovingAverage::new(p.ma_type(2), p.int(1)),
-            slow_d: MovingAverage::new(p.ma_type(4), p.int(3)),
+            fast_k: FastK::new(p.fastk_period),
+            slow_k: MovingAverage::new(p.slowk_ma_type, p.slowk_period),
+            slow_d: MovingAverage::new(p.slowd_ma_type, p.slowd_period),
         })
     }
     fn lookback(&self) -> usize {
@@ -56,25 +68,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Slow stochastic: smoothed %K and its moving average %D",
     HIGH_LOW_CLOSE,
-    &[
-        FASTK_PERIOD,
-        ParamSpec::int(
-            "slowk_period",
-            "slowk_period",
-            3,
-            1,
-            "bars in the moving average of %K (slow %K)",
-        ),
-        ParamSpec::ma_type("slowk_ma_type", "slowk_matype", MaType::Sma),
-        ParamSpec::int(
-            "slowd_period",
-            "slowd_period",
-            3,
-            1,
-            "bars in the moving average of slow %K (slow %D)",
-        ),
-        ParamSpec::ma_type("slowd_ma_type", "slowd_matype", MaType::Sma),
-    ],
+    StochParams::SPECS,
     &[
         OutputSpec::new("slowk", "slowk", Pane::Own, Style::DashedLine),
         OutputSpec::new("slowd", "slowd", Pane::Own, Style::DashedLine),

@@ -1,12 +1,23 @@
 //! Fast stochastic.
 
 use super::stochastic::FastStochastic;
-use super::{FASTD_MA_TYPE, FASTD_PERIOD, FASTK_PERIOD, FAST_STOCH_OUTPUTS};
+use super::FAST_STOCH_OUTPUTS;
+use super::{FASTD_PERIOD_DOC, FASTK_PERIOD_DOC};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::HIGH_LOW_CLOSE;
 use crate::kernel::Indicator;
+use crate::params::MaType;
 use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct StochfParams {
+        fastk_period: usize = int("fastk_period", 5, 1, FASTK_PERIOD_DOC),
+        fastd_period: usize = int("fastd_period", 3, 1, FASTD_PERIOD_DOC),
+        fastd_ma_type: MaType = ma_type("fastd_matype", MaType::Sma),
+    }
+}
 
 /// Fast stochastic: %K and its moving average %D.
 #[derive(Debug, Clone)]
@@ -15,11 +26,12 @@ pub struct Stochf(FastStochastic);
 impl Indicator for Stochf {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 2;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: StochfParams = params.get();
         Ok(Stochf(FastStochastic::new(
-            p.int(0),
-            p.int(1),
-            p.ma_type(2),
+            p.fastk_period,
+            p.fastd_period,
+            p.fastd_ma_type,
         )))
     }
     fn lookback(&self) -> usize {
@@ -38,7 +50,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Fast stochastic: %K and its moving average %D",
     HIGH_LOW_CLOSE,
-    &[FASTK_PERIOD, FASTD_PERIOD, FASTD_MA_TYPE],
+    StochfParams::SPECS,
     FAST_STOCH_OUTPUTS,
     kernel::<Stochf>(),
 );

@@ -2,12 +2,24 @@
 
 use super::stochastic::FastStochastic;
 use super::wilder_changes::{rsi_value, Scaling, WilderChanges};
-use super::{FASTD_MA_TYPE, FASTD_PERIOD, FASTK_PERIOD, FAST_STOCH_OUTPUTS};
+use super::FAST_STOCH_OUTPUTS;
+use super::{FASTD_PERIOD_DOC, FASTK_PERIOD_DOC};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::MaType;
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct StochrsiParams {
+        period: usize = period(14, 2),
+        fastk_period: usize = int("fastk_period", 5, 1, FASTK_PERIOD_DOC),
+        fastd_period: usize = int("fastd_period", 3, 1, FASTD_PERIOD_DOC),
+        fastd_ma_type: MaType = ma_type("fastd_matype", MaType::Sma),
+    }
+}
 
 /// Stochastic RSI: the fast stochastic of the RSI line.
 #[derive(Debug, Clone)]
@@ -19,10 +31,11 @@ pub struct Stochrsi {
 impl Indicator for Stochrsi {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 2;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: StochrsiParams = params.get();
         Ok(Stochrsi {
-            rsi: WilderChanges::new(p.int(0), Scaling::Reciprocal),
-            stochastic: FastStochastic::new(p.int(1), p.int(2), p.ma_type(3)),
+            rsi: WilderChanges::new(p.period, Scaling::Reciprocal),
+            stochastic: FastStochastic::new(p.fastk_period, p.fastd_period, p.fastd_ma_type),
         })
     }
     fn lookback(&self) -> usize {
@@ -45,12 +58,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Stochastic RSI: the fast stochastic of the RSI line",
     REAL,
-    &[
-        ParamSpec::period(14, 2),
-        FASTK_PERIOD,
-        FASTD_PERIOD,
-        FASTD_MA_TYPE,
-    ],
+    StochrsiParams::SPECS,
     FAST_STOCH_OUTPUTS,
     kernel::<Stochrsi>(),
 )

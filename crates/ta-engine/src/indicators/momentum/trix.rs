@@ -3,9 +3,16 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::average::{Ema, Smoother};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct TrixParams {
+        period: usize = period(30, 1),
+    }
+}
 
 /// TRIX: one-bar rate of change (percent) of a triple-smoothed EMA.
 #[derive(Debug, Clone)]
@@ -17,8 +24,9 @@ pub struct Trix {
 impl Indicator for Trix {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let ema = Ema::new(p.int(0));
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: TrixParams = params.get();
+        let ema = Ema::new(p.period);
         Ok(Trix {
             stages: [ema.clone(), ema.clone(), ema],
             previous: None,
@@ -56,7 +64,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "One-bar rate of change (percent) of a triple exponential moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    TrixParams::SPECS,
     OWN_LINE,
     kernel::<Trix>(),
 )

@@ -3,9 +3,18 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{true_range, RollingSum};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct UltoscParams {
+        period1: usize = int("timeperiod1", 7, 1, "first period (the shortest gets weight 4)"),
+        period2: usize = int("timeperiod2", 14, 1, "second period (the middle one gets weight 2)"),
+        period3: usize = int("timeperiod3", 28, 1, "third period (the longest gets weight 1)"),
+    }
+}
 
 /// Running sums of ULTOSC's buying pressure and true range over one period. The sums start
 /// on the bar that makes the first output use exactly `period` terms, summed from zero.
@@ -72,8 +81,9 @@ pub struct Ultosc {
 impl Indicator for Ultosc {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let mut periods = [p.int(0), p.int(1), p.int(2)];
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: UltoscParams = params.get();
+        let mut periods = [p.period1, p.period2, p.period3];
         periods.sort_unstable();
         let lookback = periods[2];
         Ok(Ultosc {
@@ -142,29 +152,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Ultimate oscillator: buying pressure over true range on three periods, weighted 4:2:1",
     HIGH_LOW_CLOSE,
-    &[
-        ParamSpec::int(
-            "period1",
-            "timeperiod1",
-            7,
-            1,
-            "first period (the shortest gets weight 4)",
-        ),
-        ParamSpec::int(
-            "period2",
-            "timeperiod2",
-            14,
-            1,
-            "second period (the middle one gets weight 2)",
-        ),
-        ParamSpec::int(
-            "period3",
-            "timeperiod3",
-            28,
-            1,
-            "third period (the longest gets weight 1)",
-        ),
-    ],
+    UltoscParams::SPECS,
     OWN_LINE,
     kernel::<Ultosc>(),
 );

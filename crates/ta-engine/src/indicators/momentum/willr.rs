@@ -3,9 +3,16 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{significant_range, RunningExtreme};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct WillrParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Williams' %R: where the close sits below the highest high of the window, in -percent.
 #[derive(Debug, Clone)]
@@ -17,10 +24,11 @@ pub struct Willr {
 impl Indicator for Willr {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: WillrParams = params.get();
         Ok(Willr {
-            highs: RunningExtreme::new(p.int(0)),
-            lows: RunningExtreme::new(p.int(0)),
+            highs: RunningExtreme::new(p.period),
+            lows: RunningExtreme::new(p.period),
         })
     }
     fn lookback(&self) -> usize {
@@ -50,7 +58,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Williams' %R: the close's distance below the highest high, as -percent of the range",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 2)],
+    WillrParams::SPECS,
     OWN_LINE,
     kernel::<Willr>(),
 );

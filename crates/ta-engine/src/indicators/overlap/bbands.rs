@@ -3,10 +3,20 @@
 use super::super::REAL;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
-use crate::params::{MaType, ParamSpec, Params};
+use crate::params::{MaType, Params};
 use crate::primitives::average::{MovingAverage, Smoother};
 use crate::primitives::ShiftedVar;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct BbandsParams {
+        period: usize = period(20, 2),
+        nbdev_up: f64 = float("nbdevup", 2.0, -3e37, 3e37, "deviations above the middle band"),
+        nbdev_down: f64 = float("nbdevdn", 2.0, -3e37, 3e37, "deviations below the middle band"),
+        ma_type: MaType = ma_type("matype", MaType::Sma),
+    }
+}
 
 /// Bollinger Bands: MA ± deviations × population standard deviation.
 #[derive(Debug, Clone)]
@@ -20,13 +30,14 @@ pub struct Bbands {
 impl Indicator for Bbands {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: BbandsParams = params.get();
+        let period = p.period;
         Ok(Bbands {
-            middle: MovingAverage::new(p.ma_type(3), period),
+            middle: MovingAverage::new(p.ma_type, period),
             variance: ShiftedVar::new(period),
-            up: p.float(1),
-            down: p.float(2),
+            up: p.nbdev_up,
+            down: p.nbdev_down,
         })
     }
     fn lookback(&self) -> usize {
@@ -54,26 +65,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Bollinger Bands: moving average ± multiples of the population standard deviation",
     REAL,
-    &[
-        ParamSpec::period(20, 2),
-        ParamSpec::float(
-            "nbdev_up",
-            "nbdevup",
-            2.0,
-            -3e37,
-            3e37,
-            "deviations above the middle band",
-        ),
-        ParamSpec::float(
-            "nbdev_down",
-            "nbdevdn",
-            2.0,
-            -3e37,
-            3e37,
-            "deviations below the middle band",
-        ),
-        ParamSpec::ma_type("ma_type", "matype", MaType::Sma),
-    ],
+    BbandsParams::SPECS,
     &[
         OutputSpec::new("upper", "upperband", Pane::Price, Style::Band),
         OutputSpec::new("middle", "middleband", Pane::Price, Style::Line),

@@ -1,12 +1,18 @@
 //! Double exponential moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::Dema;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct DemaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// DEMA.
-    DemaIndicator, Dema, |p| Dema::new(p.int(0)));
+    DemaIndicator, Dema, DemaParams, |p| Dema::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Double exponential moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    DemaParams::SPECS,
     PRICE_LINE,
     kernel::<DemaIndicator>(),
 )

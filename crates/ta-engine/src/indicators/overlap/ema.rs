@@ -1,12 +1,18 @@
 //! Exponential moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::Ema;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct EmaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// EMA.
-    EmaIndicator, Ema, |p| Ema::new(p.int(0)));
+    EmaIndicator, Ema, EmaParams, |p| Ema::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Exponential moving average, seeded with the SMA of the first period",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    EmaParams::SPECS,
     PRICE_LINE,
     kernel::<EmaIndicator>(),
 )

@@ -1,12 +1,18 @@
 //! Kaufman adaptive moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::Kama;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct KamaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// KAMA.
-    KamaIndicator, Kama, |p| Kama::new(p.int(0)));
+    KamaIndicator, Kama, KamaParams, |p| Kama::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Kaufman adaptive moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    KamaParams::SPECS,
     PRICE_LINE,
     kernel::<KamaIndicator>(),
 )

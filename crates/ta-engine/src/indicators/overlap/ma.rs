@@ -1,12 +1,20 @@
 //! A moving average of a type chosen at run time.
 
-use super::super::{PRICE_LINE, REAL};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::{MaType, ParamSpec};
+use crate::indicators::{PRICE_LINE, REAL};
+use crate::params::MaType;
 use crate::primitives::average::MovingAverage;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MaParams {
+        period: usize = period(30, 1),
+        ma_type: MaType = ma_type("matype", MaType::Sma),
+    }
+}
+
 ma_indicator!(/// MA with a run-time type.
-    MaIndicator, MovingAverage, |p| MovingAverage::new(p.ma_type(1), p.int(0)));
+    MaIndicator, MovingAverage, MaParams, |p| MovingAverage::new(p.ma_type, p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,10 +23,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Moving average of a chosen type",
     REAL,
-    &[
-        ParamSpec::period(30, 1),
-        ParamSpec::ma_type("ma_type", "matype", MaType::Sma),
-    ],
+    MaParams::SPECS,
     PRICE_LINE,
     kernel::<MaIndicator>(),
 );

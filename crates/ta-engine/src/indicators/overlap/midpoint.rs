@@ -1,11 +1,18 @@
 //! Midpoint of a window's highest and lowest value.
 
-use super::super::{PRICE_LINE, REAL};
 use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{PRICE_LINE, REAL};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{Highest, Lowest};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MidpointParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Midpoint of the highest and lowest value over the window.
 #[derive(Debug, Clone)]
@@ -17,8 +24,9 @@ pub struct Midpoint {
 impl Indicator for Midpoint {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: MidpointParams = params.get();
+        let period = p.period;
         Ok(Midpoint {
             highest: Highest::new(period),
             lowest: Lowest::new(period),
@@ -45,7 +53,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Midpoint of the highest and lowest value over the period",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    MidpointParams::SPECS,
     PRICE_LINE,
     kernel::<Midpoint>(),
 );

@@ -1,11 +1,18 @@
 //! Midpoint of a window's highest high and lowest low.
 
-use super::super::{HIGH_LOW, PRICE_LINE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{HIGH_LOW, PRICE_LINE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{Highest, Lowest};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct MidpriceParams {
+        period: usize = period(14, 2),
+    }
+}
 
 /// Midpoint of the highest high and lowest low over the window.
 #[derive(Debug, Clone)]
@@ -17,8 +24,9 @@ pub struct Midprice {
 impl Indicator for Midprice {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: MidpriceParams = params.get();
+        let period = p.period;
         Ok(Midprice {
             highest: Highest::new(period),
             lowest: Lowest::new(period),
@@ -45,7 +53,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Midpoint of the highest high and lowest low over the period",
     HIGH_LOW,
-    &[ParamSpec::period(14, 2)],
+    MidpriceParams::SPECS,
     PRICE_LINE,
     kernel::<Midprice>(),
 );

@@ -4,7 +4,7 @@
 /// passes through unchanged. The smoother type is concrete (not `MovingAverage`) so the
 /// batch loop compiles without a per-bar dispatch.
 macro_rules! ma_indicator {
-    ($(#[$doc:meta])* $ty:ident, $inner:ty, $build:expr) => {
+    ($(#[$doc:meta])* $ty:ident, $inner:ty, $params:ty, $build:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone)]
         pub struct $ty(Option<$inner>);
@@ -13,10 +13,11 @@ macro_rules! ma_indicator {
             const INPUTS: usize = 1;
             const OUTPUTS: usize = 1;
             fn from_params(
-                p: &$crate::params::Params,
+                params: &$crate::params::Params,
             ) -> Result<Self, $crate::TaError> {
-                let build: fn(&$crate::params::Params) -> $inner = $build;
-                Ok($ty((p.int(0) > 1).then(|| build(p))))
+                let p: $params = params.get();
+                let build: fn(&$params) -> $inner = $build;
+                Ok($ty((p.period > 1).then(|| build(&p))))
             }
             fn lookback(&self) -> usize {
                 self.0
@@ -55,19 +56,19 @@ mod tema;
 mod trima;
 mod wma;
 
-pub use bbands::Bbands;
-pub use dema::DemaIndicator;
-pub use ema::EmaIndicator;
-pub use kama::KamaIndicator;
-pub use ma::MaIndicator;
-pub use midpoint::Midpoint;
-pub use midprice::Midprice;
-pub use sar::Sar;
-pub use sma::SmaIndicator;
-pub use t3::T3Indicator;
-pub use tema::TemaIndicator;
-pub use trima::TrimaIndicator;
-pub use wma::WmaIndicator;
+pub use bbands::{Bbands, BbandsParams};
+pub use dema::{DemaIndicator, DemaParams};
+pub use ema::{EmaIndicator, EmaParams};
+pub use kama::{KamaIndicator, KamaParams};
+pub use ma::{MaIndicator, MaParams};
+pub use midpoint::{Midpoint, MidpointParams};
+pub use midprice::{Midprice, MidpriceParams};
+pub use sar::{Sar, SarParams};
+pub use sma::{SmaIndicator, SmaParams};
+pub use t3::{T3Indicator, T3Params};
+pub use tema::{TemaIndicator, TemaParams};
+pub use trima::{TrimaIndicator, TrimaParams};
+pub use wma::{WmaIndicator, WmaParams};
 
 use crate::catalog::IndicatorSpec;
 

@@ -1,11 +1,19 @@
 //! Parabolic SAR.
 
-use super::super::{HIGH_LOW, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
+use crate::indicators::{HIGH_LOW, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::directional_movement;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct SarParams {
+        acceleration: f64 = float("acceleration", 0.02, 0.0, 3e37, "acceleration factor step"),
+        maximum: f64 = float("maximum", 0.2, 0.0, 3e37, "acceleration factor ceiling"),
+    }
+}
 
 /// Parabolic SAR (Wilder), TA-Lib's start: the first bar's directional movement picks the
 /// initial trend.
@@ -25,9 +33,10 @@ pub struct Sar {
 impl Indicator for Sar {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let max_af = p.float(1);
-        let step_af = p.float(0).min(max_af);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: SarParams = params.get();
+        let max_af = p.maximum;
+        let step_af = p.acceleration.min(max_af);
         Ok(Sar {
             step_af,
             max_af,
@@ -116,24 +125,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Parabolic stop and reverse",
     HIGH_LOW,
-    &[
-        ParamSpec::float(
-            "acceleration",
-            "acceleration",
-            0.02,
-            0.0,
-            3e37,
-            "acceleration factor step",
-        ),
-        ParamSpec::float(
-            "maximum",
-            "maximum",
-            0.2,
-            0.0,
-            3e37,
-            "acceleration factor ceiling",
-        ),
-    ],
+    SarParams::SPECS,
     &[OutputSpec::new("value", "real", Pane::Price, Style::Dots)],
     kernel::<Sar>(),
 )

@@ -1,12 +1,18 @@
 //! Simple moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL};
 use crate::primitives::average::Sma;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct SmaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// SMA.
-    SmaIndicator, Sma, |p| Sma::new(p.int(0)));
+    SmaIndicator, Sma, SmaParams, |p| Sma::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Simple moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    SmaParams::SPECS,
     PRICE_LINE,
     kernel::<SmaIndicator>(),
 );

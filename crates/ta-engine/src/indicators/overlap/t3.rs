@@ -1,12 +1,19 @@
 //! Tillson's T3 as an indicator.
 
-use super::super::{PRICE_LINE, REAL, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::T3;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct T3Params {
+        period: usize = period(5, 1),
+        vfactor: f64 = float("vfactor", 0.7, 0.0, 1.0, "volume factor"),
+    }
+}
+
 ma_indicator!(/// T3 with an explicit volume factor.
-    T3Indicator, T3, |p| T3::new(p.int(0), p.float(1)));
+    T3Indicator, T3, T3Params, |p| T3::new(p.period, p.vfactor));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,10 +22,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Tillson T3 moving average",
     REAL,
-    &[
-        ParamSpec::period(5, 1),
-        ParamSpec::float("vfactor", "vfactor", 0.7, 0.0, 1.0, "volume factor"),
-    ],
+    T3Params::SPECS,
     PRICE_LINE,
     kernel::<T3Indicator>(),
 )

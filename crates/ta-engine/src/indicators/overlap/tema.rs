@@ -1,12 +1,18 @@
 //! Triple exponential moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL, UNSTABLE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::Tema;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct TemaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// TEMA.
-    TemaIndicator, Tema, |p| Tema::new(p.int(0)));
+    TemaIndicator, Tema, TemaParams, |p| Tema::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Triple exponential moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    TemaParams::SPECS,
     PRICE_LINE,
     kernel::<TemaIndicator>(),
 )

@@ -1,12 +1,18 @@
 //! Triangular moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL};
 use crate::primitives::average::Trima;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct TrimaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// TRIMA.
-    TrimaIndicator, Trima, |p| Trima::new(p.int(0)));
+    TrimaIndicator, Trima, TrimaParams, |p| Trima::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Triangular moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    TrimaParams::SPECS,
     PRICE_LINE,
     kernel::<TrimaIndicator>(),
 );

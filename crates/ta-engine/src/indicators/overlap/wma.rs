@@ -1,12 +1,18 @@
 //! Weighted moving average as an indicator.
 
-use super::super::{PRICE_LINE, REAL};
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::params::ParamSpec;
+use crate::indicators::{PRICE_LINE, REAL};
 use crate::primitives::average::Wma;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct WmaParams {
+        period: usize = period(30, 1),
+    }
+}
+
 ma_indicator!(/// WMA.
-    WmaIndicator, Wma, |p| Wma::new(p.int(0)));
+    WmaIndicator, Wma, WmaParams, |p| Wma::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
@@ -15,7 +21,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Linearly weighted moving average",
     REAL,
-    &[ParamSpec::period(30, 1)],
+    WmaParams::SPECS,
     PRICE_LINE,
     kernel::<WmaIndicator>(),
 );

@@ -4,9 +4,16 @@ use super::returns::change;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, PAIR};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{Ring, RESEED_WINDOWS, TA_EPSILON};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct BetaParams {
+        period: usize = period(5, 1),
+    }
+}
 
 /// Beta: slope of the regression of the second series' one-bar returns on the first's over
 /// `period` returns, TA-Lib 0.8.1's cancellation-free form (returns measured from a shift that is
@@ -82,8 +89,9 @@ impl Beta {
 impl Indicator for Beta {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: BetaParams = params.get();
+        let period = p.period;
         Ok(Beta {
             period,
             n: period as f64,
@@ -168,7 +176,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Beta: regression slope of the second series' returns on the first's",
     PAIR,
-    &[ParamSpec::period(5, 1)],
+    BetaParams::SPECS,
     OWN_LINE,
     kernel::<Beta>(),
 );

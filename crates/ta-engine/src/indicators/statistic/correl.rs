@@ -3,9 +3,16 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, PAIR};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::{Ring, RESEED_WINDOWS, TA_EPSILON};
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct CorrelParams {
+        period: usize = period(30, 1),
+    }
+}
 
 /// Pearson's correlation coefficient of two series over the window, TA-Lib 0.8.1's
 /// cancellation-free form (deviations from shifts re-anchored on the window means, as in
@@ -75,8 +82,9 @@ impl Correl {
 impl Indicator for Correl {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let period = p.int(0);
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: CorrelParams = params.get();
+        let period = p.period;
         Ok(Correl {
             period,
             inv_period: 1.0 / period as f64,
@@ -154,7 +162,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Pearson's correlation coefficient of two series over the period",
     PAIR,
-    &[ParamSpec::period(30, 1)],
+    CorrelParams::SPECS,
     OWN_LINE,
     kernel::<Correl>(),
 );

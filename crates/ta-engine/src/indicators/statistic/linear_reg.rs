@@ -5,6 +5,13 @@ use crate::params::Params;
 use crate::primitives::{Ring, RESEED_WINDOWS};
 use crate::TaError;
 
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct LinearRegParams {
+        period: usize = period(14, 2),
+    }
+}
+
 /// What a least-squares indicator reports from the fitted line `y = b + m·x` (x = 0 on the
 /// oldest bar of the window).
 pub(super) const LINE_END: u8 = 0;
@@ -64,8 +71,9 @@ impl<const KIND: u8> LinearReg<KIND> {
 impl<const KIND: u8> Indicator for LinearReg<KIND> {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Self::new(p.int(0)))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: LinearRegParams = params.get();
+        Ok(Self::new(p.period))
     }
     fn lookback(&self) -> usize {
         self.window.capacity() - 1
@@ -110,8 +118,10 @@ impl<const KIND: u8> Indicator for LinearReg<KIND> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{LinearRegAngle, LinearRegIntercept, LinearRegSlope, LinearRegValue, Tsf};
     use crate::indicators::run_rows as run;
+    use crate::indicators::statistic::{
+        LinearRegAngle, LinearRegIntercept, LinearRegSlope, LinearRegValue, Tsf,
+    };
 
     fn single(values: &[f64]) -> Vec<[f64; 1]> {
         values.iter().map(|&v| [v]).collect()

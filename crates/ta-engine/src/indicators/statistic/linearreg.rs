@@ -1,9 +1,8 @@
 //! Linear regression value.
 
-use super::linear_reg::{LinearReg, LINE_END};
+use super::linear_reg::{LinearReg, LinearRegParams, LINE_END};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL};
-use crate::params::ParamSpec;
 
 /// Linear regression: the fitted line's value on today's bar.
 pub type LinearRegValue = LinearReg<LINE_END>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Linear regression: today's value on the least-squares line over the period",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    LinearRegParams::SPECS,
     PRICE_LINE,
     kernel::<LinearRegValue>(),
 );

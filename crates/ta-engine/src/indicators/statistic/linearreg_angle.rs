@@ -1,9 +1,8 @@
 //! Linear regression angle.
 
-use super::linear_reg::{LinearReg, ANGLE};
+use super::linear_reg::{LinearReg, LinearRegParams, ANGLE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
-use crate::params::ParamSpec;
 
 /// Slope of the linear regression line in degrees.
 pub type LinearRegAngle = LinearReg<ANGLE>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Slope of the least-squares line over the period, in degrees",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    LinearRegParams::SPECS,
     OWN_LINE,
     kernel::<LinearRegAngle>(),
 );

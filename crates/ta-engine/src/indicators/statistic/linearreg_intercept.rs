@@ -1,9 +1,8 @@
 //! Linear regression intercept.
 
-use super::linear_reg::{LinearReg, INTERCEPT};
+use super::linear_reg::{LinearReg, LinearRegParams, INTERCEPT};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL};
-use crate::params::ParamSpec;
 
 /// Intercept of the linear regression line (its value on the oldest bar of the window).
 pub type LinearRegIntercept = LinearReg<INTERCEPT>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Intercept of the least-squares line over the period (its value on the oldest bar)",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    LinearRegParams::SPECS,
     PRICE_LINE,
     kernel::<LinearRegIntercept>(),
 );

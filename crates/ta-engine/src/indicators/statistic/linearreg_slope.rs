@@ -1,9 +1,8 @@
 //! Linear regression slope.
 
-use super::linear_reg::{LinearReg, SLOPE};
+use super::linear_reg::{LinearReg, LinearRegParams, SLOPE};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
-use crate::params::ParamSpec;
 
 /// Slope of the linear regression line.
 pub type LinearRegSlope = LinearReg<SLOPE>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Slope of the least-squares line over the period",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    LinearRegParams::SPECS,
     OWN_LINE,
     kernel::<LinearRegSlope>(),
 );

@@ -12,23 +12,18 @@ mod stddev;
 mod tsf;
 mod var;
 
-pub use beta::Beta;
-pub use correl::Correl;
-pub use linear_reg::LinearReg;
+pub use beta::{Beta, BetaParams};
+pub use correl::{Correl, CorrelParams};
+pub use linear_reg::{LinearReg, LinearRegParams};
 pub use linearreg::LinearRegValue;
 pub use linearreg_angle::LinearRegAngle;
 pub use linearreg_intercept::LinearRegIntercept;
 pub use linearreg_slope::LinearRegSlope;
-pub use stddev::Stddev;
+pub use stddev::{Stddev, StddevParams};
 pub use tsf::Tsf;
-pub use var::Var;
+pub use var::{Var, VarParams};
 
 use crate::catalog::IndicatorSpec;
-use crate::params::ParamSpec;
-
-pub(super) const fn nbdev() -> ParamSpec {
-    ParamSpec::float("nbdev", "nbdev", 1.0, -3e37, 3e37, "number of deviations")
-}
 
 /// The family's catalog entries, in catalog order.
 pub(crate) static SPECS: &[&IndicatorSpec] = &[

@@ -1,12 +1,19 @@
 //! Standard deviation.
 
-use super::nbdev;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::ShiftedVar;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct StddevParams {
+        period: usize = period(5, 2),
+        nbdev: f64 = float("nbdev", 1.0, -3e37, 3e37, "number of deviations"),
+    }
+}
 
 /// Standard deviation: `nbdev` × the square root of the population variance.
 #[derive(Debug, Clone)]
@@ -18,10 +25,11 @@ pub struct Stddev {
 impl Indicator for Stddev {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: StddevParams = params.get();
         Ok(Stddev {
-            variance: ShiftedVar::new(p.int(0)),
-            nbdev: p.float(1),
+            variance: ShiftedVar::new(p.period),
+            nbdev: p.nbdev,
         })
     }
     fn lookback(&self) -> usize {
@@ -44,7 +52,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Population standard deviation over the period, times nbdev",
     REAL,
-    &[ParamSpec::period(5, 2), nbdev()],
+    StddevParams::SPECS,
     OWN_LINE,
     kernel::<Stddev>(),
 );

@@ -1,9 +1,8 @@
 //! Time series forecast.
 
-use super::linear_reg::{LinearReg, FORECAST};
+use super::linear_reg::{LinearReg, LinearRegParams, FORECAST};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL};
-use crate::params::ParamSpec;
 
 /// Time series forecast: the regression line extended one bar past today.
 pub type Tsf = LinearReg<FORECAST>;
@@ -15,7 +14,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Time series forecast: the least-squares line extended one bar ahead",
     REAL,
-    &[ParamSpec::period(14, 2)],
+    LinearRegParams::SPECS,
     PRICE_LINE,
     kernel::<Tsf>(),
 );

@@ -4,8 +4,15 @@ use super::wilder_atr::WilderAtr;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AtrParams {
+        period: usize = period(14, 1),
+    }
+}
 
 /// Average true range.
 #[derive(Debug, Clone)]
@@ -14,8 +21,9 @@ pub struct Atr(WilderAtr);
 impl Indicator for Atr {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Atr(WilderAtr::new(p.int(0))))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AtrParams = params.get();
+        Ok(Atr(WilderAtr::new(p.period)))
     }
     fn lookback(&self) -> usize {
         self.0.period
@@ -39,7 +47,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Volatility,
     "Average true range: Wilder-smoothed true range",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 1)],
+    AtrParams::SPECS,
     OWN_LINE,
     kernel::<Atr>(),
 )

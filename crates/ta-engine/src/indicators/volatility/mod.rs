@@ -5,8 +5,8 @@ mod natr;
 mod trange;
 mod wilder_atr;
 
-pub use atr::Atr;
-pub use natr::Natr;
+pub use atr::{Atr, AtrParams};
+pub use natr::{Natr, NatrParams};
 pub use trange::TrueRange;
 
 use crate::catalog::IndicatorSpec;

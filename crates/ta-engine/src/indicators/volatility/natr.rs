@@ -4,8 +4,15 @@ use super::wilder_atr::WilderAtr;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct NatrParams {
+        period: usize = period(14, 1),
+    }
+}
 
 /// Normalised ATR: ATR / close × 100 (0 when the close is exactly 0). As in TA-Lib, period 1
 /// returns the ATR itself, not normalised.
@@ -15,8 +22,9 @@ pub struct Natr(WilderAtr);
 impl Indicator for Natr {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        Ok(Natr(WilderAtr::new(p.int(0))))
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: NatrParams = params.get();
+        Ok(Natr(WilderAtr::new(p.period)))
     }
     fn lookback(&self) -> usize {
         self.0.period
@@ -45,7 +53,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Volatility,
     "Normalized average true range: ATR as a percentage of the close",
     HIGH_LOW_CLOSE,
-    &[ParamSpec::period(14, 1)],
+    NatrParams::SPECS,
     OWN_LINE,
     kernel::<Natr>(),
 )

@@ -4,9 +4,17 @@ use super::ad_line::AdLine;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE_VOLUME, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::primitives::ema_k;
 use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AdoscParams {
+        fast_period: usize = int("fastperiod", 3, 2, "bars in the fast EMA"),
+        slow_period: usize = int("slowperiod", 10, 2, "bars in the slow EMA"),
+    }
+}
 
 /// Chaikin A/D oscillator: EMA(AD, fast) - EMA(AD, slow). Both EMAs start from the first AD
 /// value (not an SMA) and blend as `(1 - k)·EMA + k·AD`; output starts once the slower period
@@ -25,8 +33,9 @@ pub struct Adosc {
 impl Indicator for Adosc {
     const INPUTS: usize = 4;
     const OUTPUTS: usize = 1;
-    fn from_params(p: &Params) -> Result<Self, TaError> {
-        let (fast, slow) = (p.int(0), p.int(1));
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AdoscParams = params.get();
+        let (fast, slow) = (p.fast_period, p.slow_period);
         Ok(Adosc {
             ad: AdLine(0.0),
             fast_k: ema_k(fast),
@@ -68,10 +77,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Volume,
     "Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line",
     HIGH_LOW_CLOSE_VOLUME,
-    &[
-        ParamSpec::int("fast_period", "fastperiod", 3, 2, "bars in the fast EMA"),
-        ParamSpec::int("slow_period", "slowperiod", 10, 2, "bars in the slow EMA"),
-    ],
+    AdoscParams::SPECS,
     OWN_LINE,
     kernel::<Adosc>(),
 )

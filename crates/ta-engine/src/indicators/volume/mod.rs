@@ -6,7 +6,7 @@ mod adosc;
 mod obv;
 
 pub use ad::Ad;
-pub use adosc::Adosc;
+pub use adosc::{Adosc, AdoscParams};
 pub use obv::Obv;
 
 use crate::catalog::IndicatorSpec;
