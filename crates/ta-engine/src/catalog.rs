@@ -46,7 +46,45 @@ pub enum Input {
     Real1,
 }
 
+/// What an input series is to an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputRole {
+    /// A bar field (open, high, low, close, volume), defaulting to the column of that name.
+    Price,
+    /// Any series the caller picks (TA-Lib `real`, `real0`, `real1`).
+    Free,
+    /// A per-bar parameter, e.g. TA-Lib MAVP's `periods`.
+    PeriodSeries,
+    /// A boolean series whose true bars restart the state (an anchor).
+    Reset,
+}
+
+impl InputRole {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InputRole::Price => "price",
+            InputRole::Free => "free",
+            InputRole::PeriodSeries => "period_series",
+            InputRole::Reset => "reset",
+        }
+    }
+}
+
 impl Input {
+    pub const fn role(self) -> InputRole {
+        match self {
+            Input::Open | Input::High | Input::Low | Input::Close | Input::Volume => {
+                InputRole::Price
+            }
+            Input::Real | Input::Real0 | Input::Real1 => InputRole::Free,
+        }
+    }
+
+    /// True for the bar fields open, high, low, close and volume.
+    pub const fn is_ohlcv(self) -> bool {
+        matches!(self.role(), InputRole::Price)
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Input::Open => "open",
@@ -70,6 +108,15 @@ pub enum Pane {
     Own,
 }
 
+impl Pane {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Pane::Price => "price",
+            Pane::Own => "own",
+        }
+    }
+}
+
 /// How a chart draws an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -80,6 +127,18 @@ pub enum Style {
     Band,
     /// Points rather than a joined line (e.g. parabolic SAR).
     Dots,
+}
+
+impl Style {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Style::Line => "line",
+            Style::DashedLine => "dashed_line",
+            Style::Histogram => "histogram",
+            Style::Band => "band",
+            Style::Dots => "dots",
+        }
+    }
 }
 
 /// Element type of an output column.
@@ -218,6 +277,8 @@ pub struct IndicatorSpec {
     pub outputs: &'static [OutputSpec],
     pub flags: &'static [Flag],
     pub missing_data: MissingData,
+    /// Where and why it departs from TA-Lib 0.8 (texts in [`deviations`]).
+    pub deviations: &'static [&'static str],
     pub kernel: Kernel,
 }
 
@@ -244,12 +305,18 @@ impl IndicatorSpec {
             outputs,
             flags: &[],
             missing_data: MissingData::SkipBar,
+            deviations: &[],
             kernel,
         }
     }
 
     pub const fn with_flags(mut self, flags: &'static [Flag]) -> Self {
         self.flags = flags;
+        self
+    }
+
+    pub const fn with_deviations(mut self, deviations: &'static [&'static str]) -> Self {
+        self.deviations = deviations;
         self
     }
 
@@ -347,48 +414,29 @@ impl IndicatorSpec {
 
     /// Where and why this indicator deliberately departs from TA-Lib 0.8 (empty: nowhere).
     pub fn deviations(&self) -> Vec<&'static str> {
-        DEVIATIONS
-            .iter()
-            .filter(|(names, _)| names.contains(&self.name))
-            .map(|(_, text)| *text)
-            .collect()
+        self.deviations.to_vec()
     }
 }
 
-/// Deliberate departures from TA-Lib 0.8, by indicator. Kept here, next to the catalog, so
-/// the Python docs, `ta.info()` and the README all state the same thing.
-const DEVIATIONS: &[(&[&str], &str)] = &[
-    (
-        &["wma"],
+/// Deliberate departures from TA-Lib 0.8, shared by the entries they concern. Kept next to
+/// the catalog, so the Python docs, `ta.info()` and the README all state the same thing.
+pub mod deviations {
+    pub const WMA_RESUMMED: &str =
         "WMA is re-summed exactly every `period` bars, so rounding cannot drift; TA-Lib 0.8's \
          running sum drifts by about 1e-14 relative. Differences of two WMAs (APO, PPO, MACDEXT \
          with ma_type=WMA) therefore differ from TA-Lib by up to ~5e-12 of their own scale on \
-         quiet series.",
-    ),
-    (
-        &[
-            "ema", "dema", "tema", "t3", "kama", "macd", "macdfix", "trix",
-        ],
+         quiet series.";
+    pub const NO_FMA: &str =
         "TA-Lib 0.8 picks fused multiply-add builds of its EMA steps on CPUs that have FMA, so \
          its last bits depend on the machine; we never fuse here, so results are the same on \
          every machine and agree with TA-Lib to the last bit or two (differences of EMAs, as in \
-         MACD, PPO or T3-based oscillators, can show ~1e-12 of their scale).",
-    ),
-    (
-        &[
-            "ma", "bbands", "macdext", "apo", "ppo", "stoch", "stochf", "stochrsi",
-        ],
-        "ma_type 7 (MAMA) is refused with an error until MAMA is implemented.",
-    ),
-    (
-        &[
-            "dema", "tema", "macd", "macdfix", "trix", "apo", "ppo", "stochrsi", "adxr", "adosc",
-            "sar",
-        ],
+         MACD, PPO or T3-based oscillators, can show ~1e-12 of their scale).";
+    pub const NO_MAMA: &str =
+        "ma_type 7 (MAMA) is refused with an error until MAMA is implemented.";
+    pub const FLAGGED_UNSTABLE: &str =
         "Flagged unstable_period although TA-Lib does not flag it: its values depend on the bar \
-         the series starts at (recursive smoothing or a path), which is what the flag means here.",
-    ),
-];
+         the series starts at (recursive smoothing or a path), which is what the flag means here.";
+}
 
 /// Every indicator, in catalog order (grouped as TA-Lib groups them).
 pub fn catalog() -> &'static [&'static IndicatorSpec] {
@@ -405,4 +453,36 @@ pub fn find(name: &str) -> Result<&'static IndicatorSpec, TaError> {
         .ok_or_else(|| TaError::UnknownIndicator {
             name: name.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_bar_fields_or_free_series() {
+        assert!(Input::Close.is_ohlcv() && Input::Volume.is_ohlcv());
+        assert_eq!(Input::Real0.role(), InputRole::Free);
+        for spec in catalog() {
+            for input in spec.inputs {
+                assert_eq!(input.is_ohlcv(), !input.as_str().starts_with("real"));
+            }
+        }
+    }
+
+    #[test]
+    fn deviations_live_on_their_entries() {
+        let dema = find("dema").unwrap().deviations();
+        assert_eq!(dema, [deviations::NO_FMA, deviations::FLAGGED_UNSTABLE]);
+        assert!(find("sma").unwrap().deviations().is_empty());
+        let with_mama_note = catalog()
+            .iter()
+            .filter(|s| s.deviations.contains(&deviations::NO_MAMA))
+            .count();
+        let with_ma_type = catalog()
+            .iter()
+            .filter(|s| s.params.iter().any(|p| p.kind == crate::ParamKind::MaType))
+            .count();
+        assert_eq!(with_mama_note, with_ma_type);
+    }
 }

@@ -1,6 +1,7 @@
 //! ADX rating.
 
 use super::adx::Adx;
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
@@ -62,4 +63,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     OWN_LINE,
     kernel::<Adxr>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[FLAGGED_UNSTABLE]);

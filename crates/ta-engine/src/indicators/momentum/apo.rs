@@ -2,6 +2,7 @@
 
 use super::price_oscillator::PriceOscillator;
 use super::{FAST_PERIOD_DOC, SLOW_PERIOD_DOC};
+use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_MAMA};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
@@ -57,4 +58,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     OWN_LINE,
     kernel::<Apo>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE]);

@@ -3,6 +3,7 @@
 use super::macd_lines::MacdLines;
 use super::MACD_OUTPUTS;
 use super::{FAST_PERIOD_DOC, SIGNAL_PERIOD_DOC, SLOW_PERIOD_DOC};
+use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_FMA};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
@@ -58,4 +59,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     MACD_OUTPUTS,
     kernel::<Macd>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[NO_FMA, FLAGGED_UNSTABLE]);

@@ -2,6 +2,7 @@
 
 use super::stochastic::FastK;
 use super::FASTK_PERIOD_DOC;
+use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::catalog::{OutputSpec, Pane, Style};
 use crate::indicators::HIGH_LOW_CLOSE;
@@ -74,4 +75,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
         OutputSpec::new("slowd", "slowd", Pane::Own, Style::DashedLine),
     ],
     kernel::<Stoch>(),
-);
+)
+.with_deviations(&[NO_MAMA]);

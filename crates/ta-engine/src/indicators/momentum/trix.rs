@@ -1,5 +1,6 @@
 //! TRIX.
 
+use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_FMA};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
@@ -68,4 +69,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     OWN_LINE,
     kernel::<Trix>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[NO_FMA, FLAGGED_UNSTABLE]);

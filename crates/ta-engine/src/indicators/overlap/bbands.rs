@@ -1,6 +1,7 @@
 //! Bollinger Bands.
 
 use super::super::REAL;
+use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::{MaType, Params};
@@ -72,4 +73,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
         OutputSpec::new("lower", "lowerband", Pane::Price, Style::Band),
     ],
     kernel::<Bbands>(),
-);
+)
+.with_deviations(&[NO_MAMA]);

@@ -1,5 +1,6 @@
 //! Exponential moving average as an indicator.
 
+use crate::catalog::deviations::NO_FMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::Ema;
@@ -25,4 +26,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     PRICE_LINE,
     kernel::<EmaIndicator>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[NO_FMA]);

@@ -1,5 +1,6 @@
 //! Parabolic SAR.
 
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::indicators::{HIGH_LOW, UNSTABLE};
 use crate::kernel::Indicator;
@@ -129,4 +130,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     &[OutputSpec::new("value", "real", Pane::Price, Style::Dots)],
     kernel::<Sar>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[FLAGGED_UNSTABLE]);

@@ -1,5 +1,6 @@
 //! Tillson's T3 as an indicator.
 
+use crate::catalog::deviations::NO_FMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::T3;
@@ -26,4 +27,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     PRICE_LINE,
     kernel::<T3Indicator>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[NO_FMA]);

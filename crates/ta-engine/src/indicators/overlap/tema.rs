@@ -1,5 +1,6 @@
 //! Triple exponential moving average as an indicator.
 
+use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_FMA};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::primitives::average::Tema;
@@ -25,4 +26,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     PRICE_LINE,
     kernel::<TemaIndicator>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[NO_FMA, FLAGGED_UNSTABLE]);

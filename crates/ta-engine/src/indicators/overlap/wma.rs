@@ -1,5 +1,6 @@
 //! Weighted moving average as an indicator.
 
+use crate::catalog::deviations::WMA_RESUMMED;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL};
 use crate::primitives::average::Wma;
@@ -24,4 +25,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     WmaParams::SPECS,
     PRICE_LINE,
     kernel::<WmaIndicator>(),
-);
+)
+.with_deviations(&[WMA_RESUMMED]);

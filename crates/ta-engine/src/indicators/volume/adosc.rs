@@ -1,6 +1,7 @@
 //! Chaikin A/D oscillator.
 
 use super::ad_line::AdLine;
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{HIGH_LOW_CLOSE_VOLUME, OWN_LINE, UNSTABLE};
 use crate::kernel::Indicator;
@@ -82,7 +83,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Adosc>(),
 )
 // Its EMAs never forget their first A/D value; TA-Lib does not flag it.
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_deviations(&[FLAGGED_UNSTABLE]);
 
 #[cfg(test)]
 mod tests {
