@@ -44,6 +44,10 @@ pub enum Input {
     Real0,
     /// Second of two free series (TA-Lib `real1`).
     Real1,
+    /// A per-bar period (TA-Lib MAVP's `periods`). No entry uses it yet.
+    Periods,
+    /// A boolean series that restarts the state where true. No entry uses it yet.
+    Reset,
 }
 
 /// What an input series is to an indicator.
@@ -77,6 +81,8 @@ impl Input {
                 InputRole::Price
             }
             Input::Real | Input::Real0 | Input::Real1 => InputRole::Free,
+            Input::Periods => InputRole::PeriodSeries,
+            Input::Reset => InputRole::Reset,
         }
     }
 
@@ -95,6 +101,8 @@ impl Input {
             Input::Real => "real",
             Input::Real0 => "real0",
             Input::Real1 => "real1",
+            Input::Periods => "periods",
+            Input::Reset => "reset",
         }
     }
 }
@@ -146,6 +154,19 @@ impl Style {
 pub enum Dtype {
     Float64,
     Int32,
+    /// No entry produces it yet.
+    Boolean,
+}
+
+impl Dtype {
+    /// The Polars name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dtype::Float64 => "Float64",
+            Dtype::Int32 => "Int32",
+            Dtype::Boolean => "Boolean",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -157,6 +178,15 @@ pub struct OutputSpec {
     pub dtype: Dtype,
     pub pane: Pane,
     pub style: Style,
+    /// Bars a chart draws the value ahead (positive) or behind (negative) of the bar it is
+    /// computed on, e.g. Ichimoku's spans; 0 for all entries today.
+    pub display_shift: i32,
+    /// Bars after which a value is final (it may still change until then); 0 for all entries
+    /// today.
+    pub confirmation_lag: usize,
+    /// Outputs of different entries that belong in one pane share this name (ADX with
+    /// +DI/-DI).
+    pub pane_group: Option<&'static str>,
 }
 
 impl OutputSpec {
@@ -172,8 +202,23 @@ impl OutputSpec {
             dtype: Dtype::Float64,
             pane,
             style,
+            display_shift: 0,
+            confirmation_lag: 0,
+            pane_group: None,
         }
     }
+
+    pub const fn in_pane_group(mut self, group: &'static str) -> Self {
+        self.pane_group = Some(group);
+        self
+    }
+}
+
+/// Two outputs of an entry a chart fills the area between (e.g. Bollinger's bands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fill {
+    pub upper: &'static str,
+    pub lower: &'static str,
 }
 
 /// Facts about an indicator that users and planners care about.
@@ -279,6 +324,10 @@ pub struct IndicatorSpec {
     pub missing_data: MissingData,
     /// Where and why it departs from TA-Lib 0.8 (texts in [`deviations`]).
     pub deviations: &'static [&'static str],
+    /// Horizontal reference lines a chart draws in the entry's pane (RSI 30/70, ...).
+    pub levels: &'static [f64],
+    /// Output pairs to fill between.
+    pub fills: &'static [Fill],
     pub kernel: Kernel,
 }
 
@@ -306,12 +355,24 @@ impl IndicatorSpec {
             flags: &[],
             missing_data: MissingData::SkipBar,
             deviations: &[],
+            levels: &[],
+            fills: &[],
             kernel,
         }
     }
 
     pub const fn with_flags(mut self, flags: &'static [Flag]) -> Self {
         self.flags = flags;
+        self
+    }
+
+    pub const fn with_levels(mut self, levels: &'static [f64]) -> Self {
+        self.levels = levels;
+        self
+    }
+
+    pub const fn with_fills(mut self, fills: &'static [Fill]) -> Self {
+        self.fills = fills;
         self
     }
 
@@ -468,6 +529,22 @@ mod tests {
                 assert_eq!(input.is_ohlcv(), !input.as_str().starts_with("real"));
             }
         }
+    }
+
+    #[test]
+    fn plot_hints_name_real_outputs() {
+        for spec in catalog() {
+            let names: Vec<_> = spec.outputs.iter().map(|o| o.name).collect();
+            for fill in spec.fills {
+                assert!(names.contains(&fill.upper) && names.contains(&fill.lower));
+            }
+        }
+        assert_eq!(find("rsi").unwrap().levels, [30.0, 70.0]);
+        let group = |name| find(name).unwrap().outputs[0].pane_group;
+        assert_eq!(group("adx"), Some("directional"));
+        assert_eq!(group("plus_di"), group("minus_di"));
+        assert_eq!(Input::Periods.role(), InputRole::PeriodSeries);
+        assert_eq!(Input::Reset.role(), InputRole::Reset);
     }
 
     #[test]

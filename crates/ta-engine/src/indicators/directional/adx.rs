@@ -1,8 +1,9 @@
 //! Average directional movement index.
 
 use super::wilder_dm::WilderDm;
+use super::DIRECTIONAL_LINE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
+use crate::indicators::{HIGH_LOW_CLOSE, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
@@ -85,7 +86,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "Average directional movement index: Wilder-smoothed DX, the strength of a trend",
     HIGH_LOW_CLOSE,
     AdxParams::SPECS,
-    OWN_LINE,
+    DIRECTIONAL_LINE,
     kernel::<Adx>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_levels(&[25.0]);

@@ -1,9 +1,10 @@
 //! ADX rating.
 
 use super::adx::Adx;
+use super::DIRECTIONAL_LINE;
 use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
+use crate::indicators::{HIGH_LOW_CLOSE, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::primitives::Ring;
@@ -60,8 +61,9 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "ADX rating: mean of today's ADX and the ADX period - 1 bars earlier",
     HIGH_LOW_CLOSE,
     AdxrParams::SPECS,
-    OWN_LINE,
+    DIRECTIONAL_LINE,
     kernel::<Adxr>(),
 )
 .with_flags(UNSTABLE)
-.with_deviations(&[FLAGGED_UNSTABLE]);
+.with_deviations(&[FLAGGED_UNSTABLE])
+.with_levels(&[25.0]);

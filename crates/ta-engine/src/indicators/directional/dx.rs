@@ -1,8 +1,9 @@
 //! Directional movement index.
 
 use super::wilder_dm::WilderDm;
+use super::DIRECTIONAL_LINE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
+use crate::indicators::{HIGH_LOW_CLOSE, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
@@ -56,7 +57,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "Directional movement index: spread of +DI and -DI over their sum",
     HIGH_LOW_CLOSE,
     DxParams::SPECS,
-    OWN_LINE,
+    DIRECTIONAL_LINE,
     kernel::<Dx>(),
 )
 .with_flags(UNSTABLE);

@@ -1,8 +1,9 @@
 //! Minus directional indicator.
 
 use super::directional_indicator::{DirectionalIndicator, DirectionalIndicatorParams};
+use super::DIRECTIONAL_LINE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
-use crate::indicators::{HIGH_LOW_CLOSE, OWN_LINE, UNSTABLE};
+use crate::indicators::{HIGH_LOW_CLOSE, UNSTABLE};
 
 /// -DI, the negative directional indicator.
 pub type MinusDi = DirectionalIndicator<false>;
@@ -15,7 +16,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "Minus directional indicator: smoothed downward movement over smoothed true range",
     HIGH_LOW_CLOSE,
     DirectionalIndicatorParams::SPECS,
-    OWN_LINE,
+    DIRECTIONAL_LINE,
     kernel::<MinusDi>(),
 )
 .with_flags(UNSTABLE);

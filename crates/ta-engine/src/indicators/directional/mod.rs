@@ -21,7 +21,11 @@ pub use movement::{DirectionalMovement, DirectionalMovementParams};
 pub use plus_di::PlusDi;
 pub use plus_dm::PlusDm;
 
-use crate::catalog::IndicatorSpec;
+use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
+
+/// ADX, ADXR, DX and the DIs are one entry each but read together, in one pane.
+pub(super) const DIRECTIONAL_LINE: &[OutputSpec] =
+    &[OutputSpec::new("value", "real", Pane::Own, Style::Line).in_pane_group("directional")];
 
 /// The family's catalog entries, in catalog order.
 pub(crate) static SPECS: &[&IndicatorSpec] = &[

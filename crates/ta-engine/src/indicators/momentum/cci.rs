@@ -91,4 +91,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     CciParams::SPECS,
     OWN_LINE,
     kernel::<Cci>(),
-);
+)
+.with_levels(&[-100.0, 100.0]);

@@ -108,4 +108,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     MfiParams::SPECS,
     OWN_LINE,
     kernel::<Mfi>(),
-);
+)
+.with_levels(&[20.0, 80.0]);

@@ -49,4 +49,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     OWN_LINE,
     kernel::<Rsi>(),
 )
-.with_flags(UNSTABLE);
+.with_flags(UNSTABLE)
+.with_levels(&[30.0, 70.0]);

@@ -76,4 +76,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Stoch>(),
 )
-.with_deviations(&[NO_MAMA]);
+.with_deviations(&[NO_MAMA])
+.with_levels(&[20.0, 80.0]);

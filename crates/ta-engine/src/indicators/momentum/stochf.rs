@@ -55,4 +55,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     FAST_STOCH_OUTPUTS,
     kernel::<Stochf>(),
 )
-.with_deviations(&[NO_MAMA]);
+.with_deviations(&[NO_MAMA])
+.with_levels(&[20.0, 80.0]);

@@ -64,4 +64,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Stochrsi>(),
 )
 .with_flags(UNSTABLE)
-.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE]);
+.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE])
+.with_levels(&[20.0, 80.0]);

@@ -155,4 +155,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     UltoscParams::SPECS,
     OWN_LINE,
     kernel::<Ultosc>(),
-);
+)
+.with_levels(&[30.0, 70.0]);

@@ -61,4 +61,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     WillrParams::SPECS,
     OWN_LINE,
     kernel::<Willr>(),
-);
+)
+.with_levels(&[-80.0, -20.0]);

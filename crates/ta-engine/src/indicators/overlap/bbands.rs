@@ -2,7 +2,7 @@
 
 use super::super::REAL;
 use crate::catalog::deviations::NO_MAMA;
-use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
+use crate::catalog::{kernel, Fill, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::{MaType, Params};
 use crate::primitives::average::{MovingAverage, Smoother};
@@ -74,4 +74,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Bbands>(),
 )
-.with_deviations(&[NO_MAMA]);
+.with_deviations(&[NO_MAMA])
+.with_fills(&[Fill {
+    upper: "upper",
+    lower: "lower",
+}]);
