@@ -19,7 +19,7 @@ pub mod indicators;
 pub mod kernel;
 pub mod primitives;
 
-pub use catalog::{catalog, find, IndicatorSpec};
+pub use catalog::{catalog, catalog_json, find, IndicatorSpec};
 pub use error::{ErrorKind, TaError};
 pub use kernel::{fold, fold_groups, Batch, Chunks, Indicator, Stream, Validity};
 pub use params::{MaType, ParamInput, ParamKind, ParamSpec, Params, TypedParams};

@@ -5,16 +5,20 @@
 //! order. Adapters hand values over either in catalog order ([`Params::validate`]) or by name
 //! ([`Params::resolve`]); both run the same checks.
 
+use serde::Serialize;
+
 use crate::error::{ErrorKind, TaError};
 
 /// What a parameter holds; decides validation and the Python type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ParamKind {
     /// A whole number (periods).
     Int,
     /// A real number (multipliers, factors).
     Float,
     /// A moving-average type, TA-Lib's `MA_Type` numbering.
+    #[serde(rename = "matype")]
     MaType,
 }
 
@@ -29,7 +33,7 @@ impl ParamKind {
 }
 
 /// One parameter of an indicator, as listed in the catalog.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct ParamSpec {
     /// Our keyword name; the same concept has the same name across the catalog.
     pub name: &'static str,

@@ -1,13 +1,20 @@
 //! The catalog: the one list of indicators with everything adapters need to know.
 
+mod json;
+
+pub use json::{catalog_json, FORMAT_VERSION};
+
 use std::sync::OnceLock;
+
+use serde::Serialize;
 
 use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Stream};
 use crate::params::{ParamInput, ParamSpec, Params};
 use crate::TaError;
 
 /// TA-Lib's function groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Group {
     Overlap,
     Momentum,
@@ -31,7 +38,8 @@ impl Group {
 }
 
 /// An input series. OHLCV inputs default to the column of that name; `Real*` are free series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Input {
     Open,
     High,
@@ -51,7 +59,8 @@ pub enum Input {
 }
 
 /// What an input series is to an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InputRole {
     /// A bar field (open, high, low, close, volume), defaulting to the column of that name.
     Price,
@@ -108,7 +117,8 @@ impl Input {
 }
 
 /// Where a chart draws an output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Pane {
     /// On the price chart (same scale as the input).
     Price,
@@ -126,7 +136,8 @@ impl Pane {
 }
 
 /// How a chart draws an output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Style {
     Line,
     DashedLine,
@@ -150,7 +161,8 @@ impl Style {
 }
 
 /// Element type of an output column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialised under its Polars name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Dtype {
     Float64,
     Int32,
@@ -169,7 +181,7 @@ impl Dtype {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct OutputSpec {
     /// Our field name (snake_case).
     pub name: &'static str,
@@ -215,14 +227,15 @@ impl OutputSpec {
 }
 
 /// Two outputs of an entry a chart fills the area between (e.g. Bollinger's bands).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Fill {
     pub upper: &'static str,
     pub lower: &'static str,
 }
 
 /// Facts about an indicator that users and planners care about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// Values depend on the bar the series starts at (recursive smoothing, or a path such
     /// as SAR's); more history converges to the same numbers. A superset of TA-Lib's
@@ -243,7 +256,8 @@ impl Flag {
 
 /// What an indicator does with a bar whose inputs are not all present. One rule today; kept
 /// as metadata so each entry states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MissingData {
     /// The bar is skipped by the state machine and its output is missing: the result equals
     /// computing on the series without that bar, with a missing value put back in its place.
