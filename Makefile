@@ -41,7 +41,7 @@ bench: build
 
 # Rewrites the typed API from the engine catalog (after changing ta-engine).
 generate: build
-	$(BIN)/python -m laakhay.ta._codegen
+	$(BIN)/python tools/codegen.py
 
 clean:
 	rm -rf $(VENV) target python/laakhay/ta/*.so

@@ -17,6 +17,7 @@ from conftest import (
     param_sets,
     synthetic_ohlcv,
     talib_run,
+    tolerance,
     unpack,
 )
 
@@ -85,4 +86,4 @@ def test_integer_and_float32_columns(entry: dict[str, Any]) -> None:
             present = ~np.isnan(ref)
             scale = max(float(np.max(np.abs(ref[present]), initial=0.0)), 1e-300)
             err = np.max(np.abs(series.to_numpy()[present] - ref[present]), initial=0.0)
-            assert err <= 1e-12 * scale, f"{entry['name']} {dtype}: {err}"
+            assert err <= tolerance(entry) * scale, f"{entry['name']} {dtype}: {err}"

@@ -13,7 +13,6 @@ from conftest import (
     param_sets,
     real_ohlcv,
     synthetic_ohlcv,
-    tolerance,
 )
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,7 +38,7 @@ def test_real_data(entry: dict[str, Any], dataset: str) -> None:
     if data is None:
         pytest.skip(f"shared data {dataset} not present")
     for values in param_sets(entry):
-        assert_matches_talib(entry, values, data, rel=tolerance(entry, values))
+        assert_matches_talib(entry, values, data)
 
 
 @given(
@@ -83,4 +82,4 @@ def test_derived_inputs(entry: dict[str, Any], source: str) -> None:
     series = DERIVED[source]
     data = {k: series for k in ("open", "high", "low", "close", "volume")}
     for values in param_sets(entry):
-        assert_matches_talib(entry, values, data, rel=tolerance(entry, values))
+        assert_matches_talib(entry, values, data)

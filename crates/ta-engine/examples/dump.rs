@@ -83,6 +83,7 @@ fn main() {
             Input::Low | Input::Real1 => &columns[2],
             Input::Close | Input::Real => &columns[3],
             Input::Volume => &columns[4],
+            Input::Periods | Input::Reset => panic!("no CSV column for '{}'", input.as_str()),
         }
     };
     let inputs: Vec<&[f64]> = spec.inputs.iter().map(column).collect();

@@ -2,6 +2,44 @@
 
 use std::fmt;
 
+/// What went wrong, as a stable code every adapter maps the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    UnknownIndicator,
+    UnknownParam,
+    DuplicateParam,
+    /// A value of the wrong kind, e.g. text for a period.
+    InvalidType,
+    NotFinite,
+    /// A fraction for a whole-number parameter.
+    NotWhole,
+    OutOfRange,
+    /// A value TA-Lib takes that we do not implement yet (MAMA).
+    Unsupported,
+    /// Wrong number of parameters or input series.
+    Arity,
+    InvalidGroups,
+    LengthMismatch,
+}
+
+impl ErrorKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            ErrorKind::UnknownIndicator => "unknown_indicator",
+            ErrorKind::UnknownParam => "unknown_param",
+            ErrorKind::DuplicateParam => "duplicate_param",
+            ErrorKind::InvalidType => "invalid_type",
+            ErrorKind::NotFinite => "not_finite",
+            ErrorKind::NotWhole => "not_whole",
+            ErrorKind::OutOfRange => "out_of_range",
+            ErrorKind::Unsupported => "unsupported",
+            ErrorKind::Arity => "arity",
+            ErrorKind::InvalidGroups => "invalid_groups",
+            ErrorKind::LengthMismatch => "length_mismatch",
+        }
+    }
+}
+
 /// Everything that can go wrong before a kernel runs. Kernels themselves never fail.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TaError {
@@ -9,10 +47,13 @@ pub enum TaError {
     UnknownIndicator { name: String },
     /// A parameter that the indicator does not take.
     UnknownParam { indicator: String, param: String },
+    /// A parameter given twice (e.g. under our name and TA-Lib's).
+    DuplicateParam { indicator: String, param: String },
     /// A parameter value outside its range, or of the wrong kind.
     InvalidParam {
         indicator: String,
         param: String,
+        kind: ErrorKind,
         message: String,
     },
     /// The number of parameters or input series does not match the catalog.
@@ -39,10 +80,17 @@ impl fmt::Display for TaError {
             TaError::UnknownParam { indicator, param } => {
                 write!(f, "{indicator}: unknown parameter '{param}'")
             }
+            TaError::DuplicateParam { indicator, param } => {
+                write!(
+                    f,
+                    "{indicator}: parameter '{param}' is given more than once"
+                )
+            }
             TaError::InvalidParam {
                 indicator,
                 param,
                 message,
+                ..
             } => {
                 write!(f, "{indicator}: parameter '{param}' {message}")
             }
@@ -71,6 +119,25 @@ impl fmt::Display for TaError {
                 )
             }
         }
+    }
+}
+
+impl TaError {
+    pub const fn kind(&self) -> ErrorKind {
+        match self {
+            TaError::UnknownIndicator { .. } => ErrorKind::UnknownIndicator,
+            TaError::UnknownParam { .. } => ErrorKind::UnknownParam,
+            TaError::DuplicateParam { .. } => ErrorKind::DuplicateParam,
+            TaError::InvalidParam { kind, .. } => *kind,
+            TaError::Arity { .. } => ErrorKind::Arity,
+            TaError::InvalidGroups { .. } => ErrorKind::InvalidGroups,
+            TaError::LengthMismatch { .. } => ErrorKind::LengthMismatch,
+        }
+    }
+
+    /// The stable code of [`TaError::kind`], e.g. `"unknown_param"`.
+    pub const fn code(&self) -> &'static str {
+        self.kind().code()
     }
 }
 

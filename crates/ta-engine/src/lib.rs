@@ -9,15 +9,18 @@
 //! data: a bar whose inputs are not all present is skipped by the state machine and yields a
 //! missing output; so is a bar with a NaN or infinite input (see [`kernel::bar_is_complete`]).
 
+// First, so that its `typed_params!` macro is in scope in the modules below.
+#[macro_use]
+pub mod params;
+
 pub mod catalog;
 pub mod error;
 pub mod indicators;
 pub mod kernel;
 pub mod naming;
-pub mod params;
 pub mod primitives;
 
-pub use catalog::{catalog, find, IndicatorSpec};
-pub use error::TaError;
+pub use catalog::{catalog, catalog_json, find, IndicatorSpec};
+pub use error::{ErrorKind, TaError};
 pub use kernel::{bar_is_complete, fold, fold_groups, Batch, Chunks, Indicator, Stream, Validity};
-pub use params::{MaType, ParamKind, ParamSpec, Params};
+pub use params::{MaType, ParamInput, ParamKind, ParamSpec, Params, TypedParams};

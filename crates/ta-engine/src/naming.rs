@@ -4,19 +4,17 @@
 use crate::catalog::{IndicatorSpec, Input};
 use crate::params::{MaType, ParamKind};
 
-/// The keyword an adapter uses for input `i` of `spec`: OHLCV inputs by their role, free
-/// series as `expr` (the series studied) and `other` (a second series).
-///
-/// BETA is the one entry whose free inputs are not symmetric: TA-Lib's `BETA(real0, real1)`
-/// is the beta of `real1` against `real0`, so `real1` is the asset (`expr`) and `real0` the
-/// market.
+/// The keyword an adapter uses for input `i` of `spec`: the entry's own keywords where it
+/// names them (BETA: `market`, `expr`), else OHLCV inputs by their role and free series as
+/// `expr` (the series studied) and `other` (a second series).
 pub fn input_keyword(spec: &IndicatorSpec, i: usize) -> &'static str {
-    match (spec.talib_name, spec.inputs[i]) {
-        ("BETA", Input::Real0) => "market",
-        ("BETA", Input::Real1) => "expr",
-        (_, Input::Real | Input::Real0) => "expr",
-        (_, Input::Real1) => "other",
-        (_, role) => role.as_str(),
+    if let Some(keywords) = spec.input_keywords {
+        return keywords[i];
+    }
+    match spec.inputs[i] {
+        Input::Real | Input::Real0 => "expr",
+        Input::Real1 => "other",
+        role => role.as_str(),
     }
 }
 

@@ -42,6 +42,7 @@ fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 5]) -> Vec<&'a [f64]> {
             Low => data[2].as_slice(),
             Close | Real | Real0 => data[3].as_slice(),
             Volume => data[4].as_slice(),
+            Periods | Reset => unreachable!("no entry takes {}", i.as_str()),
         })
         .collect()
 }

@@ -48,6 +48,7 @@ fn polars_dtype(dtype: Dtype) -> DataType {
     match dtype {
         Dtype::Float64 => DataType::Float64,
         Dtype::Int32 => DataType::Int32,
+        Dtype::Boolean => DataType::Boolean,
     }
 }
 
@@ -255,6 +256,7 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
             match out.dtype {
                 Dtype::Float64 => Ok(series),
                 Dtype::Int32 => series.cast(&DataType::Int32),
+                Dtype::Boolean => series.cast(&DataType::Boolean),
             }
         })
         .collect::<PolarsResult<_>>()?;

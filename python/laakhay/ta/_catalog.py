@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import numbers
 from typing import Any
 
@@ -12,9 +13,29 @@ from laakhay.ta import _engine
 
 
 @functools.cache
+def document() -> dict[str, Any]:
+    """The engine's catalog document (``format_version``, ``ma_types``, ``indicators``)."""
+    doc: dict[str, Any] = json.loads(_engine.catalog_json())
+    return doc
+
+
+@functools.cache
 def entries() -> dict[str, dict[str, Any]]:
-    """Catalog entries keyed by our name, in catalog order."""
-    return {e["name"]: e for e in _engine.catalog()}
+    """Catalog entries keyed by our name, in catalog order. ``inputs`` lists TA-Lib's input
+    names; ``input_keywords`` and ``input_roles`` ours."""
+    found = {}
+    for raw in document()["indicators"]:
+        e = dict(raw)
+        e["inputs"] = [i["name"] for i in raw["inputs"]]
+        e["input_keywords"] = [i["keyword"] for i in raw["inputs"]]
+        e["input_roles"] = [i["role"] for i in raw["inputs"]]
+        found[e["name"]] = e
+    return found
+
+
+def ma_types() -> list[tuple[str, int]]:
+    """The moving-average types ``(name, code)`` that ``ma_type`` parameters accept."""
+    return [(m["name"], m["code"]) for m in document()["ma_types"]]
 
 
 def entry(name: str) -> dict[str, Any]:
@@ -37,11 +58,13 @@ def catalog() -> pl.DataFrame:
     -------
     polars.DataFrame
         One row per indicator: ``name``, ``talib_name``, ``group``, ``summary``, ``inputs``
-        (TA-Lib's input names), ``input_keywords`` (ours), ``primary_input`` (the input the
-        ``.ta`` receiver stands for), ``params`` (list of structs with ``name``,
-        ``talib_name``, ``kind``, ``default``, ``min``, ``max``, ``description``),
-        ``outputs`` (list of structs with ``name``, ``talib_name``, ``dtype``, ``pane``,
-        ``style``), ``flags``, ``missing_data``,
+        (TA-Lib's input names), ``input_keywords`` (ours), ``input_roles`` (price, volume,
+        free, ...), ``primary_input`` (the input the ``.ta`` receiver stands for), ``params``
+        (list of structs with ``name``, ``talib_name``, ``kind``, ``default``, ``min``,
+        ``max``, ``description``), ``outputs`` (list of structs with ``name``,
+        ``talib_name``, ``dtype``, plot hints ``pane``, ``style``, ``display_shift``,
+        ``confirmation_lag``, ``pane_group``), ``levels`` (reference lines, e.g. RSI 30/70),
+        ``fills`` (output pairs to shade between), ``flags``, ``missing_data``,
         ``deviations`` (deliberate departures from TA-Lib, with the reason),
         ``default_lookback`` (bars before the first value with default parameters) and
         ``output_name`` (the result's name with default parameters and columns).
@@ -65,6 +88,7 @@ def catalog() -> pl.DataFrame:
             "summary": pl.String,
             "inputs": pl.List(pl.String),
             "input_keywords": pl.List(pl.String),
+            "input_roles": pl.List(pl.String),
             "primary_input": pl.Int64,
             "params": pl.List(
                 pl.Struct(
@@ -87,9 +111,14 @@ def catalog() -> pl.DataFrame:
                         "dtype": pl.String,
                         "pane": pl.String,
                         "style": pl.String,
+                        "display_shift": pl.Int64,
+                        "confirmation_lag": pl.Int64,
+                        "pane_group": pl.String,
                     }
                 )
             ),
+            "levels": pl.List(pl.Float64),
+            "fills": pl.List(pl.Struct({"upper": pl.String, "lower": pl.String})),
             "flags": pl.List(pl.String),
             "missing_data": pl.String,
             "deviations": pl.List(pl.String),

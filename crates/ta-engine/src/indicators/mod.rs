@@ -1,7 +1,7 @@
-//! Indicator families, one module each; every module lists its catalog entries in `SPECS`.
+//! Indicator families, one folder each and one file per indicator; every family lists its
+//! catalog entries in `SPECS`.
 
 pub mod directional;
-pub mod ma;
 pub mod momentum;
 pub mod overlap;
 pub mod price;
@@ -9,7 +9,24 @@ pub mod statistic;
 pub mod volatility;
 pub mod volume;
 
-use crate::catalog::IndicatorSpec;
+use crate::catalog::{Flag, IndicatorSpec, Input, OutputSpec, Pane, Style};
+
+// Input lists, outputs and flags many entries share.
+pub(crate) const REAL: &[Input] = &[Input::Real];
+pub(crate) const PAIR: &[Input] = &[Input::Real0, Input::Real1];
+pub(crate) const REAL_VOLUME: &[Input] = &[Input::Real, Input::Volume];
+pub(crate) const HIGH_LOW: &[Input] = &[Input::High, Input::Low];
+pub(crate) const HIGH_LOW_CLOSE: &[Input] = &[Input::High, Input::Low, Input::Close];
+pub(crate) const HIGH_LOW_CLOSE_VOLUME: &[Input] =
+    &[Input::High, Input::Low, Input::Close, Input::Volume];
+pub(crate) const OPEN_HIGH_LOW_CLOSE: &[Input] =
+    &[Input::Open, Input::High, Input::Low, Input::Close];
+pub(crate) const OWN_LINE: &[OutputSpec] =
+    &[OutputSpec::new("value", "real", Pane::Own, Style::Line)];
+pub(crate) const PRICE_LINE: &[OutputSpec] =
+    &[OutputSpec::new("value", "real", Pane::Price, Style::Line)];
+pub(crate) const UNSTABLE: &[Flag] = &[Flag::UnstablePeriod];
+pub(crate) const CUMULATIVE: &[Flag] = &[Flag::Cumulative];
 
 /// Every catalog entry, family by family (TA-Lib's grouping).
 pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
@@ -24,6 +41,7 @@ pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
     ]
     .into_iter()
     .flatten()
+    .copied()
 }
 
 /// Test support: steps single-output indicator `I` (catalog entry `name`) over rows of inputs;

@@ -1,0 +1,578 @@
+//! The catalog: the one list of indicators with everything adapters need to know.
+
+mod json;
+
+pub use json::{catalog_json, FORMAT_VERSION};
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Stream};
+use crate::params::{ParamInput, ParamSpec, Params};
+use crate::TaError;
+
+/// TA-Lib's function groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Overlap,
+    Momentum,
+    Volatility,
+    Volume,
+    Statistic,
+    Price,
+}
+
+impl Group {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Group::Overlap => "overlap",
+            Group::Momentum => "momentum",
+            Group::Volatility => "volatility",
+            Group::Volume => "volume",
+            Group::Statistic => "statistic",
+            Group::Price => "price",
+        }
+    }
+}
+
+/// An input series. OHLCV inputs default to the column of that name; `Real*` are free series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Input {
+    Open,
+    High,
+    Low,
+    Close,
+    Volume,
+    /// Any single series (TA-Lib `real`).
+    Real,
+    /// First of two free series (TA-Lib `real0`).
+    Real0,
+    /// Second of two free series (TA-Lib `real1`).
+    Real1,
+    /// A per-bar period (TA-Lib MAVP's `periods`). No entry uses it yet.
+    Periods,
+    /// A boolean series that restarts the state where true. No entry uses it yet.
+    Reset,
+}
+
+/// What an input series is to an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputRole {
+    /// A bar field (open, high, low, close, volume), defaulting to the column of that name.
+    Price,
+    /// Any series the caller picks (TA-Lib `real`, `real0`, `real1`).
+    Free,
+    /// A per-bar parameter, e.g. TA-Lib MAVP's `periods`.
+    PeriodSeries,
+    /// A boolean series whose true bars restart the state (an anchor).
+    Reset,
+}
+
+impl InputRole {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InputRole::Price => "price",
+            InputRole::Free => "free",
+            InputRole::PeriodSeries => "period_series",
+            InputRole::Reset => "reset",
+        }
+    }
+}
+
+impl Input {
+    pub const fn role(self) -> InputRole {
+        match self {
+            Input::Open | Input::High | Input::Low | Input::Close | Input::Volume => {
+                InputRole::Price
+            }
+            Input::Real | Input::Real0 | Input::Real1 => InputRole::Free,
+            Input::Periods => InputRole::PeriodSeries,
+            Input::Reset => InputRole::Reset,
+        }
+    }
+
+    /// True for the bar fields open, high, low, close and volume.
+    pub const fn is_ohlcv(self) -> bool {
+        matches!(self.role(), InputRole::Price)
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Input::Open => "open",
+            Input::High => "high",
+            Input::Low => "low",
+            Input::Close => "close",
+            Input::Volume => "volume",
+            Input::Real => "real",
+            Input::Real0 => "real0",
+            Input::Real1 => "real1",
+            Input::Periods => "periods",
+            Input::Reset => "reset",
+        }
+    }
+}
+
+/// Where a chart draws an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pane {
+    /// On the price chart (same scale as the input).
+    Price,
+    /// In a pane of its own.
+    Own,
+}
+
+impl Pane {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Pane::Price => "price",
+            Pane::Own => "own",
+        }
+    }
+}
+
+/// How a chart draws an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    Line,
+    DashedLine,
+    Histogram,
+    /// A line that marks an upper (or lower) limit, e.g. a band.
+    Band,
+    /// Points rather than a joined line (e.g. parabolic SAR).
+    Dots,
+}
+
+impl Style {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Style::Line => "line",
+            Style::DashedLine => "dashed_line",
+            Style::Histogram => "histogram",
+            Style::Band => "band",
+            Style::Dots => "dots",
+        }
+    }
+}
+
+/// Element type of an output column.
+/// Serialised under its Polars name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Dtype {
+    Float64,
+    Int32,
+    /// No entry produces it yet.
+    Boolean,
+}
+
+impl Dtype {
+    /// The Polars name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dtype::Float64 => "Float64",
+            Dtype::Int32 => "Int32",
+            Dtype::Boolean => "Boolean",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct OutputSpec {
+    /// Our field name (snake_case).
+    pub name: &'static str,
+    /// TA-Lib's output name.
+    pub talib_name: &'static str,
+    pub dtype: Dtype,
+    pub pane: Pane,
+    pub style: Style,
+    /// Bars a chart draws the value ahead (positive) or behind (negative) of the bar it is
+    /// computed on, e.g. Ichimoku's spans; 0 for all entries today.
+    pub display_shift: i32,
+    /// Bars after which a value is final (it may still change until then); 0 for all entries
+    /// today.
+    pub confirmation_lag: usize,
+    /// Outputs of different entries that belong in one pane share this name (ADX with
+    /// +DI/-DI).
+    pub pane_group: Option<&'static str>,
+}
+
+impl OutputSpec {
+    pub const fn new(
+        name: &'static str,
+        talib_name: &'static str,
+        pane: Pane,
+        style: Style,
+    ) -> Self {
+        OutputSpec {
+            name,
+            talib_name,
+            dtype: Dtype::Float64,
+            pane,
+            style,
+            display_shift: 0,
+            confirmation_lag: 0,
+            pane_group: None,
+        }
+    }
+
+    pub const fn in_pane_group(mut self, group: &'static str) -> Self {
+        self.pane_group = Some(group);
+        self
+    }
+}
+
+/// Two outputs of an entry a chart fills the area between (e.g. Bollinger's bands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Fill {
+    pub upper: &'static str,
+    pub lower: &'static str,
+}
+
+/// Facts about an indicator that users and planners care about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Values depend on the bar the series starts at (recursive smoothing, or a path such
+    /// as SAR's); more history converges to the same numbers. A superset of TA-Lib's
+    /// "unstable period" flag: DEMA, TEMA, MACD, ADXR, ... are recursive too.
+    UnstablePeriod,
+    /// Output is a running total over the whole history (OBV, AD).
+    Cumulative,
+}
+
+impl Flag {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Flag::UnstablePeriod => "unstable_period",
+            Flag::Cumulative => "cumulative",
+        }
+    }
+}
+
+/// What an indicator does with a bar whose inputs are not all present. One rule today; kept
+/// as metadata so each entry states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingData {
+    /// The bar is skipped by the state machine and its output is missing: the result equals
+    /// computing on the series without that bar, with a missing value put back in its place.
+    SkipBar,
+}
+
+impl MissingData {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MissingData::SkipBar => "skip_bar",
+        }
+    }
+}
+
+type BatchFn = fn(&Params, &[Chunks<'_>], Option<&[bool]>, &[usize]) -> Result<Batch, TaError>;
+type StreamFn = fn(&Params) -> Result<Box<dyn Stream>, TaError>;
+type LookbackFn = fn(&Params) -> Result<usize, TaError>;
+
+/// The entry points of one indicator, monomorphised over its state machine.
+#[derive(Clone, Copy)]
+pub struct Kernel {
+    batch: BatchFn,
+    stream: StreamFn,
+    lookback: LookbackFn,
+}
+
+impl std::fmt::Debug for Kernel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Kernel")
+    }
+}
+
+fn batch_of<I: Indicator>(
+    p: &Params,
+    inputs: &[Chunks<'_>],
+    present: Option<&[bool]>,
+    group_starts: &[usize],
+) -> Result<Batch, TaError> {
+    Ok(fold_groups(
+        I::from_params(p)?,
+        inputs,
+        present,
+        group_starts,
+    ))
+}
+
+fn stream_of<I: Indicator + std::fmt::Debug>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
+    Ok(Box::new(I::from_params(p)?))
+}
+
+fn lookback_of<I: Indicator>(p: &Params) -> Result<usize, TaError> {
+    Ok(I::from_params(p)?.lookback())
+}
+
+/// The kernel entry points for state machine `I`.
+pub const fn kernel<I: Indicator + std::fmt::Debug>() -> Kernel {
+    Kernel {
+        batch: batch_of::<I>,
+        stream: stream_of::<I>,
+        lookback: lookback_of::<I>,
+    }
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorSpec {
+    /// Our name (snake_case); the Python function and DSL name.
+    pub name: &'static str,
+    /// TA-Lib's function name.
+    pub talib_name: &'static str,
+    pub group: Group,
+    /// One line: what it measures.
+    pub summary: &'static str,
+    pub inputs: &'static [Input],
+    pub params: &'static [ParamSpec],
+    pub outputs: &'static [OutputSpec],
+    pub flags: &'static [Flag],
+    pub missing_data: MissingData,
+    /// Where and why it departs from TA-Lib 0.8 (texts in [`deviations`]).
+    pub deviations: &'static [&'static str],
+    /// Horizontal reference lines a chart draws in the entry's pane (RSI 30/70, ...).
+    pub levels: &'static [f64],
+    /// Output pairs to fill between.
+    pub fills: &'static [Fill],
+    /// Adapters' keywords for the inputs when the defaults of [`crate::naming::input_keyword`]
+    /// do not fit (BETA's market and asset).
+    pub input_keywords: Option<&'static [&'static str]>,
+    pub kernel: Kernel,
+}
+
+impl IndicatorSpec {
+    /// An entry without flags that skips incomplete bars; see the `with_*` methods for the rest.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        name: &'static str,
+        talib_name: &'static str,
+        group: Group,
+        summary: &'static str,
+        inputs: &'static [Input],
+        params: &'static [ParamSpec],
+        outputs: &'static [OutputSpec],
+        kernel: Kernel,
+    ) -> Self {
+        IndicatorSpec {
+            name,
+            talib_name,
+            group,
+            summary,
+            inputs,
+            params,
+            outputs,
+            flags: &[],
+            missing_data: MissingData::SkipBar,
+            deviations: &[],
+            levels: &[],
+            fills: &[],
+            input_keywords: None,
+            kernel,
+        }
+    }
+
+    pub const fn with_input_keywords(mut self, keywords: &'static [&'static str]) -> Self {
+        self.input_keywords = Some(keywords);
+        self
+    }
+
+    pub const fn with_flags(mut self, flags: &'static [Flag]) -> Self {
+        self.flags = flags;
+        self
+    }
+
+    pub const fn with_levels(mut self, levels: &'static [f64]) -> Self {
+        self.levels = levels;
+        self
+    }
+
+    pub const fn with_fills(mut self, fills: &'static [Fill]) -> Self {
+        self.fills = fills;
+        self
+    }
+
+    pub const fn with_deviations(mut self, deviations: &'static [&'static str]) -> Self {
+        self.deviations = deviations;
+        self
+    }
+
+    /// Validates parameter values given in catalog order.
+    pub fn params(&self, values: &[f64]) -> Result<Params, TaError> {
+        Params::validate(self.name, self.params, values)
+    }
+
+    /// Validates parameters given by name (ours, or TA-Lib's in any case); the rest take
+    /// their defaults.
+    pub fn resolve_params(&self, given: &[(&str, ParamInput<'_>)]) -> Result<Params, TaError> {
+        Params::resolve(self.name, self.params, given)
+    }
+
+    /// Bars consumed before the first output, for these parameters.
+    pub fn lookback(&self, values: &[f64]) -> Result<usize, TaError> {
+        (self.kernel.lookback)(&self.params(values)?)
+    }
+
+    /// Runs the batch kernel. `present` marks rows whose inputs are all present.
+    pub fn run(
+        &self,
+        values: &[f64],
+        inputs: &[&[f64]],
+        present: Option<&[bool]>,
+    ) -> Result<Batch, TaError> {
+        let chunked: Vec<[&[f64]; 1]> = inputs.iter().map(|s| [*s]).collect();
+        let columns: Vec<Chunks<'_>> = chunked.iter().map(|c| c.as_slice()).collect();
+        self.run_chunked(values, &columns, present)
+    }
+
+    /// Runs the batch kernel on inputs stored in chunks (chunk boundaries may differ between
+    /// inputs); nothing is copied.
+    pub fn run_chunked(
+        &self,
+        values: &[f64],
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+    ) -> Result<Batch, TaError> {
+        self.run_groups(values, inputs, present, &[])
+    }
+
+    /// Runs the batch kernel over consecutive groups (e.g. symbols in a panel sorted by
+    /// symbol): the state starts afresh at each row of `group_starts` (ascending).
+    pub fn run_groups(
+        &self,
+        values: &[f64],
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+        group_starts: &[usize],
+    ) -> Result<Batch, TaError> {
+        let params = self.params(values)?;
+        if inputs.len() != self.inputs.len() {
+            return Err(TaError::Arity {
+                indicator: self.name.to_string(),
+                what: "input series",
+                expected: self.inputs.len(),
+                got: inputs.len(),
+            });
+        }
+        let length = |c: &Chunks<'_>| c.iter().map(|s| s.len()).sum::<usize>();
+        let len = inputs.first().map_or(0, length);
+        for other in inputs.iter().map(length).chain(present.map(|p| p.len())) {
+            if other != len {
+                return Err(TaError::LengthMismatch {
+                    indicator: self.name.to_string(),
+                    expected: len,
+                    got: other,
+                });
+            }
+        }
+        if group_starts.windows(2).any(|w| w[0] >= w[1])
+            || group_starts.last().is_some_and(|&g| g >= len.max(1))
+        {
+            return Err(TaError::InvalidGroups {
+                indicator: self.name.to_string(),
+            });
+        }
+        (self.kernel.batch)(&params, inputs, present, group_starts)
+    }
+
+    /// A fresh bar-by-bar state machine.
+    pub fn stream(&self, values: &[f64]) -> Result<Box<dyn Stream>, TaError> {
+        (self.kernel.stream)(&self.params(values)?)
+    }
+
+    /// Default parameter values in catalog order.
+    pub fn default_values(&self) -> Vec<f64> {
+        self.params.iter().map(|p| p.default).collect()
+    }
+
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// Where and why this indicator deliberately departs from TA-Lib 0.8 (empty: nowhere).
+    pub fn deviations(&self) -> Vec<&'static str> {
+        self.deviations.to_vec()
+    }
+}
+
+/// Deliberate departures from TA-Lib 0.8, shared by the entries they concern. Kept next to
+/// the catalog, so the Python docs, `ta.info()` and the README all state the same thing.
+pub mod deviations {
+    pub const NO_MAMA: &str =
+        "ma_type 7 (MAMA) is refused with an error until MAMA is implemented.";
+    pub const FLAGGED_UNSTABLE: &str =
+        "Flagged unstable_period although TA-Lib does not flag it: its values depend on the bar \
+         the series starts at (recursive smoothing or a path), which is what the flag means here.";
+}
+
+/// Every indicator, in catalog order (grouped as TA-Lib groups them).
+pub fn catalog() -> &'static [&'static IndicatorSpec] {
+    static CATALOG: OnceLock<Vec<&'static IndicatorSpec>> = OnceLock::new();
+    CATALOG.get_or_init(|| crate::indicators::all().collect())
+}
+
+/// Looks an indicator up by our name or TA-Lib's (case-insensitive).
+pub fn find(name: &str) -> Result<&'static IndicatorSpec, TaError> {
+    catalog()
+        .iter()
+        .copied()
+        .find(|s| s.name.eq_ignore_ascii_case(name) || s.talib_name.eq_ignore_ascii_case(name))
+        .ok_or_else(|| TaError::UnknownIndicator {
+            name: name.to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_bar_fields_or_free_series() {
+        assert!(Input::Close.is_ohlcv() && Input::Volume.is_ohlcv());
+        assert_eq!(Input::Real0.role(), InputRole::Free);
+        for spec in catalog() {
+            for input in spec.inputs {
+                assert_eq!(input.is_ohlcv(), !input.as_str().starts_with("real"));
+            }
+        }
+    }
+
+    #[test]
+    fn plot_hints_name_real_outputs() {
+        for spec in catalog() {
+            let names: Vec<_> = spec.outputs.iter().map(|o| o.name).collect();
+            for fill in spec.fills {
+                assert!(names.contains(&fill.upper) && names.contains(&fill.lower));
+            }
+        }
+        assert_eq!(find("rsi").unwrap().levels, [30.0, 70.0]);
+        let group = |name| find(name).unwrap().outputs[0].pane_group;
+        assert_eq!(group("adx"), Some("directional"));
+        assert_eq!(group("plus_di"), group("minus_di"));
+        assert_eq!(Input::Periods.role(), InputRole::PeriodSeries);
+        assert_eq!(Input::Reset.role(), InputRole::Reset);
+    }
+
+    #[test]
+    fn deviations_live_on_their_entries() {
+        let dema = find("dema").unwrap().deviations();
+        assert_eq!(dema, [deviations::FLAGGED_UNSTABLE]);
+        assert!(find("sma").unwrap().deviations().is_empty());
+        let with_mama_note = catalog()
+            .iter()
+            .filter(|s| s.deviations.contains(&deviations::NO_MAMA))
+            .count();
+        let with_ma_type = catalog()
+            .iter()
+            .filter(|s| s.params.iter().any(|p| p.kind == crate::ParamKind::MaType))
+            .count();
+        assert_eq!(with_mama_note, with_ma_type);
+    }
+}

@@ -1,0 +1,79 @@
+//! Aroon up and down.
+
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::catalog::{OutputSpec, Pane, Style};
+use crate::indicators::HIGH_LOW;
+use crate::kernel::Indicator;
+use crate::params::Params;
+use crate::primitives::RunningExtreme;
+use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct AroonParams {
+        period: usize = period(14, 2),
+    }
+}
+
+/// Aroon: how recently the window of `period + 1` bars made its high and its low, in percent.
+#[derive(Debug, Clone)]
+pub struct Aroon {
+    pub(super) highs: RunningExtreme<true>,
+    pub(super) lows: RunningExtreme<false>,
+    pub(super) period: usize,
+    pub(super) factor: f64,
+}
+
+impl Aroon {
+    pub(super) fn new(period: usize) -> Self {
+        Aroon {
+            highs: RunningExtreme::new(period + 1),
+            lows: RunningExtreme::new(period + 1),
+            period,
+            factor: 100.0 / period as f64,
+        }
+    }
+
+    /// Pushes one bar; true once the window is full.
+    #[inline]
+    pub(super) fn push(&mut self, high: f64, low: f64) -> bool {
+        self.highs.push(high);
+        self.lows.push(low)
+    }
+}
+
+impl Indicator for Aroon {
+    const INPUTS: usize = 2;
+    const OUTPUTS: usize = 2;
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: AroonParams = params.get();
+        Ok(Aroon::new(p.period))
+    }
+    fn lookback(&self) -> usize {
+        self.period
+    }
+    #[inline]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        if !self.push(bar[0], bar[1]) {
+            return false;
+        }
+        out[0] = self.factor * (self.period - self.lows.age()) as f64;
+        out[1] = self.factor * (self.period - self.highs.age()) as f64;
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "aroon",
+    "AROON",
+    Group::Momentum,
+    "Aroon: how recently the window made its lowest low and its highest high, in percent",
+    HIGH_LOW,
+    AroonParams::SPECS,
+    &[
+        OutputSpec::new("aroon_down", "aroondown", Pane::Own, Style::DashedLine),
+        OutputSpec::new("aroon_up", "aroonup", Pane::Own, Style::Line),
+    ],
+    kernel::<Aroon>(),
+);

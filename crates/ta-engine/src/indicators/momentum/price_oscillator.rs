@@ -1,0 +1,37 @@
+//! Fast and slow moving averages, shared by APO and PPO.
+
+use crate::params::MaType;
+use crate::primitives::average::{MovingAverage, Smoother};
+
+/// Fast and slow moving averages of one type, both fed from the first bar (APO, PPO). Unlike
+/// MACD's, TA-Lib's APO/PPO averages are not aligned: the fast one starts on bar 0 too.
+#[derive(Debug, Clone)]
+pub(crate) struct PriceOscillator {
+    fast: MovingAverage,
+    slow: MovingAverage,
+}
+
+impl PriceOscillator {
+    /// The periods are swapped when the slow one is shorter, as TA-Lib does.
+    pub(crate) fn new(mut fast: usize, mut slow: usize, kind: MaType) -> Self {
+        if slow < fast {
+            std::mem::swap(&mut fast, &mut slow);
+        }
+        PriceOscillator {
+            fast: MovingAverage::new(kind, fast),
+            slow: MovingAverage::new(kind, slow),
+        }
+    }
+
+    pub(crate) fn lookback(&self) -> usize {
+        self.fast.lookback().max(self.slow.lookback())
+    }
+
+    /// `(fast, slow)` once both exist.
+    #[inline]
+    pub(crate) fn update(&mut self, x: f64) -> Option<(f64, f64)> {
+        let fast = self.fast.update(x);
+        let slow = self.slow.update(x);
+        fast.zip(slow)
+    }
+}

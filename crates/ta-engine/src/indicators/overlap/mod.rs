@@ -1,0 +1,90 @@
+//! Overlap studies: moving averages, bands and other series drawn on the price chart.
+
+/// A single-series moving average as an indicator. `None` is period 1, which TA-Lib 0.8
+/// passes through unchanged. The smoother type is concrete (not `MovingAverage`) so the
+/// batch loop compiles without a per-bar dispatch.
+macro_rules! ma_indicator {
+    ($(#[$doc:meta])* $ty:ident, $inner:ty, $params:ty, $build:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $ty(Option<$inner>);
+
+        impl $crate::kernel::Indicator for $ty {
+            const INPUTS: usize = 1;
+            const OUTPUTS: usize = 1;
+            fn from_params(
+                params: &$crate::params::Params,
+            ) -> Result<Self, $crate::TaError> {
+                let p: $params = params.get();
+                let build: fn(&$params) -> $inner = $build;
+                Ok($ty((p.period > 1).then(|| build(&p))))
+            }
+            fn lookback(&self) -> usize {
+                self.0
+                    .as_ref()
+                    .map_or(0, $crate::primitives::average::Smoother::lookback)
+            }
+            #[inline]
+            fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+                let value = match &mut self.0 {
+                    Some(m) => $crate::primitives::average::Smoother::update(m, bar[0]),
+                    None => Some(bar[0]),
+                };
+                match value {
+                    Some(v) => {
+                        out[0] = v;
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    };
+}
+
+mod bbands;
+mod dema;
+mod ema;
+mod kama;
+mod ma;
+mod midpoint;
+mod midprice;
+mod sar;
+mod sma;
+mod t3;
+mod tema;
+mod trima;
+mod wma;
+
+pub use bbands::{Bbands, BbandsParams};
+pub use dema::{DemaIndicator, DemaParams};
+pub use ema::{EmaIndicator, EmaParams};
+pub use kama::{KamaIndicator, KamaParams};
+pub use ma::{MaIndicator, MaParams};
+pub use midpoint::{Midpoint, MidpointParams};
+pub use midprice::{Midprice, MidpriceParams};
+pub use sar::{Sar, SarParams};
+pub use sma::{SmaIndicator, SmaParams};
+pub use t3::{T3Indicator, T3Params};
+pub use tema::{TemaIndicator, TemaParams};
+pub use trima::{TrimaIndicator, TrimaParams};
+pub use wma::{WmaIndicator, WmaParams};
+
+use crate::catalog::IndicatorSpec;
+
+/// The family's catalog entries, in catalog order.
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &sma::SPEC,
+    &ema::SPEC,
+    &wma::SPEC,
+    &dema::SPEC,
+    &tema::SPEC,
+    &trima::SPEC,
+    &kama::SPEC,
+    &t3::SPEC,
+    &ma::SPEC,
+    &bbands::SPEC,
+    &midpoint::SPEC,
+    &midprice::SPEC,
+    &sar::SPEC,
+];

@@ -1,0 +1,15 @@
+//! Volume indicators: on-balance volume and the Chaikin accumulation/distribution family.
+
+mod ad;
+mod ad_line;
+mod adosc;
+mod obv;
+
+pub use ad::Ad;
+pub use adosc::{Adosc, AdoscParams};
+pub use obv::Obv;
+
+use crate::catalog::IndicatorSpec;
+
+/// The family's catalog entries, in catalog order.
+pub(crate) static SPECS: &[&IndicatorSpec] = &[&obv::SPEC, &ad::SPEC, &adosc::SPEC];

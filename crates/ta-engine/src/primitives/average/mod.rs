@@ -1,0 +1,31 @@
+//! Moving averages: the smoothers every other family builds on, and TA-Lib's `MA_Type`
+//! dispatch. Each is a state machine fed one value at a time.
+
+mod aligned;
+mod dema;
+mod ema;
+mod kama;
+mod moving_average;
+mod sma;
+mod t3;
+mod tema;
+mod trima;
+mod wma;
+
+pub use aligned::Aligned;
+pub use dema::Dema;
+pub use ema::{ema_k, Ema, EmaForm};
+pub use kama::Kama;
+pub use moving_average::MovingAverage;
+pub use sma::Sma;
+pub use t3::T3;
+pub use tema::Tema;
+pub use trima::Trima;
+pub use wma::Wma;
+
+/// A one-series state machine: `None` while warming up.
+pub trait Smoother {
+    fn update(&mut self, x: f64) -> Option<f64>;
+    /// Values consumed before the first output.
+    fn lookback(&self) -> usize;
+}

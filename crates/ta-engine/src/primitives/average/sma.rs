@@ -1,0 +1,45 @@
+//! Simple moving average.
+
+use super::Smoother;
+use crate::primitives::Ring;
+
+/// Simple moving average with TA-Lib's running sum (subtract the leaver, then add the arrival).
+///
+/// The same arithmetic as [`RollingSum`](crate::primitives::RollingSum), kept inline because
+/// the order of loads and stores below is what keeps this hot loop in registers.
+#[derive(Debug, Clone)]
+pub struct Sma {
+    period: usize,
+    window: Ring,
+    sum: f64,
+}
+
+impl Sma {
+    pub fn new(period: usize) -> Self {
+        Sma {
+            period,
+            window: Ring::new(period),
+            sum: 0.0,
+        }
+    }
+}
+
+impl Smoother for Sma {
+    #[inline]
+    fn update(&mut self, x: f64) -> Option<f64> {
+        // Read the state before writing the ring: a store into the ring first would make
+        // the compiler reload `sum` from memory on every bar.
+        let full = self.window.is_full();
+        let mut sum = self.sum;
+        if full {
+            sum -= self.window.oldest();
+        }
+        sum += x;
+        self.sum = sum;
+        self.window.push(x);
+        (full || self.window.is_full()).then(|| sum / self.period as f64)
+    }
+    fn lookback(&self) -> usize {
+        self.period - 1
+    }
+}

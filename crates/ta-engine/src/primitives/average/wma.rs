@@ -1,0 +1,80 @@
+//! Weighted moving average.
+
+use super::Smoother;
+use crate::primitives::Ring;
+
+/// Weighted moving average (weights 1..=period, newest heaviest), TA-Lib 0.8.1's arithmetic:
+/// a running weighted sum and plain sum, both rebuilt from the window (weights 1..=n, oldest
+/// first) on every `8 × period`-th output so rounding cannot drift.
+#[derive(Debug, Clone)]
+pub struct Wma {
+    period: usize,
+    /// The last `period` values.
+    window: Ring,
+    weighted_sum: f64,
+    plain_sum: f64,
+    /// The value that leaves the plain sum next.
+    trailing: f64,
+    /// Outputs until the next rebuild.
+    countdown: usize,
+    divider: f64,
+}
+
+impl Wma {
+    pub fn new(period: usize) -> Self {
+        Wma {
+            period,
+            window: Ring::new(period),
+            weighted_sum: 0.0,
+            plain_sum: 0.0,
+            trailing: 0.0,
+            countdown: Self::REBUILD_WINDOWS * period,
+            divider: ((period + 1) as f64 * period as f64) * 0.5,
+        }
+    }
+
+    const REBUILD_WINDOWS: usize = 8;
+
+    /// Both sums from the window alone.
+    #[cold]
+    fn rebuild(&mut self) {
+        let mut plain = 0.0;
+        let mut weighted = 0.0;
+        for i in 0..self.window.len() {
+            let v = self.window.get(i);
+            plain += v;
+            weighted += (i + 1) as f64 * v;
+        }
+        self.plain_sum = plain;
+        self.weighted_sum = weighted;
+        self.countdown = Self::REBUILD_WINDOWS * self.period;
+    }
+}
+
+impl Smoother for Wma {
+    #[inline]
+    fn update(&mut self, x: f64) -> Option<f64> {
+        let n = self.period;
+        self.window.push(x);
+        if self.window.len() < n {
+            self.plain_sum += x;
+            self.weighted_sum += self.window.len() as f64 * x;
+            return None;
+        }
+        self.countdown -= 1;
+        if self.countdown == 0 {
+            self.rebuild();
+        } else {
+            self.plain_sum += x;
+            self.plain_sum -= self.trailing;
+            self.weighted_sum += x * n as f64;
+        }
+        let out = self.weighted_sum / self.divider;
+        self.weighted_sum -= self.plain_sum;
+        self.trailing = self.window.oldest();
+        Some(out)
+    }
+    fn lookback(&self) -> usize {
+        self.period - 1
+    }
+}

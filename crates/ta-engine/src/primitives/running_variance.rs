@@ -1,0 +1,106 @@
+//! Population variance of a sliding window without cancellation.
+
+use super::{Ring, RESEED_WINDOWS};
+
+/// Population variance of the last `period` values, TA-Lib 0.8.1's cancellation-free form: the
+/// running sums hold deviations from a shift (first the first value, later the window mean), and
+/// are rebuilt from the window with a fresh shift when the variance has shrunk below 1e-6 of the
+/// mean squared deviation, when the value just removed dwarfs the remaining sum of squares, or at
+/// least every 32 windows. The result is never negative: a rebuilt variance under 1e-12 of its
+/// scale is 0.
+#[derive(Debug, Clone)]
+pub struct ShiftedVar {
+    period: usize,
+    inv_period: f64,
+    window: Ring,
+    shift: f64,
+    total1: f64,
+    total2: f64,
+    bars_since_reseed: usize,
+}
+
+impl ShiftedVar {
+    pub fn new(period: usize) -> Self {
+        ShiftedVar {
+            period,
+            inv_period: 1.0 / period as f64,
+            window: Ring::new(period),
+            shift: 0.0,
+            total1: 0.0,
+            total2: 0.0,
+            bars_since_reseed: RESEED_WINDOWS * period,
+        }
+    }
+
+    pub fn lookback(&self) -> usize {
+        self.period - 1
+    }
+
+    /// Adds a deviation from the shift to the running sums.
+    #[inline]
+    fn add(&mut self, x: f64) {
+        let d = x - self.shift;
+        self.total1 += d;
+        self.total2 += d * d;
+    }
+
+    /// Takes a value out of the running sums; returns its squared deviation.
+    #[inline]
+    fn remove(&mut self, x: f64) -> f64 {
+        let d = x - self.shift;
+        self.total1 -= d;
+        let sq = d * d;
+        self.total2 -= sq;
+        sq
+    }
+
+    #[inline]
+    fn variance(&self) -> f64 {
+        let mean = self.total1 * self.inv_period;
+        self.total2 * self.inv_period - mean * mean
+    }
+
+    /// Re-anchors the shift on the window mean and rebuilds the sums; returns the variance.
+    fn reseed(&mut self) -> f64 {
+        self.bars_since_reseed = RESEED_WINDOWS * self.period;
+        let mut sum = 0.0;
+        for v in self.window.iter() {
+            sum += v;
+        }
+        self.shift = sum * self.inv_period;
+        self.total1 = 0.0;
+        self.total2 = 0.0;
+        for i in 0..self.window.len() {
+            self.add(self.window.get(i));
+        }
+        let mut variance = self.variance();
+        if variance < 0.000_000_000_001 * (self.total2 * self.inv_period) {
+            variance = 0.0;
+        }
+        self.remove(self.window.oldest());
+        variance
+    }
+
+    #[inline]
+    pub fn update(&mut self, x: f64) -> Option<f64> {
+        if self.window.is_empty() {
+            self.shift = x;
+        }
+        self.window.push(x);
+        self.add(x);
+        if !self.window.is_full() {
+            return None;
+        }
+        let variance = self.variance();
+        // Take the oldest value out now: the sums then hold the `period - 1` values that stay.
+        let leaving_sq = self.remove(self.window.oldest());
+        self.bars_since_reseed -= 1;
+        if variance < 0.000_001 * (self.total2 * self.inv_period)
+            || leaving_sq > 1_000_000.0 * self.total2
+            || self.bars_since_reseed == 0
+        {
+            return Some(self.reseed());
+        }
+        Some(variance)
+    }
+}
