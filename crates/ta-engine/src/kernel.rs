@@ -19,6 +19,10 @@ pub trait Indicator: Clone + Send + Sync + 'static {
     const INPUTS: usize;
     /// Number of outputs, in catalog order.
     const OUTPUTS: usize;
+    /// True when `step` fuses multiply-adds (`f64::mul_add`, where TA-Lib calls `fma`): the
+    /// batch fold then runs a copy compiled for CPUs with FMA, where each is one instruction
+    /// (elsewhere a slower call, same bits). Only speed depends on it.
+    const FUSED: bool = false;
 
     /// Builds the state machine from parameters already checked against the catalog ranges.
     fn from_params(params: &Params) -> Result<Self, TaError>;
@@ -95,7 +99,7 @@ pub fn fold_groups<I: Indicator>(
     group_starts: &[usize],
 ) -> Batch {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("fma") {
+    if I::FUSED && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has FMA, the one feature `fold_groups_fma` is compiled for.
         #[allow(unsafe_code)]
         return unsafe { fold_groups_fma(indicator, inputs, rows_present, group_starts) };
@@ -134,27 +138,31 @@ fn fold_groups_inline<I: Indicator>(
     let pristine = (!group_starts.is_empty()).then(|| indicator.clone());
     let mut fold = Fold::new(indicator, len, rows_present.is_some());
     let mut starts = group_starts.iter().copied().peekable();
-    for_each_segment(inputs, |start, segment| {
-        let end = start + segment[0].len();
-        let mut at = start;
-        while at < end {
-            while starts.next_if(|&g| g <= at).is_some_and(|g| g == at) {
-                fold.indicator = pristine.clone();
-                fold.group_starts.push((at, fold.warm_up));
-            }
-            let stop = starts.peek().map_or(end, |&g| g.min(end));
-            let part: [&[f64]; MAX_INPUTS] = std::array::from_fn(|k| {
-                let s = segment[k];
-                if s.is_empty() {
-                    s
-                } else {
-                    &s[at - start..stop - start]
+    for_each_segment(
+        inputs,
+        #[inline(always)]
+        |start, segment| {
+            let end = start + segment[0].len();
+            let mut at = start;
+            while at < end {
+                while starts.next_if(|&g| g <= at).is_some_and(|g| g == at) {
+                    fold.indicator = pristine.clone();
+                    fold.group_starts.push((at, fold.warm_up));
                 }
-            });
-            fold.feed(&part, rows_present.map(|p| &p[at..stop]));
-            at = stop;
-        }
-    });
+                let stop = starts.peek().map_or(end, |&g| g.min(end));
+                let part: [&[f64]; MAX_INPUTS] = std::array::from_fn(|k| {
+                    let s = segment[k];
+                    if s.is_empty() {
+                        s
+                    } else {
+                        &s[at - start..stop - start]
+                    }
+                });
+                fold.feed(&part, rows_present.map(|p| &p[at..stop]));
+                at = stop;
+            }
+        },
+    );
     fold.finish()
 }
 
@@ -222,107 +230,131 @@ impl<I: Indicator> Fold<I> {
         // per-row bounds checks.
         let s = segment;
         match I::INPUTS {
-            1 => self.run(s[0].iter().map(|&a| [a, 0.0, 0.0, 0.0, 0.0]), present),
-            2 => self.run(
-                s[0].iter().zip(s[1]).map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]),
+            1 => self.drive(|| s[0].iter().map(|&a| [a, 0.0, 0.0, 0.0, 0.0]), present),
+            2 => self.drive(
+                || s[0].iter().zip(s[1]).map(|(&a, &b)| [a, b, 0.0, 0.0, 0.0]),
                 present,
             ),
-            3 => self.run(
-                s[0].iter()
-                    .zip(s[1])
-                    .zip(s[2])
-                    .map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0]),
+            3 => self.drive(
+                || {
+                    s[0].iter()
+                        .zip(s[1])
+                        .zip(s[2])
+                        .map(|((&a, &b), &c)| [a, b, c, 0.0, 0.0])
+                },
                 present,
             ),
-            4 => self.run(
-                s[0].iter()
-                    .zip(s[1])
-                    .zip(s[2])
-                    .zip(s[3])
-                    .map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0]),
+            4 => self.drive(
+                || {
+                    s[0].iter()
+                        .zip(s[1])
+                        .zip(s[2])
+                        .zip(s[3])
+                        .map(|(((&a, &b), &c), &d)| [a, b, c, d, 0.0])
+                },
                 present,
             ),
-            _ => self.run(
-                s[0].iter()
-                    .zip(s[1])
-                    .zip(s[2])
-                    .zip(s[3])
-                    .zip(s[4])
-                    .map(|((((&a, &b), &c), &d), &e)| [a, b, c, d, e]),
+            _ => self.drive(
+                || {
+                    s[0].iter()
+                        .zip(s[1])
+                        .zip(s[2])
+                        .zip(s[3])
+                        .zip(s[4])
+                        .map(|((((&a, &b), &c), &d), &e)| [a, b, c, d, e])
+                },
                 present,
             ),
         }
     }
 
+    /// Folds one segment's bars (`bars()` yields them afresh each time it is called).
     #[inline(always)]
-    fn run(
+    fn drive<B: ExactSizeIterator<Item = [f64; MAX_INPUTS]>>(
         &mut self,
-        bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
+        bars: impl Fn() -> B,
         present: Option<&[bool]>,
     ) {
         let first = self.row;
-        let rows = first..first + bars.len();
-        self.row = rows.end;
+        let len = bars().len();
+        self.row += len;
         let Some(mut indicator) = self.indicator.take() else {
             return;
         };
-        let mut bars = bars;
-        let mut out = [f64::NAN; MAX_OUTPUTS];
-        // Rows before this offset (within the segment) are done.
-        let mut done = 0;
         if present.is_none() && self.mask.is_none() {
-            // The common case: every row present so far. Runs until the first bar with a
-            // non-finite input, which switches the fold to a validity mask.
-            let mut warm_up = 0;
-            if I::OUTPUTS == 1 {
-                // Writing through a `&mut [f64]` (which cannot alias the local state machine)
-                // lets the state live in registers.
-                for (slot, bar) in self.outputs[0][rows.clone()].iter_mut().zip(bars.by_ref()) {
-                    if !bar_is_complete(&bar[..I::INPUTS]) {
-                        break;
-                    }
-                    *slot = if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
-                        out[0]
-                    } else {
-                        warm_up += 1;
-                        f64::NAN
-                    };
-                    done += 1;
-                }
-            } else {
-                let mut dests: Vec<&mut [f64]> = self
-                    .outputs
-                    .iter_mut()
-                    .map(|o| &mut o[rows.clone()])
-                    .collect();
-                for bar in bars.by_ref() {
-                    if !bar_is_complete(&bar[..I::INPUTS]) {
-                        break;
-                    }
-                    if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
-                        warm_up += 1;
-                        out = [f64::NAN; MAX_OUTPUTS];
-                    }
-                    for (dest, &v) in dests.iter_mut().zip(&out) {
-                        dest[done] = v;
-                    }
-                    done += 1;
-                }
-            }
-            self.warm_up += warm_up;
-            if done == rows.len() {
+            // The common case, every row present so far: a tight pass that only notes whether
+            // some input was not finite. That is rare; then the state is put back and the
+            // segment folded again with a validity mask.
+            let before = indicator.clone();
+            if let Some(warm_up) = self.dense(&mut indicator, bars(), first) {
+                self.warm_up += warm_up;
                 self.indicator = Some(indicator);
                 return;
             }
-            // Stopped on an incomplete bar (already taken from `bars`): it is missing.
-            self.start_mask(first + done);
-            for series in self.outputs.iter_mut() {
-                series[first + done] = f64::NAN;
-            }
-            done += 1;
+            indicator = before;
+            self.start_mask(first);
         }
+        self.masked(&mut indicator, bars(), first, present);
+        self.indicator = Some(indicator);
+    }
+
+    /// Steps every bar, writing every row; the number of warm-up rows, or `None` when some
+    /// bar was incomplete (the outputs are then to be rewritten).
+    #[inline(always)]
+    fn dense(
+        &mut self,
+        indicator: &mut I,
+        bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
+        first: usize,
+    ) -> Option<usize> {
+        let rows = first..first + bars.len();
+        let mut out = [f64::NAN; MAX_OUTPUTS];
+        let mut warm_up = 0;
+        let mut complete = true;
+        if I::OUTPUTS == 1 {
+            // Writing through a `&mut [f64]` (which cannot alias the local state machine)
+            // lets the state live in registers.
+            for (slot, bar) in self.outputs[0][rows].iter_mut().zip(bars) {
+                complete &= bar_is_complete(&bar[..I::INPUTS]);
+                *slot = if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
+                    out[0]
+                } else {
+                    warm_up += 1;
+                    f64::NAN
+                };
+            }
+        } else {
+            let mut dests: Vec<&mut [f64]> = self
+                .outputs
+                .iter_mut()
+                .map(|o| &mut o[rows.clone()])
+                .collect();
+            for (i, bar) in bars.enumerate() {
+                complete &= bar_is_complete(&bar[..I::INPUTS]);
+                if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
+                    warm_up += 1;
+                    out = [f64::NAN; MAX_OUTPUTS];
+                }
+                for (dest, &v) in dests.iter_mut().zip(&out) {
+                    dest[i] = v;
+                }
+            }
+        }
+        complete.then_some(warm_up)
+    }
+
+    /// Steps the complete, present bars; the others are missing rows.
+    #[inline(always)]
+    fn masked(
+        &mut self,
+        indicator: &mut I,
+        bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
+        first: usize,
+        present: Option<&[bool]>,
+    ) {
+        let mut out = [f64::NAN; MAX_OUTPUTS];
         let mask = self.mask.get_or_insert_with(Vec::new);
-        for (i, bar) in (done..rows.len()).zip(bars) {
+        for (i, bar) in bars.enumerate() {
             let row = first + i;
             let complete = present.is_none_or(|p| p[i]) && bar_is_complete(&bar[..I::INPUTS]);
             let ready = complete && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
@@ -331,7 +363,6 @@ impl<I: Indicator> Fold<I> {
                 series[row] = if ready { v } else { f64::NAN };
             }
         }
-        self.indicator = Some(indicator);
     }
 
     /// Switches to a validity mask at row `upto`: rows before it get the validity the

@@ -2,7 +2,7 @@
 
 /// One-bar directional movement `(+DM1, -DM1)` from the previous bar's high and low. At most
 /// one of the two is non-zero; equal moves give neither.
-#[inline]
+#[inline(always)]
 pub fn directional_movement(prev_high: f64, prev_low: f64, high: f64, low: f64) -> (f64, f64) {
     let up = high - prev_high;
     let down = prev_low - low;

@@ -20,7 +20,7 @@ impl PrevBar {
     }
 
     /// Stores this bar and returns the previous one's `(high, low, close)`, if any.
-    #[inline]
+    #[inline(always)]
     pub fn swap(&mut self, high: f64, low: f64, close: f64) -> Option<(f64, f64, f64)> {
         let prev = self.seen.then_some((self.high, self.low, self.close));
         self.seen = true;

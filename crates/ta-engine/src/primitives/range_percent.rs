@@ -4,14 +4,14 @@ use super::is_tiny_against;
 
 /// `highest - lowest`, or `None` when the range is (relatively) empty: TA-Lib 0.8 tests it
 /// against `ε·(|highest| + |lowest|)`.
-#[inline]
+#[inline(always)]
 pub fn significant_range(highest: f64, lowest: f64) -> Option<f64> {
     let range = highest - lowest;
     (!is_tiny_against(range, highest.abs() + lowest.abs())).then_some(range)
 }
 
 /// `distance` as a percentage of `range`: `(distance / range) · 100`.
-#[inline]
+#[inline(always)]
 pub fn percent_of_range(distance: f64, range: f64) -> f64 {
     (distance / range) * 100.0
 }

@@ -17,28 +17,28 @@ impl Ring {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn capacity(&self) -> usize {
         self.buf.len()
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn len(&self) -> usize {
         self.len
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn is_full(&self) -> bool {
         self.len == self.buf.len()
     }
 
     /// Appends `x`; returns the value pushed out when the ring was full.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, x: f64) -> Option<f64> {
         let cap = self.buf.len();
         if self.len < cap {
@@ -57,7 +57,7 @@ impl Ring {
     }
 
     /// The `i`-th oldest value (0 = oldest).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: usize) -> f64 {
         debug_assert!(i < self.len);
         let cap = self.buf.len();
@@ -69,18 +69,18 @@ impl Ring {
     }
 
     /// The `i`-th newest value (0 = newest).
-    #[inline]
+    #[inline(always)]
     pub fn back(&self, i: usize) -> f64 {
         self.get(self.len - 1 - i)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn oldest(&self) -> f64 {
         self.get(0)
     }
 
     /// The values as two contiguous runs, oldest first.
-    #[inline]
+    #[inline(always)]
     pub fn as_slices(&self) -> (&[f64], &[f64]) {
         if self.len < self.buf.len() {
             // Until the ring is full nothing wraps: values sit at 0..len.
@@ -92,7 +92,7 @@ impl Ring {
     }
 
     /// Values oldest first.
-    #[inline]
+    #[inline(always)]
     pub fn iter(&self) -> impl Iterator<Item = f64> + '_ {
         let (older, newer) = self.as_slices();
         older.iter().chain(newer).copied()

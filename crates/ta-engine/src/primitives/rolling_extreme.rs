@@ -38,7 +38,7 @@ impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
     }
 
     /// True when `newer` is at least as extreme as `older` (so a tie goes to `newer`).
-    #[inline]
+    #[inline(always)]
     fn at_least(newer: f64, older: f64) -> bool {
         if HIGHEST {
             newer >= older
@@ -48,7 +48,7 @@ impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
     }
 
     /// Adds `x`; true once `period` values have been seen.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, x: f64) -> bool {
         let now = self.seen;
         self.seen += 1;
@@ -72,7 +72,7 @@ impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
 
     /// The block ending on bar `now` is the window; keep its suffix extremes for the
     /// windows that end inside the next block.
-    #[inline]
+    #[inline(always)]
     fn close_block(&mut self, now: usize) {
         self.best = self.prefix;
         let last = self.period - 1;
@@ -93,13 +93,13 @@ impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
     }
 
     /// The extreme of the window.
-    #[inline]
+    #[inline(always)]
     pub fn value(&self) -> f64 {
         self.best.0
     }
 
     /// Bars since the extreme (0 = the newest bar).
-    #[inline]
+    #[inline(always)]
     pub fn age(&self) -> usize {
         self.seen - 1 - self.best.1
     }

@@ -18,7 +18,7 @@ impl RollingSum {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, x: f64) {
         if let Some(old) = self.window.push(x) {
             self.sum -= old;
@@ -26,23 +26,23 @@ impl RollingSum {
         self.sum += x;
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn sum(&self) -> f64 {
         self.sum
     }
 
     /// Drops rounding residue: the caller knows every value in the window is zero.
-    #[inline]
+    #[inline(always)]
     pub fn clear_sum(&mut self) {
         self.sum = 0.0;
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn period(&self) -> usize {
         self.window.capacity()
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn is_full(&self) -> bool {
         self.window.is_full()
     }

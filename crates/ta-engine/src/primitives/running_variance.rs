@@ -37,7 +37,7 @@ impl ShiftedVar {
     }
 
     /// Adds a deviation from the shift to the running sums.
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, x: f64) {
         let d = x - self.shift;
         self.total1 += d;
@@ -45,7 +45,7 @@ impl ShiftedVar {
     }
 
     /// Takes a value out of the running sums; returns its squared deviation.
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, x: f64) -> f64 {
         let d = x - self.shift;
         self.total1 -= d;
@@ -54,7 +54,7 @@ impl ShiftedVar {
         sq
     }
 
-    #[inline]
+    #[inline(always)]
     fn variance(&self) -> f64 {
         let mean = self.total1 * self.inv_period;
         self.total2 * self.inv_period - mean * mean
@@ -81,7 +81,7 @@ impl ShiftedVar {
         variance
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn update(&mut self, x: f64) -> Option<f64> {
         if self.window.is_empty() {
             self.shift = x;

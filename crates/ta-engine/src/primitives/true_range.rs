@@ -2,7 +2,7 @@
 
 /// True range of a bar given the previous close, in TA-Lib's order: start from the bar's
 /// range and replace it with a larger distance to the previous close.
-#[inline]
+#[inline(always)]
 pub fn true_range(high: f64, low: f64, prev_close: f64) -> f64 {
     let mut range = high - low;
     let to_high = (prev_close - high).abs();

@@ -1,7 +1,7 @@
 //! The typical price of a bar.
 
 /// `(high + low + close) / 3`, summed in TA-Lib's order (TYPPRICE, CCI, MFI).
-#[inline]
+#[inline(always)]
 pub fn typical_price(high: f64, low: f64, close: f64) -> f64 {
     (high + low + close) / 3.0
 }

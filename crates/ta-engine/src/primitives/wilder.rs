@@ -6,7 +6,7 @@
 //! `(avg·(n-1) + x)·(1/n)` (RSI). Only the first is shared, so only it lives here.
 
 /// One step of Wilder's running sum: `sum - sum / n + x`.
-#[inline]
+#[inline(always)]
 pub fn wilder_sum(sum: f64, n: f64, x: f64) -> f64 {
     sum - sum / n + x
 }

@@ -33,7 +33,7 @@ impl Adx {
     }
 
     /// Consumes a bar; the ADX once available.
-    #[inline]
+    #[inline(always)]
     pub(super) fn update(&mut self, high: f64, low: f64, close: f64) -> Option<f64> {
         let index = self.core.update(high, low, close).index;
         let n = self.core.period;
@@ -66,7 +66,7 @@ impl Indicator for Adx {
     fn lookback(&self) -> usize {
         2 * self.core.period - 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         match self.update(bar[0], bar[1], bar[2]) {
             Some(v) => {

@@ -39,7 +39,7 @@ impl Indicator for Adxr {
     fn lookback(&self) -> usize {
         3 * self.adx.core.period - 2
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some(adx) = self.adx.update(bar[0], bar[1], bar[2]) else {
             return false;

@@ -31,7 +31,7 @@ impl<const PLUS: bool> Indicator for DirectionalIndicator<PLUS> {
     fn lookback(&self) -> usize {
         self.core.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let mv = self.core.update(bar[0], bar[1], bar[2]);
         if mv.index < self.core.period {

@@ -36,7 +36,7 @@ impl Indicator for Dx {
     fn lookback(&self) -> usize {
         self.core.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         if self.core.update(bar[0], bar[1], bar[2]).index < self.core.period {
             return false;

@@ -37,7 +37,7 @@ impl<const PLUS: bool> Indicator for DirectionalMovement<PLUS> {
     fn lookback(&self) -> usize {
         (self.period - 1).max(1)
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (high, low) = (bar[0], bar[1]);
         let index = self.bars;

@@ -38,7 +38,7 @@ impl WilderDm {
     }
 
     /// Consumes a bar and returns its raw movement (all 0 on the first bar).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn update(&mut self, high: f64, low: f64, close: f64) -> Move {
         let index = self.bars;
         self.bars += 1;
@@ -71,7 +71,7 @@ impl WilderDm {
     }
 
     /// `(+DI, -DI)`, or `None` unless the smoothed true range is positive.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn di(&self) -> Option<(f64, f64)> {
         if self.tr > 0.0 {
             Some((
@@ -84,7 +84,7 @@ impl WilderDm {
     }
 
     /// DX, or `None` when the true range is not positive or the two DIs sum to ~0.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn dx(&self) -> Option<f64> {
         let (plus_di, minus_di) = self.di()?;
         let sum = minus_di + plus_di;

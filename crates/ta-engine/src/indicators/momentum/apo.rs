@@ -26,6 +26,7 @@ pub struct Apo(PriceOscillator);
 impl Indicator for Apo {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: ApoParams = params.get();
         Ok(Apo(PriceOscillator::new(
@@ -37,7 +38,7 @@ impl Indicator for Apo {
     fn lookback(&self) -> usize {
         self.0.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some((fast, slow)) = self.0.update(bar[0]) else {
             return false;

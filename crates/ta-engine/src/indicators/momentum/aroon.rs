@@ -35,7 +35,7 @@ impl Aroon {
     }
 
     /// Pushes one bar; true once the window is full.
-    #[inline]
+    #[inline(always)]
     pub(super) fn push(&mut self, high: f64, low: f64) -> bool {
         self.highs.push(high);
         self.lows.push(low)
@@ -52,7 +52,7 @@ impl Indicator for Aroon {
     fn lookback(&self) -> usize {
         self.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         if !self.push(bar[0], bar[1]) {
             return false;

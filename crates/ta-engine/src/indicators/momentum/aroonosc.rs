@@ -29,7 +29,7 @@ impl Indicator for Aroonosc {
     fn lookback(&self) -> usize {
         self.0.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let a = &mut self.0;
         if !a.push(bar[0], bar[1]) {

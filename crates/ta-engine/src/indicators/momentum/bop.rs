@@ -19,7 +19,7 @@ impl Indicator for Bop {
     fn lookback(&self) -> usize {
         0
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (open, high, low, close) = (bar[0], bar[1], bar[2], bar[3]);
         let range = high - low;

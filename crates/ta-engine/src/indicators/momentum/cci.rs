@@ -39,7 +39,7 @@ impl Indicator for Cci {
     fn lookback(&self) -> usize {
         self.window.len() - 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let period = self.window.len();
         let typical = typical_price(bar[0], bar[1], bar[2]);

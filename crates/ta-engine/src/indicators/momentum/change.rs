@@ -17,7 +17,7 @@ macro_rules! change_indicator {
             fn lookback(&self) -> usize {
                 self.0.capacity()
             }
-            #[inline]
+            #[inline(always)]
             fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
                 let $x = bar[0];
                 let Some($prev) = self.0.push($x) else { return false };

@@ -27,6 +27,7 @@ pub struct Macd(MacdLines<Ema>);
 impl Indicator for Macd {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: MacdParams = params.get();
         let (mut fast, mut slow) = (p.fast_period, p.slow_period);
@@ -42,7 +43,7 @@ impl Indicator for Macd {
     fn lookback(&self) -> usize {
         self.0.lookback
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.0.step(bar[0], out)
     }

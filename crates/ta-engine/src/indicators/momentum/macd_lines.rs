@@ -26,7 +26,7 @@ impl<S: Smoother> MacdLines<S> {
     }
 
     /// Writes `(macd, signal, hist)` once the signal exists; all three are withheld until then.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn step(&mut self, x: f64, out: &mut [f64]) -> bool {
         let fast = self.fast.update(x);
         let slow = self.slow.update(x);

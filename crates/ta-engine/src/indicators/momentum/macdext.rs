@@ -31,6 +31,7 @@ pub struct Macdext(MacdLines<MovingAverage>);
 impl Indicator for Macdext {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: MacdextParams = params.get();
         let (mut fast, mut fast_type) = (p.fast_period, p.fast_ma_type);
@@ -49,7 +50,7 @@ impl Indicator for Macdext {
     fn lookback(&self) -> usize {
         self.0.lookback
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.0.step(bar[0], out)
     }

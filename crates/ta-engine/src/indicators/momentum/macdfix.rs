@@ -30,6 +30,7 @@ impl Macdfix {
 impl Indicator for Macdfix {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: MacdfixParams = params.get();
         let fast = Ema::with_k(Self::FAST.0, Self::FAST.1, EmaForm::Delta);
@@ -43,7 +44,7 @@ impl Indicator for Macdfix {
     fn lookback(&self) -> usize {
         self.0.lookback
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.0.step(bar[0], out)
     }

@@ -46,7 +46,7 @@ impl Indicator for Mfi {
     fn lookback(&self) -> usize {
         self.positive.period()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let typical = typical_price(bar[0], bar[1], bar[2]);
         if !self.started {

@@ -28,6 +28,7 @@ pub struct Ppo(PriceOscillator);
 impl Indicator for Ppo {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: PpoParams = params.get();
         Ok(Ppo(PriceOscillator::new(
@@ -39,7 +40,7 @@ impl Indicator for Ppo {
     fn lookback(&self) -> usize {
         self.0.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some((fast, slow)) = self.0.update(bar[0]) else {
             return false;

@@ -28,7 +28,7 @@ impl PriceOscillator {
     }
 
     /// `(fast, slow)` once both exist.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn update(&mut self, x: f64) -> Option<(f64, f64)> {
         let fast = self.fast.update(x);
         let slow = self.slow.update(x);

@@ -28,7 +28,7 @@ impl Indicator for Rsi {
     fn lookback(&self) -> usize {
         self.0.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some((gain, loss)) = self.0.update(bar[0]) else {
             return false;

@@ -34,6 +34,7 @@ pub struct Stoch {
 impl Indicator for Stoch {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 2;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: StochParams = params.get();
         Ok(Stoch {
@@ -45,7 +46,7 @@ impl Indicator for Stoch {
     fn lookback(&self) -> usize {
         self.fast_k.lookback() + self.slow_k.lookback() + self.slow_d.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some(k) = self.fast_k.update(bar[0], bar[1], bar[2]) else {
             return false;

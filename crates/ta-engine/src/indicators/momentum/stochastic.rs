@@ -24,7 +24,7 @@ impl FastK {
         self.highs.period() - 1
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn update(&mut self, high: f64, low: f64, close: f64) -> Option<f64> {
         self.highs.push(high);
         if !self.lows.push(low) {
@@ -58,7 +58,7 @@ impl FastStochastic {
     }
 
     /// Writes `(fastk, fastd)` once %D exists; %K is withheld until then.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn step(&mut self, high: f64, low: f64, close: f64, out: &mut [f64]) -> bool {
         let Some(k) = self.fast_k.update(high, low, close) else {
             return false;

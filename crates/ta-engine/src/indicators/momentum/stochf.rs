@@ -27,6 +27,7 @@ pub struct Stochf(FastStochastic);
 impl Indicator for Stochf {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 2;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: StochfParams = params.get();
         Ok(Stochf(FastStochastic::new(
@@ -38,7 +39,7 @@ impl Indicator for Stochf {
     fn lookback(&self) -> usize {
         self.0.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.0.step(bar[0], bar[1], bar[2], out)
     }

@@ -32,6 +32,7 @@ pub struct Stochrsi {
 impl Indicator for Stochrsi {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 2;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: StochrsiParams = params.get();
         Ok(Stochrsi {
@@ -42,7 +43,7 @@ impl Indicator for Stochrsi {
     fn lookback(&self) -> usize {
         self.rsi.lookback() + self.stochastic.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some((gain, loss)) = self.rsi.update(bar[0]) else {
             return false;

@@ -25,6 +25,7 @@ pub struct Trix {
 impl Indicator for Trix {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: TrixParams = params.get();
         let ema = Ema::new(p.period);
@@ -36,7 +37,7 @@ impl Indicator for Trix {
     fn lookback(&self) -> usize {
         self.stages.iter().map(|s| s.lookback()).sum::<usize>() + 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let [first, second, third] = &mut self.stages;
         let Some(smooth) = first

@@ -38,7 +38,7 @@ impl PressureSums {
         self.pressure.period()
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, bar: usize, pressure: f64, range: f64) {
         if bar < self.first_bar {
             return;
@@ -48,14 +48,14 @@ impl PressureSums {
     }
 
     /// Drops rounding residue once the whole window holds zero terms.
-    #[inline]
+    #[inline(always)]
     fn clear(&mut self) {
         self.pressure.clear_sum();
         self.range.clear_sum();
     }
 
     /// `pressure / range` when the range sum is positive.
-    #[inline]
+    #[inline(always)]
     fn ratio(&self) -> Option<f64> {
         let range = self.range.sum();
         (range > 0.0).then(|| self.pressure.sum() / range)
@@ -97,7 +97,7 @@ impl Indicator for Ultosc {
     fn lookback(&self) -> usize {
         self.lookback
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (high, low, close) = (bar[0], bar[1], bar[2]);
         let today = self.bars;

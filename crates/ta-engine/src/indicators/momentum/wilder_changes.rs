@@ -45,7 +45,7 @@ impl WilderChanges {
     }
 
     /// Adds one change to the gain or the loss side.
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, change: f64) {
         // Branch-free, as TA-Lib 0.8's RSI: the gain side gets `max(change, 0)` and the loss
         // side `max(change, 0) - change`; one of the two is an exact zero.
@@ -54,7 +54,7 @@ impl WilderChanges {
         self.loss += up - change;
     }
 
-    #[inline]
+    #[inline(always)]
     fn scale(&mut self) {
         match self.scaling {
             Scaling::Divide => {
@@ -70,7 +70,7 @@ impl WilderChanges {
     }
 
     /// `(average gain, average loss)` once `period` changes have been seen.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn update(&mut self, x: f64) -> Option<(f64, f64)> {
         if !self.started {
             self.started = true;
@@ -98,7 +98,7 @@ impl WilderChanges {
 }
 
 /// RSI from Wilder's averages: `100 · gain / (gain + loss)`, zero when both are zero.
-#[inline]
+#[inline(always)]
 pub(crate) fn rsi_value(gain: f64, loss: f64) -> f64 {
     let total = loss + gain;
     if total > 0.0 {

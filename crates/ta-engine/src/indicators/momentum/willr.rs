@@ -34,7 +34,7 @@ impl Indicator for Willr {
     fn lookback(&self) -> usize {
         self.highs.period() - 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.highs.push(bar[0]);
         if !self.lows.push(bar[1]) {

@@ -31,6 +31,7 @@ pub struct Bbands {
 impl Indicator for Bbands {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: BbandsParams = params.get();
         let period = p.period;
@@ -44,7 +45,7 @@ impl Indicator for Bbands {
     fn lookback(&self) -> usize {
         self.middle.lookback().max(self.variance.lookback())
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let middle = self.middle.update(bar[0]);
         let variance = self.variance.update(bar[0]);

@@ -12,7 +12,7 @@ typed_params! {
 }
 
 ma_indicator!(/// EMA.
-    EmaIndicator, Ema, EmaParams, |p| Ema::copying_at_one(p.period));
+    EmaIndicator, Ema, EmaParams, |p| Ema::new(p.period));
 
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(

@@ -35,7 +35,7 @@ impl Indicator for Midpoint {
     fn lookback(&self) -> usize {
         self.highest.period() - 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.highest.push(bar[0]);
         if !self.lowest.push(bar[0]) {

@@ -12,6 +12,7 @@ macro_rules! ma_indicator {
         impl $crate::kernel::Indicator for $ty {
             const INPUTS: usize = 1;
             const OUTPUTS: usize = 1;
+            const FUSED: bool = <$inner as $crate::primitives::average::Smoother>::FUSED;
             fn from_params(
                 params: &$crate::params::Params,
             ) -> Result<Self, $crate::TaError> {
@@ -24,7 +25,7 @@ macro_rules! ma_indicator {
                     .as_ref()
                     .map_or(0, $crate::primitives::average::Smoother::lookback)
             }
-            #[inline]
+            #[inline(always)]
             fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
                 let value = match &mut self.0 {
                     Some(m) => $crate::primitives::average::Smoother::update(m, bar[0]),

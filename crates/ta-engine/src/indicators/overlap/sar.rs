@@ -34,6 +34,7 @@ pub struct Sar {
 impl Indicator for Sar {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: SarParams = params.get();
         let max_af = p.maximum;
@@ -53,7 +54,7 @@ impl Indicator for Sar {
     fn lookback(&self) -> usize {
         1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (high, low) = (bar[0], bar[1]);
         self.bars += 1;

@@ -16,7 +16,7 @@ macro_rules! price_transform {
             fn lookback(&self) -> usize {
                 0
             }
-            #[inline]
+            #[inline(always)]
             fn step(&mut self, $bar: &[f64], out: &mut [f64]) -> bool {
                 out[0] = $formula;
                 true

@@ -40,7 +40,7 @@ pub struct Beta {
 
 impl Beta {
     /// Return of `value` over `last`, measured from `shift`.
-    #[inline]
+    #[inline(always)]
     fn deviation(value: f64, last: f64, shift: f64) -> f64 {
         match change(value, last) {
             Some(r) => r - shift,
@@ -48,7 +48,7 @@ impl Beta {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, x: f64, y: f64) {
         self.s_xx += x * x;
         self.s_xy += x * y;
@@ -112,7 +112,7 @@ impl Indicator for Beta {
     fn lookback(&self) -> usize {
         self.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (price_x, price_y) = (bar[0], bar[1]);
         if self.xs.is_empty() {

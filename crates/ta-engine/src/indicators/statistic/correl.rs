@@ -36,7 +36,7 @@ pub struct Correl {
 }
 
 impl Correl {
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, x: f64, y: f64) {
         let x = x - self.shift_x;
         let y = y - self.shift_y;
@@ -48,7 +48,7 @@ impl Correl {
     }
 
     /// Sums of squares and of cross products about the window means.
-    #[inline]
+    #[inline(always)]
     fn spreads(&self) -> (f64, f64, f64) {
         let inv = self.inv_period;
         (
@@ -105,7 +105,7 @@ impl Indicator for Correl {
     fn lookback(&self) -> usize {
         self.period - 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (x, y) = (bar[0], bar[1]);
         if self.xs.is_empty() {

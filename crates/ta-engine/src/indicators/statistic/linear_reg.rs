@@ -71,6 +71,7 @@ impl<const KIND: u8> LinearReg<KIND> {
 impl<const KIND: u8> Indicator for LinearReg<KIND> {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: LinearRegParams = params.get();
         Ok(Self::new(p.period))
@@ -78,7 +79,7 @@ impl<const KIND: u8> Indicator for LinearReg<KIND> {
     fn lookback(&self) -> usize {
         self.window.capacity() - 1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let x = bar[0];
         let leaving = self.window.push(x);

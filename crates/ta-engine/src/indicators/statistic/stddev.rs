@@ -35,7 +35,7 @@ impl Indicator for Stddev {
     fn lookback(&self) -> usize {
         self.variance.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let Some(variance) = self.variance.update(bar[0]) else {
             return false;

@@ -29,7 +29,7 @@ impl Indicator for Var {
     fn lookback(&self) -> usize {
         self.0.lookback()
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         match self.0.update(bar[0]) {
             Some(v) => {

@@ -21,6 +21,7 @@ pub struct Atr(WilderAtr);
 impl Indicator for Atr {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: AtrParams = params.get();
         Ok(Atr(WilderAtr::new(p.period)))
@@ -28,7 +29,7 @@ impl Indicator for Atr {
     fn lookback(&self) -> usize {
         self.0.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         match self.0.update(bar[0], bar[1], bar[2]) {
             Some(v) => {

@@ -22,6 +22,7 @@ pub struct Natr(WilderAtr);
 impl Indicator for Natr {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: NatrParams = params.get();
         Ok(Natr(WilderAtr::new(p.period)))
@@ -29,7 +30,7 @@ impl Indicator for Natr {
     fn lookback(&self) -> usize {
         self.0.period
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let close = bar[2];
         let Some(atr) = self.0.update(bar[0], bar[1], close) else {

@@ -20,7 +20,7 @@ impl Indicator for TrueRange {
     fn lookback(&self) -> usize {
         1
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (high, low, close) = (bar[0], bar[1], bar[2]);
         let Some((_, _, prev_close)) = self.0.swap(high, low, close) else {

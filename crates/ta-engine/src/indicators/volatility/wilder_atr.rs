@@ -32,7 +32,7 @@ impl WilderAtr {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn update(&mut self, high: f64, low: f64, close: f64) -> Option<f64> {
         let (_, _, prev_close) = self.prev.swap(high, low, close)?;
         let tr = true_range(high, low, prev_close);

@@ -20,7 +20,7 @@ impl Indicator for Ad {
     fn lookback(&self) -> usize {
         0
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         out[0] = self.0.update(bar[0], bar[1], bar[2], bar[3]);
         true

@@ -7,7 +7,7 @@
 pub(crate) struct AdLine(pub(crate) f64);
 
 impl AdLine {
-    #[inline]
+    #[inline(always)]
     pub(crate) fn update(&mut self, high: f64, low: f64, close: f64, volume: f64) -> f64 {
         let range = high - low;
         if range > 0.0 {

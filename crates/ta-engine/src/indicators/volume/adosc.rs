@@ -34,6 +34,7 @@ pub struct Adosc {
 impl Indicator for Adosc {
     const INPUTS: usize = 4;
     const OUTPUTS: usize = 1;
+    const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: AdoscParams = params.get();
         let (fast, slow) = (p.fast_period, p.slow_period);
@@ -50,7 +51,7 @@ impl Indicator for Adosc {
     fn lookback(&self) -> usize {
         self.lookback
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let ad = self.ad.update(bar[0], bar[1], bar[2], bar[3]);
         let index = self.bars;

@@ -28,7 +28,7 @@ impl Indicator for Obv {
     fn lookback(&self) -> usize {
         0
     }
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let (price, volume) = (bar[0], bar[1]);
         if !self.started {

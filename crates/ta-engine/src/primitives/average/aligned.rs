@@ -16,7 +16,7 @@ impl<S: Smoother> Aligned<S> {
         Aligned { inner, skip }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn update(&mut self, x: f64) -> Option<f64> {
         if self.skip > 0 {
             self.skip -= 1;

@@ -19,7 +19,8 @@ impl Dema {
 }
 
 impl Smoother for Dema {
-    #[inline]
+    const FUSED: bool = true;
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         let e1 = self.first.update(x)?;
         let e2 = self.second.update(e1)?;

@@ -3,7 +3,7 @@
 use super::Smoother;
 
 /// TA-Lib's smoothing factor for an EMA of `period` bars.
-#[inline]
+#[inline(always)]
 pub fn ema_k(period: usize) -> f64 {
     2.0 / (period as f64 + 1.0)
 }
@@ -62,7 +62,8 @@ impl Ema {
 }
 
 impl Smoother for Ema {
-    #[inline]
+    const FUSED: bool = true;
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         if self.copies {
             return Some(x);

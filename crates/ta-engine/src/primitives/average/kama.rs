@@ -37,7 +37,7 @@ impl Kama {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn efficiency(change: f64, volatility: f64) -> f64 {
         if 0.0 >= volatility || change >= volatility {
             1.0
@@ -46,7 +46,7 @@ impl Kama {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn smooth(&mut self, efficiency: f64, x: f64) -> f64 {
         let mut sc = efficiency.mul_add(Self::SPREAD, Self::SLOWEST);
         sc *= sc;
@@ -54,14 +54,15 @@ impl Kama {
         self.value
     }
 
-    #[inline]
+    #[inline(always)]
     fn count_flat(&mut self, step: f64) {
         self.flat_steps = if step == 0.0 { self.flat_steps + 1 } else { 0 };
     }
 }
 
 impl Smoother for Kama {
-    #[inline]
+    const FUSED: bool = true;
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         let n = self.period;
         let seen = self.window.len();

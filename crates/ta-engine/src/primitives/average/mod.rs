@@ -25,6 +25,8 @@ pub use wma::Wma;
 
 /// A one-series state machine: `None` while warming up.
 pub trait Smoother {
+    /// Whether `update` fuses multiply-adds (see [`crate::kernel::Indicator::FUSED`]).
+    const FUSED: bool = false;
     fn update(&mut self, x: f64) -> Option<f64>;
     /// Values consumed before the first output.
     fn lookback(&self) -> usize;

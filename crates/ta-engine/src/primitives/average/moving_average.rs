@@ -40,7 +40,8 @@ impl MovingAverage {
 }
 
 impl Smoother for MovingAverage {
-    #[inline]
+    const FUSED: bool = true;
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         match self {
             MovingAverage::Identity => Some(x),

@@ -25,7 +25,7 @@ impl Sma {
 }
 
 impl Smoother for Sma {
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         // Read the state before writing the ring: a store into the ring first would make
         // the compiler reload `sum` from memory on every bar.

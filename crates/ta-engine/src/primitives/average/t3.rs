@@ -37,12 +37,9 @@ impl T3 {
 }
 
 impl Smoother for T3 {
-    #[inline]
+    const FUSED: bool = true;
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
-        if self.period == 1 {
-            // TA-Lib copies the input whatever the volume factor.
-            return Some(x);
-        }
         let mut e = [0.0; 6];
         let mut v = x;
         for (slot, stage) in e.iter_mut().zip(self.stages.iter_mut()) {

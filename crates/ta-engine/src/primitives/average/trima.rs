@@ -55,7 +55,7 @@ impl Trima {
 }
 
 impl Smoother for Trima {
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         let Some(leaving) = self.window.push(x) else {
             if self.window.is_full() {

@@ -52,7 +52,7 @@ impl Wma {
 }
 
 impl Smoother for Wma {
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
         let n = self.period;
         self.window.push(x);
