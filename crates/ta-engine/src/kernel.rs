@@ -51,6 +51,9 @@ pub enum Validity {
     Prefix(usize),
     /// Row `i` is present when `mask[i]` is true.
     Mask(Vec<bool>),
+    /// The rows in these ascending, disjoint ranges are missing, every other row is present
+    /// (each group's warm-up in a grouped fold).
+    Gaps(Vec<std::ops::Range<usize>>),
 }
 
 impl Validity {
@@ -58,6 +61,25 @@ impl Validity {
         match self {
             Validity::Prefix(n) => row >= *n,
             Validity::Mask(mask) => mask[row],
+            Validity::Gaps(gaps) => {
+                let after = gaps.partition_point(|g| g.start <= row);
+                after == 0 || gaps[after - 1].end <= row
+            }
+        }
+    }
+
+    /// The validity of rows `0..len` as one flag per row.
+    pub fn to_mask(&self, len: usize) -> Vec<bool> {
+        match self {
+            Validity::Mask(mask) => mask.clone(),
+            Validity::Prefix(n) => (0..len).map(|row| row >= *n).collect(),
+            Validity::Gaps(gaps) => {
+                let mut mask = vec![true; len];
+                for gap in gaps {
+                    mask[gap.start.min(len)..gap.end.min(len)].fill(false);
+                }
+                mask
+            }
         }
     }
 }
@@ -213,11 +235,12 @@ struct Fold<I> {
 
 impl<I: Indicator> Fold<I> {
     fn new(indicator: I, len: usize, with_mask: bool) -> Self {
-        // Zeroed buffers (fresh pages from the allocator, not a memset) written in place.
+        // Outputs are appended row by row into reserved space: no zeroing pass, and memory
+        // the allocator recycles rather than fresh (zero-filled, page-faulting) pages.
         Fold {
             indicator: Some(indicator),
-            outputs: (0..I::OUTPUTS).map(|_| vec![0.0; len]).collect(),
-            mask: with_mask.then(|| vec![false; len]),
+            outputs: (0..I::OUTPUTS).map(|_| Vec::with_capacity(len)).collect(),
+            mask: with_mask.then(|| Vec::with_capacity(len)),
             warm_up: 0,
             row: 0,
             group_starts: Vec::new(),
@@ -286,57 +309,53 @@ impl<I: Indicator> Fold<I> {
             // some input was not finite. That is rare; then the state is put back and the
             // segment folded again with a validity mask.
             let before = indicator.clone();
-            if let Some(warm_up) = self.dense(&mut indicator, bars(), first) {
+            if let Some(warm_up) = self.dense(&mut indicator, bars()) {
                 self.warm_up += warm_up;
                 self.indicator = Some(indicator);
                 return;
             }
             indicator = before;
+            for series in &mut self.outputs {
+                series.truncate(first);
+            }
             self.start_mask(first);
         }
-        self.masked(&mut indicator, bars(), first, present);
+        self.masked(&mut indicator, bars(), present);
         self.indicator = Some(indicator);
     }
 
-    /// Steps every bar, writing every row; the number of warm-up rows, or `None` when some
-    /// bar was incomplete (the outputs are then to be rewritten).
+    /// Steps every bar, appending every row; the number of warm-up rows, or `None` when some
+    /// bar was incomplete (the rows appended are then to be replaced).
     #[inline(always)]
     fn dense(
         &mut self,
         indicator: &mut I,
         bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
-        first: usize,
     ) -> Option<usize> {
-        let rows = first..first + bars.len();
         let mut out = [f64::NAN; MAX_OUTPUTS];
         let mut warm_up = 0;
         let mut complete = true;
         if I::OUTPUTS == 1 {
-            // Writing through a `&mut [f64]` (which cannot alias the local state machine)
-            // lets the state live in registers.
-            for (slot, bar) in self.outputs[0][rows].iter_mut().zip(bars) {
+            // `extend` from an exact-size iterator writes without per-row capacity checks,
+            // and the state machine (a local) stays in registers.
+            self.outputs[0].extend(bars.map(|bar| {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
-                *slot = if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
+                if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
                     out[0]
                 } else {
                     warm_up += 1;
                     f64::NAN
-                };
-            }
+                }
+            }));
         } else {
-            let mut dests: Vec<&mut [f64]> = self
-                .outputs
-                .iter_mut()
-                .map(|o| &mut o[rows.clone()])
-                .collect();
-            for (i, bar) in bars.enumerate() {
+            for bar in bars {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
                 if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
                     warm_up += 1;
                     out = [f64::NAN; MAX_OUTPUTS];
                 }
-                for (dest, &v) in dests.iter_mut().zip(&out) {
-                    dest[i] = v;
+                for (dest, &v) in self.outputs.iter_mut().zip(&out) {
+                    dest.push(v);
                 }
             }
         }
@@ -349,18 +368,16 @@ impl<I: Indicator> Fold<I> {
         &mut self,
         indicator: &mut I,
         bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
-        first: usize,
         present: Option<&[bool]>,
     ) {
         let mut out = [f64::NAN; MAX_OUTPUTS];
         let mask = self.mask.get_or_insert_with(Vec::new);
         for (i, bar) in bars.enumerate() {
-            let row = first + i;
             let complete = present.is_none_or(|p| p[i]) && bar_is_complete(&bar[..I::INPUTS]);
             let ready = complete && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
-            mask[row] = ready;
+            mask.push(ready);
             for (series, &v) in self.outputs.iter_mut().zip(&out) {
-                series[row] = if ready { v } else { f64::NAN };
+                series.push(if ready { v } else { f64::NAN });
             }
         }
     }
@@ -368,18 +385,27 @@ impl<I: Indicator> Fold<I> {
     /// Switches to a validity mask at row `upto`: rows before it get the validity the
     /// warm-up bookkeeping implies, later rows are filled in as they are folded.
     fn start_mask(&mut self, upto: usize) {
-        let len = self.outputs.first().map_or(self.row, Vec::len);
         let mut mask = self.prefix_validity(upto);
-        mask.resize(len, false);
+        mask.reserve(
+            self.outputs
+                .first()
+                .map_or(0, Vec::capacity)
+                .saturating_sub(upto),
+        );
         self.mask = Some(mask);
     }
 
     /// Validity of rows `0..upto` from the warm-up counts (each group warms up at its start).
     fn prefix_validity(&self, upto: usize) -> Vec<bool> {
-        let mut mask = vec![true; upto];
+        let mut mask = self.warm_up_gaps().to_mask(upto);
+        mask.truncate(upto);
+        mask
+    }
+
+    /// The warm-up rows so far, from the counts (each group warms up at its start).
+    fn warm_up_gaps(&self) -> Validity {
         if self.group_starts.is_empty() {
-            mask[..self.warm_up.min(upto)].fill(false);
-            return mask;
+            return Validity::Prefix(self.warm_up);
         }
         let ends = self
             .group_starts
@@ -387,22 +413,20 @@ impl<I: Indicator> Fold<I> {
             .skip(1)
             .map(|&(_, w)| w)
             .chain([self.warm_up]);
-        for (&(start, before), after) in self.group_starts.iter().zip(ends) {
-            let stop = (start + (after - before)).min(upto);
-            if start < stop {
-                mask[start..stop].fill(false);
-            }
-        }
-        mask
+        let gaps = self
+            .group_starts
+            .iter()
+            .zip(ends)
+            .map(|(&(start, before), after)| start..start + (after - before))
+            .filter(|gap| !gap.is_empty())
+            .collect();
+        Validity::Gaps(gaps)
     }
 
     fn finish(self) -> Batch {
-        let validity = if let Some(mask) = self.mask {
-            Validity::Mask(mask)
-        } else if self.group_starts.is_empty() {
-            Validity::Prefix(self.warm_up)
-        } else {
-            Validity::Mask(self.prefix_validity(self.row))
+        let validity = match self.mask {
+            Some(mask) => Validity::Mask(mask),
+            None => self.warm_up_gaps(),
         };
         Batch {
             outputs: self.outputs,

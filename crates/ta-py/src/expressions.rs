@@ -117,6 +117,15 @@ fn validity_bitmap(validity: &Validity, len: usize) -> Option<Bitmap> {
             Some(bits.into())
         }
         Validity::Mask(mask) => Some(Bitmap::from_iter(mask.iter().copied())),
+        Validity::Gaps(gaps) => {
+            let mut bits = MutableBitmap::with_capacity(len);
+            for gap in gaps {
+                bits.extend_constant(gap.start - bits.len(), true);
+                bits.extend_constant(gap.len(), false);
+            }
+            bits.extend_constant(len - bits.len(), true);
+            Some(bits.into())
+        }
     }
 }
 
@@ -203,10 +212,11 @@ fn run(
                 )
                 .map_err(engine_err)?;
             let len = order.len();
+            let sorted_mask = batch.validity.to_mask(len);
             let mut mask = vec![false; len];
             let mut outputs = vec![vec![f64::NAN; len]; batch.outputs.len()];
             for (k, &row) in order.iter().enumerate() {
-                mask[row] = batch.validity.is_valid(k);
+                mask[row] = sorted_mask[k];
                 for (dest, src) in outputs.iter_mut().zip(&batch.outputs) {
                     dest[row] = src[k];
                 }
@@ -269,4 +279,11 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
     // and `is_null` see it; the fields stay null inside too.
     let combined = StructChunked::from_series(name.into(), len, fields.iter())?;
     Ok(combined.with_outer_validity(validity).into_series())
+}
+
+/// Returns its input unchanged: the cost of calling a non-elementwise plugin at all, for
+/// `benches/bench.py` (the engine's floor under every indicator).
+#[polars_expr(output_type=Float64)]
+fn ta_noop(inputs: &[Series]) -> PolarsResult<Series> {
+    Ok(inputs[0].clone())
 }

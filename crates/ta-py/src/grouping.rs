@@ -26,6 +26,8 @@ fn run_starts(keys: &[Series], len: usize) -> Vec<usize> {
     }
     if len > 1 {
         for key in keys {
+            // Compare codes, not categories' strings (equal codes are equal keys).
+            let key = key.to_physical_repr();
             let next = key.slice(1, len - 1);
             let previous = key.slice(0, len - 1);
             match next.not_equal_missing(&previous) {
