@@ -40,9 +40,9 @@ def test_float_param_out_of_range() -> None:
 
 
 def test_wrong_param_types() -> None:
-    with pytest.raises(TypeError, match="parameter 'period' must be an integer, got str"):
+    with pytest.raises(TypeError, match="parameter 'period' must be a number \\(int\\), got '14'"):
         ta.sma("close", "14")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="parameter 'period' must be an integer, got bool"):
+    with pytest.raises(TypeError, match="parameter 'period' must be a number, got bool"):
         ta.sma("close", True)
     with pytest.raises(ValueError, match="parameter 'period' must be a whole number"):
         ta.sma("close", 14.5)  # type: ignore[arg-type]
@@ -122,7 +122,7 @@ def test_numpy_and_other_numbers_are_parameters() -> None:
     for period in np.arange(5, 8):
         assert ta.lookback("sma", period) == period - 1
     assert ta.lookback("t3", 5, fractions.Fraction(7, 10)) == ta.lookback("t3", 5, 0.7)
-    with pytest.raises(TypeError, match="parameter 'period' must be an integer, got bool"):
+    with pytest.raises(TypeError, match="parameter 'period' must be a number, got bool"):
         ta.sma("close", np.bool_(True))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="parameter 'period' must be a whole number"):
         ta.sma("close", np.float64(10.5))  # type: ignore[arg-type]
@@ -142,3 +142,15 @@ def test_lookback_takes_parameters_positionally() -> None:
 def test_huge_integers_are_reported_exactly() -> None:
     with pytest.raises(ValueError, match=r"between 2 and 100000, got 9223372036854775808$"):
         ta.rsi("close", 2**63)
+
+
+def test_parameters_are_resolved_by_the_engine() -> None:
+    """Names, TA-Lib aliases and moving-average names go through the engine's resolution."""
+    assert ta.lookback("ma", period=10, ma_type="ema") == ta.lookback("ma", 10, ta.MaType.EMA)
+    assert ta.lookback("macd", fastperiod=5, slowperiod=13, signalperiod=4) == ta.lookback(
+        "macd", 5, 13, 4
+    )
+    with pytest.raises(TypeError, match="names no moving-average type: 'nope'"):
+        ta.ma("close", 10, "nope")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="unknown parameter 'periods'"):
+        ta.lookback("rsi", periods=3)

@@ -1,12 +1,48 @@
 //! The catalog and parameter checks, as plain Python objects.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use ta_engine::catalog::find;
-use ta_engine::{naming, TaError};
+use ta_engine::{naming, ErrorKind, ParamInput, TaError};
 
+/// Engine errors as Python exceptions, by kind: a parameter that does not exist or has the
+/// wrong type is a `TypeError` (as for any Python call), a value out of range a `ValueError`.
 fn to_py_err(err: TaError) -> PyErr {
-    PyValueError::new_err(err.to_string())
+    match err.kind() {
+        ErrorKind::UnknownParam | ErrorKind::DuplicateParam | ErrorKind::InvalidType => {
+            PyTypeError::new_err(err.to_string())
+        }
+        _ => PyValueError::new_err(err.to_string()),
+    }
+}
+
+/// A parameter value as Python gave it (bools are refused before they get here).
+#[derive(FromPyObject)]
+pub enum PyParam {
+    Int(i64),
+    Float(f64),
+    Name(String),
+}
+
+/// Parameter values in catalog order from `(name, value)` pairs (our names or TA-Lib's;
+/// moving-average types also by name), defaults for the rest: the engine's resolution, so
+/// every adapter checks parameters the same way.
+#[pyfunction]
+pub fn resolve(name: &str, given: Vec<(String, PyParam)>) -> PyResult<Vec<f64>> {
+    let spec = find(name).map_err(to_py_err)?;
+    let given: Vec<(&str, ParamInput<'_>)> = given
+        .iter()
+        .map(|(key, value)| {
+            let value = match value {
+                PyParam::Int(v) => ParamInput::Int(*v),
+                PyParam::Float(v) => ParamInput::Float(*v),
+                PyParam::Name(v) => ParamInput::Name(v),
+            };
+            (key.as_str(), value)
+        })
+        .collect();
+    let params = spec.resolve_params(&given).map_err(to_py_err)?;
+    Ok(params.values().to_vec())
 }
 
 /// The engine's catalog as one JSON document (the contract every adapter reads).

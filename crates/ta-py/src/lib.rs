@@ -17,7 +17,7 @@ static ALLOC: PolarsAllocator = PolarsAllocator::new();
 fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(catalog::catalog_json, m)?)?;
-    m.add_function(wrap_pyfunction!(catalog::validate, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog::resolve, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::lookback, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::label, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::output_name, m)?)?;

@@ -141,25 +141,30 @@ def info(name: str) -> dict[str, Any]:
     return dict(entry(name))
 
 
-def _check_value(indicator: str, p: dict[str, Any], value: object) -> float:
-    """One parameter value as the engine takes it; type errors name the parameter."""
-    if (
-        isinstance(value, bool)
-        or type(value).__name__ == "bool_"
-        or not isinstance(value, numbers.Real)
-    ):
-        wanted = "a number" if p["kind"] == "float" else "an integer"
-        raise TypeError(
-            f"{indicator}: parameter '{p['name']}' must be {wanted}, "
-            f"got {type(value).__name__} {value!r}"
-        )
-    if isinstance(value, numbers.Integral) and abs(int(value)) > 2**53:
-        # Beyond exact floats: say so with the value as given, not a rounded float.
-        raise ValueError(
-            f"{indicator}: parameter '{p['name']}' must be between {_num(p['min'])} and "
-            f"{_num(p['max'])}, got {int(value)}"
-        )
-    return float(value)
+def _marshal(indicator: str, key: str, value: object) -> int | float | str:
+    """A Python parameter value as the engine takes it: integral numbers as ``int``
+    (``numpy.int64`` included), real numbers as ``float``, names as ``str``. ``bool`` is
+    refused here, since Python counts it as an integer."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        raise TypeError(f"{indicator}: parameter '{key}' must be a number, got bool {value!r}")
+    if isinstance(value, numbers.Integral):
+        number = int(value)
+        if abs(number) > 2**53:
+            # Beyond exact floats: report the value as given, not a rounded float.
+            spec = next((p for p in entry(indicator)["params"] if p["name"] == key), None)
+            if spec is not None:
+                raise ValueError(
+                    f"{indicator}: parameter '{key}' must be between {_num(spec['min'])} and "
+                    f"{_num(spec['max'])}, got {number}"
+                )
+        return number
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError(
+        f"{indicator}: parameter '{key}' must be a number, got {type(value).__name__} {value!r}"
+    )
 
 
 def _num(value: float) -> str:
@@ -167,25 +172,16 @@ def _num(value: float) -> str:
 
 
 def param_values(name: str, given: dict[str, Any]) -> list[float]:
-    """Parameter values in catalog order: `given` over the defaults, type-checked.
+    """Parameter values in catalog order: `given` over the defaults, checked by the engine.
 
     Integer parameters take any integral number (``int``, ``numpy.int64``, a whole float);
-    float parameters any real number; ``bool`` is refused. Raises `TypeError` for an unknown
-    parameter or a value of the wrong type and `ValueError` (from the engine) for a value out
-    of range; both name the parameter.
+    float parameters any real number; moving-average types also a name (``"ema"``); ``bool``
+    is refused. Raises `TypeError` for an unknown parameter or a value of the wrong type and
+    `ValueError` for a value out of range; both name the parameter.
     """
     spec = entry(name)
-    known = {p["name"]: p for p in spec["params"]}
-    for key in given:
-        if key not in known:
-            raise TypeError(
-                f"{spec['name']}: unknown parameter '{key}' (takes {', '.join(known) or 'none'})"
-            )
-    values = [
-        _check_value(spec["name"], p, given.get(p["name"], p["default"])) for p in spec["params"]
-    ]
-    _engine.validate(spec["name"], values)
-    return values
+    pairs = [(key, _marshal(spec["name"], key, value)) for key, value in given.items()]
+    return _engine.resolve(spec["name"], pairs)
 
 
 def _bind(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
