@@ -327,37 +327,52 @@ impl<I: Indicator> Fold<I> {
     /// Steps every bar, appending every row; the number of warm-up rows, or `None` when some
     /// bar was incomplete (the rows appended are then to be replaced).
     #[inline(always)]
+    #[allow(unsafe_code)]
     fn dense(
         &mut self,
         indicator: &mut I,
         bars: impl ExactSizeIterator<Item = [f64; MAX_INPUTS]>,
     ) -> Option<usize> {
+        let rows = bars.len();
         let mut out = [f64::NAN; MAX_OUTPUTS];
         let mut warm_up = 0;
         let mut complete = true;
+        // Rows are written straight into each output's reserved space (no zeroing pass). A
+        // plain loop over slices, not `Vec::extend`: library helpers may stay out of line,
+        // outside the FMA-compiled copy of this loop.
         if I::OUTPUTS == 1 {
-            // `extend` from an exact-size iterator writes without per-row capacity checks,
-            // and the state machine (a local) stays in registers.
-            self.outputs[0].extend(bars.map(|bar| {
+            let spare = &mut self.outputs[0].spare_capacity_mut()[..rows];
+            for (slot, bar) in spare.iter_mut().zip(bars) {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
-                if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
+                slot.write(if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
                     out[0]
                 } else {
                     warm_up += 1;
                     f64::NAN
-                }
-            }));
+                });
+            }
         } else {
-            for bar in bars {
+            let mut spares: Vec<_> = self
+                .outputs
+                .iter_mut()
+                .map(|o| &mut o.spare_capacity_mut()[..rows])
+                .collect();
+            for (i, bar) in bars.enumerate() {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
                 if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
                     warm_up += 1;
                     out = [f64::NAN; MAX_OUTPUTS];
                 }
-                for (dest, &v) in self.outputs.iter_mut().zip(&out) {
-                    dest.push(v);
+                for (spare, &v) in spares.iter_mut().zip(&out) {
+                    spare[i].write(v);
                 }
             }
+        }
+        for series in &mut self.outputs {
+            let written = series.len() + rows;
+            // SAFETY: the loop above wrote the first `rows` reserved slots of every output
+            // (`bars` yields exactly `rows` bars, and each bar writes each output once).
+            unsafe { series.set_len(written) };
         }
         complete.then_some(warm_up)
     }
