@@ -1,49 +1,88 @@
 //! Highest or lowest value of a sliding window in O(1) per bar.
 
+/// One position of the block: the value pushed there in the current block, and the extreme
+/// (and its bar) of the previous block from this position to its end.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    value: f64,
+    suffix: f64,
+    suffix_bar: usize,
+}
+
 /// Highest (`HIGHEST = true`) or lowest of the last `period` values and the bar it was seen
 /// on, ties going to the most recent bar (as in TA-Lib's AROON).
 ///
 /// Streaming van Herk/Gil-Werman: bars are grouped in blocks of `period`. The window ending
-/// inside a block is the tail of the previous block, whose suffix extremes were computed when
-/// it completed, plus the head of the current one, whose running extreme is kept. Each bar
-/// costs O(1) with one O(period) pass per block, and no data-dependent loop.
+/// at position `j` of a block is the previous block from position `j + 1` on, whose suffix
+/// extremes were stored when it completed, plus the current block up to `j`, whose running
+/// (prefix) extreme is kept. A bar costs a store, two min/max instructions and a load; a block
+/// costs one backward pass of `period` steps. No branch depends on the data: a rescan-on-expiry
+/// scheme (TA-Lib's) mispredicts on a good share of the bars of real series (new extremes and
+/// expiries each come every few bars, at random), and rescans on every bar of a monotone one.
+///
+/// Written so that the optimiser keeps the state in registers and selects as `maxsd`/`minsd`
+/// and `cmov` (no call takes `&mut self`; the pass over a block only sees the slots). The bar
+/// of the extreme is worked out in [`age`](Self::age) only, so users of the value alone never
+/// pay for it.
 #[derive(Debug, Clone)]
 pub struct RunningExtreme<const HIGHEST: bool> {
-    period: usize,
-    /// Values of the current block.
-    block: Vec<f64>,
-    /// Extreme and its bar over `previous block[i..]`.
-    suffix: Vec<(f64, usize)>,
-    /// Extreme and its bar over the current block so far.
-    prefix: (f64, usize),
-    /// Extreme and its bar over the window.
-    best: (f64, usize),
+    /// `period` slots.
+    slots: Vec<Slot>,
+    /// Position in its block of the next bar.
+    at: usize,
     /// Bars pushed so far.
     seen: usize,
-    /// Position of the next bar in its block.
-    at: usize,
+    /// Extreme and its bar over the current block so far.
+    prefix: f64,
+    prefix_bar: usize,
+    /// Extreme of the window.
+    best: f64,
 }
 
 impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
+    /// Never more extreme than a value: below every number for the highest, above for the
+    /// lowest (an empty prefix or suffix).
+    const NONE: f64 = if HIGHEST {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    };
+
     pub fn new(period: usize) -> Self {
         RunningExtreme {
-            period,
-            block: vec![0.0; period],
-            suffix: vec![(0.0, 0); period],
-            prefix: (0.0, 0),
-            best: (0.0, 0),
-            seen: 0,
+            slots: vec![
+                Slot {
+                    value: 0.0,
+                    suffix: Self::NONE,
+                    suffix_bar: 0,
+                };
+                period
+            ],
             at: 0,
+            seen: 0,
+            prefix: Self::NONE,
+            prefix_bar: 0,
+            best: Self::NONE,
         }
     }
 
-    /// True when `newer` is at least as extreme as `older` (so a tie goes to `newer`).
+    /// True when `a` is strictly more extreme than `b`.
     #[inline(always)]
-    fn at_least(newer: f64, older: f64) -> bool {
+    fn beats(a: f64, b: f64) -> bool {
         if HIGHEST {
-            newer >= older
+            a > b
         } else {
-            newer <= older
+            a < b
+        }
+    }
+
+    /// The more extreme of `older` and `newer`, `newer` on a tie: one `maxsd`/`minsd`.
+    #[inline(always)]
+    fn pick(older: f64, newer: f64) -> f64 {
+        if Self::beats(older, newer) {
+            older
+        } else {
+            newer
         }
     }
 
@@ -51,57 +90,75 @@ impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {
     #[inline(always)]
     pub fn push(&mut self, x: f64) -> bool {
         let now = self.seen;
-        self.seen += 1;
-        let at = self.at;
-        self.at = if at + 1 == self.period { 0 } else { at + 1 };
-        self.block[at] = x;
-        // Selects rather than branches: which side wins is a coin flip on real data.
-        let take = (at == 0) | Self::at_least(x, self.prefix.0);
-        self.prefix.0 = if take { x } else { self.prefix.0 };
-        self.prefix.1 = if take { now } else { self.prefix.1 };
-        if at + 1 == self.period {
-            self.close_block(now);
-        } else if now >= self.period {
-            let older = self.suffix[at + 1];
-            let newer_wins = Self::at_least(self.prefix.0, older.0);
-            self.best.0 = if newer_wins { self.prefix.0 } else { older.0 };
-            self.best.1 = if newer_wins { self.prefix.1 } else { older.1 };
+        self.seen = now + 1;
+        let newer = !Self::beats(self.prefix, x);
+        self.prefix = Self::pick(self.prefix, x);
+        self.prefix_bar = if newer { now } else { self.prefix_bar };
+        let j = self.at;
+        if let Some([slot, next]) = self.slots.get_mut(j..j.wrapping_add(2)) {
+            // The window: the previous block after position `j`, then the current block.
+            slot.value = x;
+            self.best = Self::pick(next.suffix, self.prefix);
+            self.at = j + 1;
+        } else {
+            // Bar `now` ends its block, which is the window.
+            self.best = self.prefix;
+            Self::close(&mut self.slots, x, now);
+            self.prefix = Self::NONE;
+            self.at = 0;
         }
-        self.seen >= self.period
+        self.seen >= self.slots.len()
     }
 
-    /// The block ending on bar `now` is the window; keep its suffix extremes for the
-    /// windows that end inside the next block.
-    #[inline(always)]
-    fn close_block(&mut self, now: usize) {
-        self.best = self.prefix;
-        let last = self.period - 1;
-        let mut tail = (self.block[last], now);
-        self.suffix[last] = tail;
-        for i in (0..last).rev() {
-            let v = self.block[i];
-            let older_wins = !Self::at_least(tail.0, v);
-            tail.0 = if older_wins { v } else { tail.0 };
-            tail.1 = if older_wins { now - last + i } else { tail.1 };
-            self.suffix[i] = tail;
+    /// Stores `x`, the last value of the block ending on bar `now`, and the block's suffix
+    /// extremes.
+    #[inline(never)]
+    fn close(slots: &mut [Slot], x: f64, now: usize) {
+        let Some(last) = slots.last_mut() else {
+            return;
+        };
+        last.value = x;
+        let mut tail = Self::NONE;
+        let mut tail_bar = 0;
+        let mut bar = now;
+        for slot in slots.iter_mut().rev() {
+            let v = slot.value;
+            // An older value wins only when strictly more extreme.
+            let older = Self::beats(v, tail);
+            tail = Self::pick(v, tail);
+            tail_bar = if older { bar } else { tail_bar };
+            slot.suffix = tail;
+            slot.suffix_bar = tail_bar;
+            bar = bar.wrapping_sub(1);
         }
     }
 
     /// Window length.
     pub fn period(&self) -> usize {
-        self.period
+        self.slots.len()
     }
 
     /// The extreme of the window.
     #[inline(always)]
     pub fn value(&self) -> f64 {
-        self.best.0
+        self.best
     }
 
     /// Bars since the extreme (0 = the newest bar).
     #[inline(always)]
     pub fn age(&self) -> usize {
-        self.seen - 1 - self.best.1
+        // The extreme is the suffix of the previous block from `at` on, unless the current
+        // block's prefix is at least as extreme (it is empty at `at == 0`).
+        let bar = match self.slots.get(self.at) {
+            // A mask rather than a select, which would become a branch (its operand is a
+            // load) mispredicted on real data.
+            Some(s) => {
+                let mask = (Self::beats(s.suffix, self.prefix) as usize).wrapping_neg();
+                self.prefix_bar ^ ((self.prefix_bar ^ s.suffix_bar) & mask)
+            }
+            None => self.prefix_bar,
+        };
+        self.seen - 1 - bar
     }
 }
 
@@ -110,3 +167,125 @@ pub type Highest = RunningExtreme<true>;
 
 /// Lowest of the last `period` values.
 pub type Lowest = RunningExtreme<false>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The extreme of the window ending on `xs[now]` and its age, ties to the newest bar.
+    fn naive(xs: &[f64], now: usize, period: usize, highest: bool) -> (f64, usize) {
+        let mut best = (xs[now], 0);
+        for age in 1..period {
+            let v = xs[now - age];
+            if (highest && v > best.0) || (!highest && v < best.0) {
+                best = (v, age);
+            }
+        }
+        best
+    }
+
+    fn check(xs: &[f64], period: usize) {
+        let mut high = Highest::new(period);
+        let mut low = Lowest::new(period);
+        for (now, &x) in xs.iter().enumerate() {
+            let full = high.push(x);
+            assert_eq!(low.push(x), full);
+            assert_eq!(full, now + 1 >= period);
+            if !full {
+                continue;
+            }
+            for (got, highest) in [
+                ((high.value(), high.age()), true),
+                ((low.value(), low.age()), false),
+            ] {
+                let want = naive(xs, now, period, highest);
+                assert_eq!(
+                    (got.0.to_bits(), got.1),
+                    (want.0.to_bits(), want.1),
+                    "bar {now}, period {period}, highest {highest}: {got:?} != {want:?}"
+                );
+            }
+        }
+        assert_eq!(high.period(), period);
+    }
+
+    /// Deterministic pseudo-random numbers in [0, 1).
+    fn uniform(seed: u64, n: usize) -> Vec<f64> {
+        let mut s = seed;
+        (0..n)
+            .map(|_| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (s >> 11) as f64 / (1u64 << 53) as f64
+            })
+            .collect()
+    }
+
+    const PERIODS: [usize; 9] = [1, 2, 3, 4, 5, 7, 14, 15, 30];
+
+    #[test]
+    fn random_walks_and_ties() {
+        let u = uniform(7, 600);
+        let mut walk = Vec::new();
+        let mut x = 100.0;
+        for &r in &u {
+            x += r - 0.5;
+            walk.push(x);
+        }
+        // Few distinct values: ties everywhere.
+        let ticks: Vec<f64> = u.iter().map(|r| (r * 4.0).floor()).collect();
+        // Signed zeros compare equal; the newest one must be returned.
+        let zeros: Vec<f64> = u
+            .iter()
+            .map(|r| [0.0, -0.0, 1.0, -1.0][(r * 4.0) as usize])
+            .collect();
+        for period in PERIODS {
+            check(&walk, period);
+            check(&ticks, period);
+            check(&zeros, period);
+        }
+    }
+
+    #[test]
+    fn adversarial_series() {
+        let n = 400;
+        let up: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let down: Vec<f64> = (0..n).map(|i| -(i as f64)).collect();
+        let flat = vec![5.0; n];
+        for period in PERIODS {
+            check(&up, period);
+            check(&down, period);
+            check(&flat, period);
+            for tooth in [
+                period.saturating_sub(1).max(1),
+                period,
+                period + 1,
+                2 * period,
+            ] {
+                let saw_down: Vec<f64> = (0..n).map(|i| (tooth - i % tooth) as f64).collect();
+                let saw_up: Vec<f64> = (0..n).map(|i| (i % tooth) as f64).collect();
+                check(&saw_down, period);
+                check(&saw_up, period);
+            }
+        }
+    }
+
+    #[test]
+    fn a_clone_carries_on_alike() {
+        let xs = uniform(3, 300);
+        let mut a = Highest::new(14);
+        for &x in &xs[..150] {
+            a.push(x);
+        }
+        let mut b = a.clone();
+        for &x in &xs[150..] {
+            a.push(x);
+            b.push(x);
+            assert_eq!(
+                (a.value().to_bits(), a.age()),
+                (b.value().to_bits(), b.age())
+            );
+        }
+    }
+}
