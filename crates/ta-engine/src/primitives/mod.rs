@@ -21,7 +21,7 @@ pub use range_percent::{percent_of_range, significant_range};
 pub use ring::Ring;
 pub use rolling_extreme::{Highest, Lowest, RunningExtreme};
 pub use rolling_sum::RollingSum;
-pub use running_variance::ShiftedVar;
+pub use running_variance::{ShiftedMeanVar, ShiftedVar};
 pub use true_range::true_range;
 pub use typical_price::typical_price;
 pub use wilder::wilder_sum;

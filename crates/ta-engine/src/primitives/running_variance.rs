@@ -61,6 +61,7 @@ impl ShiftedVar {
     }
 
     /// Re-anchors the shift on the window mean and rebuilds the sums; returns the variance.
+    #[inline(always)]
     fn reseed(&mut self) -> f64 {
         self.bars_since_reseed = RESEED_WINDOWS * self.period;
         let mut sum = 0.0;
@@ -81,26 +82,75 @@ impl ShiftedVar {
         variance
     }
 
+    /// Fills the window until it holds `period` values; the variance once it does.
     #[inline(always)]
-    pub fn update(&mut self, x: f64) -> Option<f64> {
+    fn warm_up(&mut self, x: f64) -> Option<f64> {
         if self.window.is_empty() {
             self.shift = x;
         }
         self.window.push(x);
         self.add(x);
-        if !self.window.is_full() {
-            return None;
-        }
+        self.window.is_full().then(|| self.conclude())
+    }
+
+    /// The variance of the full window, then the oldest value taken out of the sums: they hold
+    /// the `period - 1` values that stay. Rebuilds the sums when they have lost precision.
+    #[inline(always)]
+    fn conclude(&mut self) -> f64 {
         let variance = self.variance();
-        // Take the oldest value out now: the sums then hold the `period - 1` values that stay.
         let leaving_sq = self.remove(self.window.oldest());
         self.bars_since_reseed -= 1;
         if variance < 0.000_001 * (self.total2 * self.inv_period)
             || leaving_sq > 1_000_000.0 * self.total2
             || self.bars_since_reseed == 0
         {
-            return Some(self.reseed());
+            return self.reseed();
         }
-        Some(variance)
+        variance
+    }
+
+    #[inline(always)]
+    pub fn update(&mut self, x: f64) -> Option<f64> {
+        if !self.window.is_full() {
+            return self.warm_up(x);
+        }
+        // The value pushed out was taken out of the sums on the previous bar.
+        self.window.push(x);
+        self.add(x);
+        Some(self.conclude())
+    }
+}
+
+/// Mean and population variance of the last `period` values as TA-Lib 0.8.1's BBANDS computes
+/// them for its SMA middle band: [`ShiftedVar`]'s variance, and the mean from a plain running
+/// sum (arrival added, mean taken, leaver subtracted; never rebuilt).
+#[derive(Debug, Clone)]
+pub struct ShiftedMeanVar {
+    variance: ShiftedVar,
+    sum: f64,
+    period: f64,
+}
+
+impl ShiftedMeanVar {
+    pub fn new(period: usize) -> Self {
+        ShiftedMeanVar {
+            variance: ShiftedVar::new(period),
+            sum: 0.0,
+            period: period as f64,
+        }
+    }
+
+    pub fn lookback(&self) -> usize {
+        self.variance.lookback()
+    }
+
+    /// `(mean, variance)` once the window is full.
+    #[inline(always)]
+    pub fn update(&mut self, x: f64) -> Option<(f64, f64)> {
+        let sum = self.sum + x;
+        self.sum = sum;
+        let variance = self.variance.update(x)?;
+        self.sum = sum - self.variance.window.oldest();
+        Some((sum / self.period, variance))
     }
 }
