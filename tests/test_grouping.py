@@ -190,3 +190,16 @@ def test_bad_keys_are_refused() -> None:
         ta.sma("close", 5, by=3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="'order_by' needs at least one column"):
         ta.sma("close", 5, order_by=[])
+
+
+@pytest.mark.parametrize("name", ["sma", "macd", "stoch"])
+def test_large_panel_split_across_threads(name: str) -> None:
+    """A call alone in the process with many rows splits its groups across threads: same
+    result as `.over`, whatever the split."""
+    entry = next(e for e in ENTRIES if e["name"] == name)
+    values = param_sets(entry)[0]
+    df = frame(synthetic_ohlcv(400_000, seed=12)).with_columns(
+        symbol=(pl.int_range(pl.len()) // 997).cast(pl.String)
+    )
+    got = df.select(ours_expr(entry, values, by="symbol"))
+    assert_frame_equal(got, df.select(ours_expr(entry, values).over("symbol")))

@@ -51,16 +51,6 @@ pub fn catalog_json() -> String {
     ta_engine::catalog_json()
 }
 
-/// Raises `ValueError` naming the parameter when `values` (catalog order) are not valid.
-#[pyfunction]
-pub fn validate(name: &str, values: Vec<f64>) -> PyResult<()> {
-    find(name)
-        .and_then(|spec| spec.params(&values))
-        .map(|_| ())
-        .map_err(to_py_err)
-}
-
-/// Bars consumed before the first output.
 #[pyfunction]
 pub fn lookback(name: &str, values: Vec<f64>) -> PyResult<usize> {
     find(name)

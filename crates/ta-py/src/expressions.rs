@@ -9,6 +9,7 @@ use ta_engine::naming::{output_name, primary_input};
 use ta_engine::{Batch, TaError, Validity};
 
 use crate::grouping::{row_layout, RowLayout};
+use crate::parallel;
 
 #[derive(Deserialize)]
 struct IndicatorKwargs {
@@ -167,12 +168,14 @@ fn broadcast(inputs: &[Series]) -> PolarsResult<Vec<Series>> {
 }
 
 /// Runs the indicator over `columns` laid out as `layout` says, returning outputs in row order.
+/// Runs the indicator over `columns` laid out as `layout` says; the result in row order, as
+/// consecutive parts (one per thread that computed it).
 fn run(
     spec: &IndicatorSpec,
     params: &[f64],
     columns: &[Float64Chunked],
     layout: &RowLayout,
-) -> PolarsResult<Batch> {
+) -> PolarsResult<Vec<Batch>> {
     let present = rows_present(columns);
     match layout {
         RowLayout::Contiguous { group_starts } => {
@@ -181,9 +184,18 @@ fn run(
                 .iter()
                 .map(|c| c.downcast_iter().map(|a| a.values().as_slice()).collect())
                 .collect();
-            let chunk_refs: Vec<&[&[f64]]> = chunks.iter().map(Vec::as_slice).collect();
-            spec.run_groups(params, &chunk_refs, present.as_deref(), group_starts)
-                .map_err(engine_err)
+            let len = columns.first().map_or(0, |c| c.len());
+            let parts = parallel::split(group_starts, len);
+            parallel::run_parts(&parts, |rows, starts| {
+                let sliced: Vec<Vec<&[f64]>> = chunks
+                    .iter()
+                    .map(|c| parallel::slice_chunks(c, rows.clone()))
+                    .collect();
+                let chunk_refs: Vec<&[&[f64]]> = sliced.iter().map(Vec::as_slice).collect();
+                let present = present.as_deref().map(|p| &p[rows]);
+                spec.run_groups(params, &chunk_refs, present, starts)
+                    .map_err(engine_err)
+            })
         }
         RowLayout::Permuted {
             order,
@@ -221,10 +233,10 @@ fn run(
                     dest[row] = src[k];
                 }
             }
-            Ok(Batch {
+            Ok(vec![Batch {
                 outputs,
                 validity: Validity::Mask(mask),
-            })
+            }])
         }
     }
 }
@@ -232,6 +244,7 @@ fn run(
 #[polars_expr(output_type_func_with_kwargs=output_field)]
 fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Series> {
     let spec = lookup(&kwargs.name)?;
+    let _call = parallel::ActiveCall::enter();
     let wanted = spec.inputs.len() + kwargs.keys + usize::from(kwargs.ordered);
     if inputs.len() != wanted {
         polars_bail!(
@@ -251,9 +264,40 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
         .collect::<PolarsResult<Vec<_>>>()?;
     let len = columns.first().map_or(0, |c| c.len());
     let layout = row_layout(keys, order.first(), len)?;
-    let batch = run(spec, &kwargs.params, &columns, &layout)?;
+    let parts = run(spec, &kwargs.params, &columns, &layout)?;
 
     let name = output_name(spec, &kwargs.params, &primary);
+    // Each part becomes one chunk of the result: parts are never copied together.
+    let mut result: Option<Series> = None;
+    for batch in parts {
+        let part = to_series(spec, &name, batch)?;
+        match result.as_mut() {
+            None => result = Some(part),
+            Some(whole) => {
+                whole.append(&part)?;
+            }
+        }
+    }
+    Ok(result.unwrap_or_else(|| Series::new_empty(name.into(), &output_dtype(spec))))
+}
+
+/// The result's dtype: the single output's, or a struct of every output.
+fn output_dtype(spec: &IndicatorSpec) -> DataType {
+    match spec.outputs {
+        [single] => polars_dtype(single.dtype),
+        many => DataType::Struct(
+            many.iter()
+                .map(|o| Field::new(o.name.into(), polars_dtype(o.dtype)))
+                .collect(),
+        ),
+    }
+}
+
+/// One batch as the result column: null where the indicator has no value; for several
+/// outputs a struct that is itself null where every field is (so `drop_nulls` and `is_null`
+/// see warm-ups), fields null inside too.
+fn to_series(spec: &IndicatorSpec, name: &str, batch: Batch) -> PolarsResult<Series> {
+    let len = batch.outputs.first().map_or(0, Vec::len);
     let validity = validity_bitmap(&batch.validity, len);
     let mut fields: Vec<Series> = batch
         .outputs
@@ -275,8 +319,6 @@ fn ta_indicator(inputs: &[Series], kwargs: IndicatorKwargs) -> PolarsResult<Seri
         series.rename(name.into());
         return Ok(series);
     }
-    // A row whose every field is a warm-up (or skipped) is a null struct, so `drop_nulls`
-    // and `is_null` see it; the fields stay null inside too.
     let combined = StructChunked::from_series(name.into(), len, fields.iter())?;
     Ok(combined.with_outer_validity(validity).into_series())
 }

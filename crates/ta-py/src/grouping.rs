@@ -20,26 +20,18 @@ pub enum RowLayout {
 
 /// Rows where any key differs from the row before (the first row always does).
 fn run_starts(keys: &[Series], len: usize) -> Vec<usize> {
-    let mut changed = vec![false; len];
-    if let Some(first) = changed.first_mut() {
-        *first = true;
+    if len == 0 {
+        return Vec::new();
     }
-    if len > 1 {
-        for key in keys {
-            // Compare codes, not categories' strings (equal codes are equal keys).
-            let key = key.to_physical_repr();
-            let next = key.slice(1, len - 1);
-            let previous = key.slice(0, len - 1);
-            match next.not_equal_missing(&previous) {
-                Ok(differs) => {
-                    for (slot, d) in changed[1..].iter_mut().zip(differs.iter()) {
-                        *slot |= d.unwrap_or(true);
-                    }
-                }
-                // A key dtype without comparison: every row starts a run, and the group-by
-                // below still finds the groups.
-                Err(_) => changed.fill(true),
-            }
+    let mut changed = vec![false; len];
+    changed[0] = true;
+    for key in keys {
+        // Compare codes, not categories' strings (equal codes are equal keys).
+        let key = key.to_physical_repr();
+        if !mark_changes(&key, &mut changed) {
+            // A key dtype without a comparison here: every row starts a run, and the
+            // group-by still finds the groups.
+            return (0..len).collect();
         }
     }
     changed
@@ -47,6 +39,65 @@ fn run_starts(keys: &[Series], len: usize) -> Vec<usize> {
         .enumerate()
         .filter_map(|(row, &c)| c.then_some(row))
         .collect()
+}
+
+/// Sets `changed[i]` where row `i` of `key` differs from row `i - 1` (nulls equal each other,
+/// NaN equals NaN, as in a group-by); false when the dtype has no comparison here.
+fn mark_changes(key: &Series, changed: &mut [bool]) -> bool {
+    // Keys without nulls, one chunk, fixed width: compare neighbours in a tight loop.
+    macro_rules! dense {
+        ($ca:expr, $bits:expr) => {
+            if let Ok(values) = $ca.cont_slice() {
+                for (slot, pair) in changed[1..].iter_mut().zip(values.windows(2)) {
+                    *slot |= $bits(pair[0]) != $bits(pair[1]);
+                }
+                return true;
+            }
+        };
+    }
+    if key.null_count() == 0 {
+        match key.dtype() {
+            DataType::Int32 => dense!(key.i32().unwrap(), |v: i32| v),
+            DataType::Int64 => dense!(key.i64().unwrap(), |v: i64| v),
+            DataType::UInt32 => dense!(key.u32().unwrap(), |v: u32| v),
+            DataType::UInt64 => dense!(key.u64().unwrap(), |v: u64| v),
+            DataType::Float64 => dense!(key.f64().unwrap(), |v: f64| canonical_bits(v)),
+            DataType::String => {
+                let ca = key.str().unwrap().rechunk();
+                let array = ca.downcast_as_array();
+                let views = array.views();
+                for (i, (slot, pair)) in changed[1..].iter_mut().zip(views.windows(2)).enumerate() {
+                    // Equal views are equal strings (inline ones hold the bytes; others the
+                    // same buffer position); otherwise lengths or prefixes may already differ.
+                    *slot |= pair[0] != pair[1]
+                        && (pair[0].length != pair[1].length
+                            || pair[0].prefix != pair[1].prefix
+                            || array.value(i) != array.value(i + 1));
+                }
+                return true;
+            }
+            _ => {}
+        }
+    }
+    let len = key.len();
+    let next = key.slice(1, len - 1);
+    let previous = key.slice(0, len - 1);
+    let Ok(differs) = next.not_equal_missing(&previous) else {
+        return false;
+    };
+    for (slot, d) in changed[1..].iter_mut().zip(differs.iter()) {
+        *slot |= d.unwrap_or(true);
+    }
+    true
+}
+
+/// A float's bits with every NaN alike and -0.0 as 0.0 (Polars groups them so).
+fn canonical_bits(v: f64) -> u64 {
+    if v.is_nan() {
+        f64::NAN.to_bits()
+    } else {
+        (v + 0.0).to_bits()
+    }
 }
 
 /// The group of each run (dense ids in order of first appearance) and the number of groups.

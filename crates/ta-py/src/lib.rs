@@ -5,6 +5,7 @@
 mod catalog;
 mod expressions;
 mod grouping;
+mod parallel;
 
 use pyo3::prelude::*;
 use pyo3_polars::PolarsAllocator;
