@@ -203,3 +203,10 @@ def test_large_panel_split_across_threads(name: str) -> None:
     )
     got = df.select(ours_expr(entry, values, by="symbol"))
     assert_frame_equal(got, df.select(ours_expr(entry, values).over("symbol")))
+
+
+def test_float_keys_group_nan_and_signed_zeros_like_polars() -> None:
+    keys = [0.0, -0.0, float("nan"), float("nan"), 1.5, None, 0.0, float("nan")] * 40
+    df = frame(synthetic_ohlcv(len(keys), seed=13)).with_columns(key=pl.Series(keys))
+    got = df.select(ta.sma("close", 3, by="key"))
+    assert_frame_equal(got, df.select(ta.sma("close", 3).over("key")))
