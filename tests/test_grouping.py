@@ -210,3 +210,19 @@ def test_float_keys_group_nan_and_signed_zeros_like_polars() -> None:
     df = frame(synthetic_ohlcv(len(keys), seed=13)).with_columns(key=pl.Series(keys))
     got = df.select(ta.sma("close", 3, by="key"))
     assert_frame_equal(got, df.select(ta.sma("close", 3).over("key")))
+
+
+@pytest.mark.parametrize("dtype", [pl.String, pl.Int64, pl.Float64, pl.Categorical], ids=str)
+def test_keys_in_several_chunks(dtype: pl.DataType) -> None:
+    """Run boundaries are found across chunk boundaries too (the streaming engine hands
+    columns over in many chunks)."""
+    number = pl.col("symbol").str.slice(1).cast(pl.Int64)
+    key = {pl.String: pl.col("symbol"), pl.Categorical: pl.col("symbol").cast(pl.Categorical)}
+    df = symbols_panel(90, 3).with_columns(key=key.get(dtype, number.cast(dtype)))
+    parts = [df[:50], df[50:90], df[90:91], df[91:200], df[200:]]
+    chunked = pl.concat(parts, rechunk=False)
+    assert chunked["key"].n_chunks() > 1
+    got = chunked.select(ta.sma("close", 4, by="key"))
+    assert_frame_equal(got, df.select(ta.sma("close", 4).over("key")))
+    lazy = chunked.lazy().select(ta.sma("close", 4, by="key")).collect(engine="streaming")
+    assert_frame_equal(lazy, got)

@@ -44,16 +44,25 @@ fn run_starts(keys: &[Series], len: usize) -> Vec<usize> {
 /// Sets `changed[i]` where row `i` of `key` differs from row `i - 1` (nulls equal each other,
 /// NaN equals NaN, as in a group-by); false when the dtype has no comparison here.
 fn mark_changes(key: &Series, changed: &mut [bool]) -> bool {
-    // Keys without nulls, one chunk, fixed width: compare neighbours in a tight loop.
+    // Keys without nulls, fixed width: compare neighbours in a tight loop, chunk by chunk
+    // (the streaming engine hands columns over in many chunks).
     macro_rules! dense {
-        ($ca:expr, $bits:expr) => {
-            if let Ok(values) = $ca.cont_slice() {
-                for (slot, pair) in changed[1..].iter_mut().zip(values.windows(2)) {
+        ($ca:expr, $bits:expr) => {{
+            let mut row = 0;
+            let mut last = None;
+            for array in $ca.downcast_iter() {
+                let values = array.values().as_slice();
+                if let (Some(before), Some(&first)) = (last, values.first()) {
+                    changed[row] |= $bits(before) != $bits(first);
+                }
+                for (slot, pair) in changed[row + 1..].iter_mut().zip(values.windows(2)) {
                     *slot |= $bits(pair[0]) != $bits(pair[1]);
                 }
-                return true;
+                row += values.len();
+                last = values.last().copied().or(last);
             }
-        };
+            return true;
+        }};
     }
     if key.null_count() == 0 {
         match key.dtype() {
@@ -61,18 +70,29 @@ fn mark_changes(key: &Series, changed: &mut [bool]) -> bool {
             DataType::Int64 => dense!(key.i64().unwrap(), |v: i64| v),
             DataType::UInt32 => dense!(key.u32().unwrap(), |v: u32| v),
             DataType::UInt64 => dense!(key.u64().unwrap(), |v: u64| v),
-            DataType::Float64 => dense!(key.f64().unwrap(), |v: f64| canonical_bits(v)),
+            DataType::Float64 => dense!(key.f64().unwrap(), canonical_bits),
             DataType::String => {
-                let ca = key.str().unwrap().rechunk();
-                let array = ca.downcast_as_array();
-                let views = array.views();
-                for (i, (slot, pair)) in changed[1..].iter_mut().zip(views.windows(2)).enumerate() {
-                    // Equal views are equal strings (inline ones hold the bytes; others the
-                    // same buffer position); otherwise lengths or prefixes may already differ.
-                    *slot |= pair[0] != pair[1]
-                        && (pair[0].length != pair[1].length
-                            || pair[0].prefix != pair[1].prefix
-                            || array.value(i) != array.value(i + 1));
+                let mut row = 0;
+                let mut last: Option<&str> = None;
+                for array in key.str().unwrap().downcast_iter() {
+                    if let (Some(before), Some(first)) = (last, array.values_iter().next()) {
+                        changed[row] |= before != first;
+                    }
+                    let views = array.views();
+                    for (i, (slot, pair)) in changed[row + 1..]
+                        .iter_mut()
+                        .zip(views.windows(2))
+                        .enumerate()
+                    {
+                        // Equal views are equal strings (inline ones hold the bytes, others
+                        // the same place in a buffer); different lengths or prefixes differ.
+                        *slot |= pair[0] != pair[1]
+                            && (pair[0].length != pair[1].length
+                                || pair[0].prefix != pair[1].prefix
+                                || array.value(i) != array.value(i + 1));
+                    }
+                    row += array.len();
+                    last = array.len().checked_sub(1).map(|i| array.value(i)).or(last);
                 }
                 return true;
             }

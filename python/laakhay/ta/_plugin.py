@@ -89,7 +89,9 @@ def call(
     # The primary input goes first: Polars names a plugin's result after its first input, so
     # that column is the root the result is named from (the plugin puts it back in place).
     exprs.insert(0, exprs.pop(spec["primary_input"]))
-    keys = [] if by is None else _to_keys(by, spec["name"], "by")
+    # Keys by their physical values (category codes, timestamps as integers): the same
+    # groups, and much cheaper to hand to the plugin than categories.
+    keys = [] if by is None else [k.to_physical() for k in _to_keys(by, spec["name"], "by")]
     exprs += keys
     if order_by is not None:
         # Row numbers in time order (stable, so ties keep their order): the plugin reorders
