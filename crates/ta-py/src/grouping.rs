@@ -86,7 +86,7 @@ fn mark_changes(key: &Series, changed: &mut [bool]) -> bool {
                     {
                         // Equal views are equal strings (inline ones hold the bytes, others
                         // the same place in a buffer); different lengths or prefixes differ.
-                        *slot |= pair[0] != pair[1]
+                        *slot |= pair[0].as_u128() != pair[1].as_u128()
                             && (pair[0].length != pair[1].length
                                 || pair[0].prefix != pair[1].prefix
                                 || array.value(i) != array.value(i + 1));
