@@ -235,8 +235,7 @@ struct Fold<I> {
 
 impl<I: Indicator> Fold<I> {
     fn new(indicator: I, len: usize, with_mask: bool) -> Self {
-        // Outputs are appended row by row into reserved space: no zeroing pass, and memory
-        // the allocator recycles rather than fresh (zero-filled, page-faulting) pages.
+        // Outputs are written row by row into reserved space: no zeroing pass first.
         Fold {
             indicator: Some(indicator),
             outputs: (0..I::OUTPUTS).map(|_| Vec::with_capacity(len)).collect(),
