@@ -16,37 +16,39 @@ def main() -> None:
     print(f"Input: {bars.height} bars of SYNTHETIC OHLCV (seeded random walk, not market data)")
     print(f"for {len(symbols)} symbols: {', '.join(symbols)}.\n")
 
+    # `by="symbol"` computes each symbol on its own (any row order); results are named after
+    # the indicator and its parameters, so nothing collides with an input column.
     per_symbol = (
         bars.lazy()
         .with_columns(
-            ta.sma("close", 20).over("symbol"),
-            ta.ema("close", 20).over("symbol"),
-            ta.rsi("close", 14).over("symbol"),
-            ta.atr(14).over("symbol"),
-            ta.adx(14).over("symbol"),
-            ta.macd("close").over("symbol"),
-            ta.bbands("close", 20).over("symbol"),
+            ta.sma("close", 20, by="symbol"),
+            ta.ema("close", 20, by="symbol"),
+            ta.rsi("close", 14, by="symbol"),
+            ta.atr(14, by="symbol"),
+            ta.adx(14, by="symbol"),
+            ta.macd("close", by="symbol"),
+            ta.bbands("close", 20, by="symbol"),
         )
-        .unnest("macd", "bbands", separator="_")
+        .unnest("macd_12_26_9", "bbands_20_2_2_sma", separator=".")
         .group_by("symbol", maintain_order=True)
         .agg(pl.all().exclude("bar").last(), pl.col("bar").max().alias("last_bar"))
         .select(
             "symbol",
             "last_bar",
             "close",
-            "sma",
-            "ema",
-            "rsi",
-            "atr",
-            "adx",
-            "macd_macd",
-            "macd_signal",
-            "bbands_upper",
-            "bbands_lower",
+            "sma_20",
+            "ema_20",
+            "rsi_14",
+            "atr_14",
+            "adx_14",
+            "macd_12_26_9.macd",
+            "macd_12_26_9.signal",
+            "bbands_20_2_2_sma.upper",
+            "bbands_20_2_2_sma.lower",
         )
     )
     with pl.Config(tbl_cols=-1, tbl_width_chars=160, float_precision=3):
-        print("Last bar per symbol (each indicator computed per symbol with .over('symbol')):")
+        print("Last bar per symbol (each indicator computed per symbol with by='symbol'):")
         print(per_symbol.collect())
 
     cat = ta.catalog()
