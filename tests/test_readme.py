@@ -24,5 +24,5 @@ def test_quickstart_runs() -> None:
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     demo.main()
     printed = capsys.readouterr().out
-    assert "macd_12_26_9.signal" in printed
+    assert "rsi_14" in printed and "AAA" in printed
     assert "Catalog:" in printed
