@@ -35,19 +35,18 @@ impl Wma {
 
     const REBUILD_WINDOWS: usize = 8;
 
-    /// Both sums from the window alone.
+    /// The plain and weighted sums of the window alone. A free function of the window
+    /// (not of `self`), so the running sums can stay in registers in the per-bar loop.
     #[cold]
-    fn rebuild(&mut self) {
+    fn sums(window: &Ring) -> (f64, f64) {
         let mut plain = 0.0;
         let mut weighted = 0.0;
-        for i in 0..self.window.len() {
-            let v = self.window.get(i);
+        for i in 0..window.len() {
+            let v = window.get(i);
             plain += v;
             weighted += (i + 1) as f64 * v;
         }
-        self.plain_sum = plain;
-        self.weighted_sum = weighted;
-        self.countdown = Self::REBUILD_WINDOWS * self.period;
+        (plain, weighted)
     }
 }
 
@@ -63,7 +62,8 @@ impl Smoother for Wma {
         }
         self.countdown -= 1;
         if self.countdown == 0 {
-            self.rebuild();
+            (self.plain_sum, self.weighted_sum) = Self::sums(&self.window);
+            self.countdown = Self::REBUILD_WINDOWS * n;
         } else {
             self.plain_sum += x;
             self.plain_sum -= self.trailing;
