@@ -1,23 +1,12 @@
 //! Absolute price oscillator.
 
-use super::price_oscillator::PriceOscillator;
-use super::{FAST_PERIOD_DOC, SLOW_PERIOD_DOC};
+use super::price_oscillator::{PriceOscillator, PriceOscillatorParams};
 use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_MAMA};
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::MaType;
 use crate::params::Params;
 use crate::TaError;
-
-typed_params! {
-    /// Parameters, in catalog order.
-    pub struct ApoParams {
-        fast_period: usize = int("fastperiod", 12, 2, FAST_PERIOD_DOC),
-        slow_period: usize = int("slowperiod", 26, 2, SLOW_PERIOD_DOC),
-        ma_type: MaType = ma_type("matype", MaType::Ema),
-    }
-}
 
 /// Absolute price oscillator: fast MA - slow MA.
 #[derive(Debug, Clone)]
@@ -28,12 +17,7 @@ impl Indicator for Apo {
     const OUTPUTS: usize = 1;
     const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
-        let p: ApoParams = params.get();
-        Ok(Apo(PriceOscillator::new(
-            p.fast_period,
-            p.slow_period,
-            p.ma_type,
-        )))
+        Ok(Apo(PriceOscillator::from_params(params)))
     }
     fn lookback(&self) -> usize {
         self.0.lookback()
@@ -55,7 +39,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Momentum,
     "Absolute price oscillator: fast moving average - slow moving average",
     REAL,
-    ApoParams::SPECS,
+    PriceOscillatorParams::SPECS,
     OWN_LINE,
     kernel::<Apo>(),
 )

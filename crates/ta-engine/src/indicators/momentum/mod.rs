@@ -36,7 +36,7 @@ mod ultosc;
 mod wilder_changes;
 mod willr;
 
-pub use apo::{Apo, ApoParams};
+pub use apo::Apo;
 pub use aroon::{Aroon, AroonParams};
 pub use aroonosc::{Aroonosc, AroonoscParams};
 pub use bop::Bop;
@@ -47,7 +47,8 @@ pub use macdext::{Macdext, MacdextParams};
 pub use macdfix::{Macdfix, MacdfixParams};
 pub use mfi::{Mfi, MfiParams};
 pub use mom::{Mom, MomParams};
-pub use ppo::{Ppo, PpoParams};
+pub use ppo::Ppo;
+pub use price_oscillator::PriceOscillatorParams;
 pub use roc::{Roc, RocParams};
 pub use rocp::{Rocp, RocpParams};
 pub use rocr::{Rocr, RocrParams};
