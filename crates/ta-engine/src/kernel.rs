@@ -238,7 +238,9 @@ impl<I: Indicator> Fold<I> {
         // Outputs are written row by row into reserved space: no zeroing pass first.
         Fold {
             indicator: Some(indicator),
-            outputs: (0..I::OUTPUTS).map(|_| Vec::with_capacity(len)).collect(),
+            outputs: (0..I::OUTPUTS)
+                .map(|_| crate::buffer::reserve_f64(len))
+                .collect(),
             mask: with_mask.then(|| Vec::with_capacity(len)),
             warm_up: 0,
             row: 0,
@@ -351,19 +353,25 @@ impl<I: Indicator> Fold<I> {
                 });
             }
         } else {
-            let mut spares: Vec<_> = self
-                .outputs
-                .iter_mut()
-                .map(|o| &mut o.spare_capacity_mut()[..rows])
-                .collect();
+            // One write cursor per output, fixed in number, so the per-row stores unroll
+            // without bounds checks.
+            let cursors: [*mut f64; MAX_OUTPUTS] = std::array::from_fn(|k| {
+                self.outputs
+                    .get_mut(k)
+                    .map_or(std::ptr::null_mut(), |series| {
+                        series.spare_capacity_mut()[..rows].as_mut_ptr().cast()
+                    })
+            });
             for (i, bar) in bars.enumerate() {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
                 if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
                     warm_up += 1;
                     out = [f64::NAN; MAX_OUTPUTS];
                 }
-                for (spare, &v) in spares.iter_mut().zip(&out) {
-                    spare[i].write(v);
+                for (cursor, &v) in cursors[..I::OUTPUTS].iter().zip(&out) {
+                    // SAFETY: `i < rows` (`bars` yields exactly `rows` bars) and each cursor
+                    // points at `rows` reserved slots of its own output.
+                    unsafe { cursor.add(i).write(v) };
                 }
             }
         }

@@ -13,6 +13,7 @@
 #[macro_use]
 pub mod params;
 
+pub mod buffer;
 pub mod catalog;
 pub mod error;
 pub mod indicators;
