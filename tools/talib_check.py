@@ -1,6 +1,7 @@
 """Developer tool: compare ta-engine kernels with TA-Lib without building the extension.
 
 Usage: python tools/talib_check.py [NAME ...]   (all catalog entries when no name is given)
+Set TA_CHECK_PROFILE=dev to build the example unoptimised (quicker to compile).
 
 Runs `cargo run --example dump` for each indicator on seeded random OHLCV with the default
 parameters and with small periods, and prints the null-mask agreement and the worst error
@@ -10,6 +11,7 @@ relative to max|TA-Lib|.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -17,21 +19,31 @@ import numpy as np
 import talib
 from talib import abstract
 
-DUMP = ["cargo", "run", "-q", "--release", "-p", "ta-engine", "--example", "dump", "--"]
+PROFILE = os.environ.get("TA_CHECK_PROFILE", "release")
+DUMP = ["cargo", "run", "-q", "--profile", PROFILE, "-p", "ta-engine", "--example", "dump", "--"]
 
 
 def catalog() -> list[dict]:
     text = subprocess.run([*DUMP, "--catalog"], capture_output=True, text=True, check=True).stdout
     entries = []
     for line in text.strip().splitlines():
-        name, talib_name, inputs, params, _outputs = line.split("|")
+        name, talib_name, inputs, params, outputs = line.split("|")
         plist = []
         for p in filter(None, params.split(";")):
             pname, ptalib, kind, default, pmin, _pmax = p.split(":")
             plist.append(
                 dict(name=pname, talib=ptalib, kind=kind, default=float(default), min=float(pmin))
             )
-        entries.append(dict(name=name, talib=talib_name, inputs=inputs.split(","), params=plist))
+        integer = ["Int32" in o for o in outputs.split(",")]
+        entries.append(
+            dict(
+                name=name,
+                talib=talib_name,
+                inputs=inputs.split(","),
+                params=plist,
+                integer=integer,
+            )
+        )
     return entries
 
 
@@ -68,7 +80,7 @@ def theirs(entry: dict, values: list[float], data: dict[str, np.ndarray]) -> np.
     fn.set_input_arrays(data)
     out = fn.outputs
     out = out if isinstance(out, list) else [out]
-    return np.column_stack(out)
+    return np.column_stack(out).astype(float)
 
 
 def main() -> None:
@@ -86,6 +98,12 @@ def main() -> None:
         for values in (defaults, small, ones):
             a = ours(entry["name"], values, data)
             b = theirs(entry, values, data)
+            for k, integer in enumerate(entry["integer"]):
+                # TA-Lib fills an integer output's warm-up with 0; ours is missing there.
+                present = ~np.isnan(a[:, k])
+                warm_up = int(np.argmax(present)) if present.any() else len(a)
+                if integer and np.all(b[:warm_up, k] == 0):
+                    b[:warm_up, k] = np.nan
             mask_ok = np.array_equal(np.isnan(a), np.isnan(b))
             both = ~np.isnan(a) & ~np.isnan(b)
             scale = np.nanmax(np.abs(b)) if np.any(both) else 1.0

@@ -34,7 +34,7 @@ fn main() {
             let outputs: Vec<_> = spec
                 .outputs
                 .iter()
-                .map(|o| format!("{}:{}", o.name, o.talib_name))
+                .map(|o| format!("{}:{}:{}", o.name, o.talib_name, o.dtype.as_str()))
                 .collect();
             writeln!(
                 out,

@@ -22,6 +22,10 @@ pub enum Group {
     Volume,
     Statistic,
     Price,
+    Cycle,
+    MathTransform,
+    MathOperator,
+    Pattern,
 }
 
 impl Group {
@@ -33,6 +37,10 @@ impl Group {
             Group::Volume => "volume",
             Group::Statistic => "statistic",
             Group::Price => "price",
+            Group::Cycle => "cycle",
+            Group::MathTransform => "math_transform",
+            Group::MathOperator => "math_operator",
+            Group::Pattern => "pattern",
         }
     }
 }
@@ -224,6 +232,24 @@ impl OutputSpec {
         self.pane_group = Some(group);
         self
     }
+
+    /// An output of whole numbers (pattern signals, row indices), TA-Lib's integer outputs.
+    pub const fn integer(mut self) -> Self {
+        self.dtype = Dtype::Int32;
+        self
+    }
+
+    /// Drawn `bars` ahead (positive) or behind (negative) of the bar it is computed on.
+    pub const fn shifted(mut self, bars: i32) -> Self {
+        self.display_shift = bars;
+        self
+    }
+
+    /// Final only `bars` bars after the bar it is reported on.
+    pub const fn confirmed_after(mut self, bars: usize) -> Self {
+        self.confirmation_lag = bars;
+        self
+    }
 }
 
 /// Two outputs of an entry a chart fills the area between (e.g. Bollinger's bands).
@@ -243,6 +269,9 @@ pub enum Flag {
     UnstablePeriod,
     /// Output is a running total over the whole history (OBV, AD).
     Cumulative,
+    /// Each output row depends on that row's inputs alone (math transforms, operators):
+    /// adapters may split the series anywhere (Polars registers it elementwise).
+    Elementwise,
 }
 
 impl Flag {
@@ -250,6 +279,7 @@ impl Flag {
         match self {
             Flag::UnstablePeriod => "unstable_period",
             Flag::Cumulative => "cumulative",
+            Flag::Elementwise => "elementwise",
         }
     }
 }

@@ -1,9 +1,13 @@
 //! Indicator families, one folder each and one file per indicator; every family lists its
 //! catalog entries in `SPECS`.
 
+pub mod cycle;
 pub mod directional;
+pub mod math_operator;
+pub mod math_transform;
 pub mod momentum;
 pub mod overlap;
+pub mod pattern;
 pub mod price;
 pub mod statistic;
 pub mod volatility;
@@ -27,6 +31,8 @@ pub(crate) const PRICE_LINE: &[OutputSpec] =
     &[OutputSpec::new("value", "real", Pane::Price, Style::Line)];
 pub(crate) const UNSTABLE: &[Flag] = &[Flag::UnstablePeriod];
 pub(crate) const CUMULATIVE: &[Flag] = &[Flag::Cumulative];
+#[allow(dead_code)] // until the math families land
+pub(crate) const ELEMENTWISE: &[Flag] = &[Flag::Elementwise];
 
 /// Every catalog entry, family by family (TA-Lib's grouping).
 pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
@@ -38,6 +44,10 @@ pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
         volume::SPECS,
         statistic::SPECS,
         price::SPECS,
+        cycle::SPECS,
+        math_transform::SPECS,
+        math_operator::SPECS,
+        pattern::SPECS,
     ]
     .into_iter()
     .flatten()
