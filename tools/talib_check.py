@@ -1,7 +1,9 @@
 """Developer tool: compare ta-engine kernels with TA-Lib without building the extension.
 
 Usage: python tools/talib_check.py [NAME ...]   (all catalog entries when no name is given)
-Set TA_CHECK_PROFILE=dev to build the example unoptimised (quicker to compile).
+Set TA_CHECK_PROFILE=dev to build the example unoptimised (quicker to compile), and
+TA_CHECK_ORACLE=ptf to compare with TA-Lib 0.8.3 through polars-talib-fast instead of the
+0.8.1 wheel (the only oracle for the functions 0.8.3 added).
 
 Runs `cargo run --example dump` for each indicator on seeded random OHLCV with the default
 parameters and with small periods, and prints the null-mask agreement and the worst error
@@ -55,13 +57,15 @@ def ohlcv(n: int, seed: int) -> dict[str, np.ndarray]:
     low = close - spread * rng.uniform(0, 1, n)
     open_ = low + (high - low) * rng.uniform(0, 1, n)
     volume = rng.integers(100, 10_000, n).astype(float)
-    return dict(open=open_, high=high, low=low, close=close, volume=volume)
+    periods = rng.integers(2, 31, n).astype(float)
+    return dict(open=open_, high=high, low=low, close=close, volume=volume, periods=periods)
 
 
 def ours(name: str, values: list[float], data: dict[str, np.ndarray]) -> np.ndarray:
     buf = io.StringIO()
-    buf.write("open,high,low,close,volume\n")
-    for row in zip(*(data[k] for k in ["open", "high", "low", "close", "volume"]), strict=True):
+    buf.write("open,high,low,close,volume,periods\n")
+    columns = ["open", "high", "low", "close", "volume", "periods"]
+    for row in zip(*(data[k] for k in columns), strict=True):
         buf.write(",".join(repr(float(v)) for v in row) + "\n")
     args = [*DUMP, name, *[repr(v) for v in values]]
     text = subprocess.run(
@@ -72,6 +76,8 @@ def ours(name: str, values: list[float], data: dict[str, np.ndarray]) -> np.ndar
 
 
 def theirs(entry: dict, values: list[float], data: dict[str, np.ndarray]) -> np.ndarray:
+    if os.environ.get("TA_CHECK_ORACLE") == "ptf":
+        return theirs_083(entry, values, data)
     fn = abstract.Function(entry["talib"])
     fn.parameters = {
         p["talib"]: (int(v) if p["kind"] != "float" else v)
@@ -81,6 +87,23 @@ def theirs(entry: dict, values: list[float], data: dict[str, np.ndarray]) -> np.
     out = fn.outputs
     out = out if isinstance(out, list) else [out]
     return np.column_stack(out).astype(float)
+
+
+def theirs_083(entry: dict, values: list[float], data: dict[str, np.ndarray]) -> np.ndarray:
+    """TA-Lib 0.8.3's outputs (polars-talib-fast wraps the official 0.8.3 crate)."""
+    import polars as pl
+    import polars_talib_fast as ptf
+
+    params = {
+        p["talib"]: (int(v) if p["kind"] != "float" else v)
+        for p, v in zip(entry["params"], values, strict=True)
+    }
+    frame = pl.DataFrame(data)
+    out = frame.select(getattr(ptf, entry["talib"].lower())(**params).alias("out"))["out"]
+    if out.dtype == pl.Struct:
+        out = out.struct.unnest()
+        return np.column_stack([out[c].cast(pl.Float64).to_numpy() for c in out.columns])
+    return out.cast(pl.Float64).to_numpy().reshape(-1, 1)
 
 
 def main() -> None:

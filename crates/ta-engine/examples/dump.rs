@@ -3,7 +3,8 @@
 //! without building the Python extension.
 //!
 //! `dump --catalog` · `dump NAME [PARAM ...] < rows.csv` (header `open,high,low,close,volume`;
-//! an empty field is a missing value; `real` reads close, `real0` high and `real1` low).
+//! an optional sixth column `periods` feeds a per-bar period input; an empty field is a
+//! missing value; `real` reads close, `real0` high and `real1` low).
 
 use std::io::{self, BufRead, Write};
 
@@ -60,7 +61,7 @@ fn main() {
         values
     };
 
-    let mut columns: [Vec<f64>; 5] = Default::default();
+    let mut columns: [Vec<f64>; 6] = Default::default();
     let mut present = Vec::new();
     for line in io::stdin().lock().lines().skip(1) {
         let line = line.unwrap();
@@ -83,6 +84,7 @@ fn main() {
             Input::Low | Input::Real1 => &columns[2],
             Input::Close | Input::Real => &columns[3],
             Input::Volume => &columns[4],
+            Input::Periods if columns[5].len() == columns[0].len() => &columns[5],
             Input::Periods | Input::Reset => panic!("no CSV column for '{}'", input.as_str()),
         }
     };
