@@ -12,8 +12,9 @@ pub const MAX_OUTPUTS: usize = 4;
 ///
 /// `step` consumes one complete bar (every input present; the drivers skip incomplete bars)
 /// and either fills `out` and returns `true`, or returns `false` while it is still warming up.
-/// Once an indicator has returned `true` it returns `true` for every later bar, and it first
-/// does so on its `lookback()`-th complete bar (counting from zero).
+/// Once an indicator has returned `true` it returns `true` for every later bar (unless it
+/// declares `GAPS`), and it first does so on its `lookback()`-th complete bar (counting from
+/// zero).
 pub trait Indicator: Clone + Send + Sync + 'static {
     /// Number of input series, in catalog order.
     const INPUTS: usize;
@@ -23,6 +24,10 @@ pub trait Indicator: Clone + Send + Sync + 'static {
     /// batch fold then runs a copy compiled for CPUs with FMA, where each is one instruction
     /// (elsewhere a slower call, same bits). Only speed depends on it.
     const FUSED: bool = false;
+    /// True when `step` may return `false` after its warm-up: a bar with no defined value
+    /// (e.g. the logarithm of a negative number), whose row is then missing like a warm-up
+    /// row. The fold only checks for that when this is set.
+    const GAPS: bool = false;
 
     /// Builds the state machine from parameters already checked against the catalog ranges.
     fn from_params(params: &Params) -> Result<Self, TaError>;
@@ -169,6 +174,7 @@ fn fold_groups_inline<I: Indicator>(
             while at < end {
                 while starts.next_if(|&g| g <= at).is_some_and(|g| g == at) {
                     fold.indicator = pristine.clone();
+                    fold.ready_seen = false;
                     fold.group_starts.push((at, fold.warm_up));
                 }
                 let stop = starts.peek().map_or(end, |&g| g.min(end));
@@ -228,6 +234,9 @@ struct Fold<I> {
     outputs: Vec<Vec<f64>>,
     mask: Option<Vec<bool>>,
     warm_up: usize,
+    /// For `GAPS` indicators: some bar of the current group was ready already, so a later
+    /// bar that is not is a gap, not warm-up.
+    ready_seen: bool,
     row: usize,
     /// Without a mask: each group's first row and the warm-up count before it.
     group_starts: Vec<(usize, usize)>,
@@ -243,6 +252,7 @@ impl<I: Indicator> Fold<I> {
                 .collect(),
             mask: with_mask.then(|| Vec::with_capacity(len)),
             warm_up: 0,
+            ready_seen: false,
             row: 0,
             group_starts: Vec::new(),
         }
@@ -338,6 +348,7 @@ impl<I: Indicator> Fold<I> {
         let mut out = [f64::NAN; MAX_OUTPUTS];
         let mut warm_up = 0;
         let mut complete = true;
+        let mut ready_seen = self.ready_seen;
         // Rows are written straight into each output's reserved space (no zeroing pass). A
         // plain loop over slices, not `Vec::extend`: library helpers may stay out of line,
         // outside the FMA-compiled copy of this loop.
@@ -345,7 +356,12 @@ impl<I: Indicator> Fold<I> {
             let spare = &mut self.outputs[0].spare_capacity_mut()[..rows];
             for (slot, bar) in spare.iter_mut().zip(bars) {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
-                slot.write(if indicator.step(&bar[..I::INPUTS], &mut out[..1]) {
+                let ready = indicator.step(&bar[..I::INPUTS], &mut out[..1]);
+                if I::GAPS {
+                    complete &= ready || !ready_seen;
+                    ready_seen |= ready;
+                }
+                slot.write(if ready {
                     out[0]
                 } else {
                     warm_up += 1;
@@ -364,7 +380,12 @@ impl<I: Indicator> Fold<I> {
             });
             for (i, bar) in bars.enumerate() {
                 complete &= bar_is_complete(&bar[..I::INPUTS]);
-                if !indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]) {
+                let ready = indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
+                if I::GAPS {
+                    complete &= ready || !ready_seen;
+                    ready_seen |= ready;
+                }
+                if !ready {
                     warm_up += 1;
                     out = [f64::NAN; MAX_OUTPUTS];
                 }
@@ -381,6 +402,7 @@ impl<I: Indicator> Fold<I> {
             // (`bars` yields exactly `rows` bars, and each bar writes each output once).
             unsafe { series.set_len(written) };
         }
+        self.ready_seen = ready_seen;
         complete.then_some(warm_up)
     }
 
@@ -484,5 +506,63 @@ impl<I: Indicator + std::fmt::Debug> Stream for I {
     }
     fn clone_box(&self) -> Box<dyn Stream> {
         Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A toy indicator with gaps: the square root, undefined below zero.
+    #[derive(Debug, Clone)]
+    struct Root;
+
+    impl Indicator for Root {
+        const INPUTS: usize = 1;
+        const OUTPUTS: usize = 1;
+        const GAPS: bool = true;
+        fn from_params(_: &Params) -> Result<Self, TaError> {
+            Ok(Root)
+        }
+        fn lookback(&self) -> usize {
+            0
+        }
+        fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+            out[0] = bar[0].sqrt();
+            bar[0] >= 0.0
+        }
+    }
+
+    fn valid_rows(batch: &Batch, len: usize) -> Vec<bool> {
+        batch.validity.to_mask(len)
+    }
+
+    #[test]
+    fn gaps_after_the_warm_up_are_missing_rows() {
+        let x = [-1.0, 4.0, -1.0, 9.0, f64::NAN, -4.0, 16.0];
+        let batch = fold(Root, &[&[&x[..]]], None);
+        let expected = [false, true, false, true, false, false, true];
+        assert_eq!(valid_rows(&batch, x.len()), expected);
+        for (row, &valid) in expected.iter().enumerate() {
+            if valid {
+                assert_eq!(batch.outputs[0][row], x[row].sqrt());
+            }
+        }
+        // Only leading gaps: a plain warm-up prefix.
+        let lead = [-1.0, -2.0, 4.0, 9.0];
+        let batch = fold(Root, &[&[&lead[..]]], None);
+        assert_eq!(batch.validity, Validity::Prefix(2));
+    }
+
+    #[test]
+    fn gaps_are_found_per_group_and_across_chunks() {
+        let (a, b) = (
+            [1.0, 4.0, -1.0][..].to_vec(),
+            [-1.0, 9.0, -4.0, 16.0].to_vec(),
+        );
+        let chunks: [&[f64]; 2] = [&a, &b];
+        let batch = fold_groups(Root, &[&chunks[..]], None, &[0, 3]);
+        let expected = [true, true, false, false, true, false, true];
+        assert_eq!(valid_rows(&batch, 7), expected);
     }
 }
