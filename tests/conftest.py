@@ -24,8 +24,10 @@ settings.load_profile("default")
 
 OHLCV = ("open", "high", "low", "close", "volume")
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
-# Free series stand-ins: single-series indicators read close; two-series ones close and open.
-FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open"}
+# Free series stand-ins: single-series indicators read close; two-series ones close and open;
+# a per-bar period series (MAVP) reads `periods`.
+FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open", "periods": "periods"}
+COLUMNS = (*OHLCV, "periods")
 
 ENTRIES: list[dict[str, Any]] = list(_catalog.entries().values())
 NAMES = [e["name"] for e in ENTRIES]
@@ -40,7 +42,19 @@ def synthetic_ohlcv(n: int, seed: int, scale: float = 100.0) -> dict[str, np.nda
     low = close - spread * rng.uniform(0, 1, n)
     open_ = low + (high - low) * rng.uniform(0, 1, n)
     volume = rng.integers(100, 10_000, n).astype(np.float64)
-    return {"open": open_, "high": high, "low": low, "close": close, "volume": volume}
+    return {
+        "open": open_,
+        "high": high,
+        "low": low,
+        "close": close,
+        "volume": volume,
+        "periods": periods_for(n),
+    }
+
+
+def periods_for(n: int) -> np.ndarray:
+    """A per-bar period series cycling through 2..30 (and beyond MAVP's default bounds)."""
+    return (2 + (np.arange(n) * 7) % 33).astype(np.float64)
 
 
 def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
@@ -49,7 +63,8 @@ def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
         return None
     df = pl.read_csv(path)
     cols = {c.lower(): c for c in df.columns}
-    return {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
+    data = {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
+    return {**data, "periods": periods_for(len(df))}
 
 
 def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
@@ -60,7 +75,7 @@ def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
         return [{}]
 
     def build(f: Any) -> dict[str, float]:
-        return {p["name"]: f(p) for p in params}
+        return {p["name"]: min(max(f(p), p["min"]), p["max"]) for p in params}
 
     sets = [
         build(lambda p: p["default"]),
@@ -96,21 +111,85 @@ def py_params(entry: dict[str, Any], values: dict[str, float]) -> dict[str, floa
     return {k: (v if kinds[k] == "float" else int(v)) for k, v in values.items()}
 
 
+CANDLE_SETTINGS = [
+    "body_long", "body_very_long", "body_short", "body_doji", "shadow_long",
+    "shadow_very_long", "shadow_short", "shadow_very_short", "near", "far", "equal",
+]  # fmt: skip
+
+
+def candle_settings(values: dict[str, float]) -> dict[str, tuple[int, int, float]]:
+    """A pattern's candle-setting parameters (`body_long_period`, `_range`, `_factor`) as
+    TA-Lib's (range type, average period, factor) per setting."""
+    found = {}
+    for setting in CANDLE_SETTINGS:
+        if f"{setting}_period" in values:
+            found[setting] = (
+                int(values[f"{setting}_range"]),
+                int(values[f"{setting}_period"]),
+                float(values[f"{setting}_factor"]),
+            )
+    return found
+
+
 def talib_run(
     entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]
 ) -> list[np.ndarray]:
-    """TA-Lib's outputs for the same inputs and parameters (the oracle)."""
-    fn = getattr(talib, entry["talib_name"])
+    """TA-Lib's outputs for the same inputs and parameters (the oracle): the 0.8.2 wheel
+    (TA-Lib C 0.8.1), or TA-Lib 0.8.3 through polars-talib-fast for the functions 0.8.3
+    added. Integer outputs come back as floats with TA-Lib's 0-filled warm-up as NaN."""
     arrays = [
         np.ascontiguousarray(data[FREE_COLUMNS.get(i, i)], dtype=np.float64)
         for i in entry["inputs"]
     ]
+    settings = candle_settings(values)
     talib_kwargs = {
         p["talib_name"]: v
         for p, v in zip(entry["params"], py_params(entry, values).values(), strict=True)
+        if not any(p["name"].startswith(f"{s}_") for s in settings)
     }
-    out = fn(*arrays, **talib_kwargs)
+    if hasattr(talib, entry["talib_name"]):
+        outputs = talib_081(entry["talib_name"], arrays, talib_kwargs, settings)
+    else:
+        outputs = talib_083(entry["talib_name"], arrays, talib_kwargs)
+    lookback = _catalog.lookback(entry["name"], **py_params(entry, values))
+    result = []
+    for spec, out in zip(entry["outputs"], outputs, strict=True):
+        out = np.asarray(out, dtype=np.float64).copy()
+        if spec["dtype"] == "Int32":
+            out[: min(lookback, len(out))] = np.nan
+        result.append(out)
+    return result
+
+
+def talib_081(
+    name: str,
+    arrays: list[np.ndarray],
+    kwargs: dict[str, Any],
+    settings: dict[str, tuple[int, int, float]],
+) -> list[np.ndarray]:
+    from talib import _ta_lib
+
+    for setting, (range_type, period, factor) in settings.items():
+        code = getattr(_ta_lib.CandleSettingType, setting.title().replace("_", ""))
+        _ta_lib._ta_set_candle_settings(code, range_type, period, factor)
+    try:
+        out = getattr(talib, name)(*arrays, **kwargs)
+    finally:
+        if settings:
+            _ta_lib._ta_restore_candle_default_settings(_ta_lib.CandleSettingType.AllCandleSettings)
     return list(out) if isinstance(out, tuple) else [out]
+
+
+def talib_083(name: str, arrays: list[np.ndarray], kwargs: dict[str, Any]) -> list[np.ndarray]:
+    import polars_talib_fast as ptf
+
+    df = pl.DataFrame({f"in{k}": a for k, a in enumerate(arrays)})
+    expr = getattr(ptf, name.lower())(*(pl.col(c) for c in df.columns), **kwargs)
+    out = df.select(expr.alias("out")).to_series()
+    if out.dtype == pl.Struct:
+        fields = out.struct.unnest()
+        return [fields[c].cast(pl.Float64).to_numpy() for c in fields.columns]
+    return [out.cast(pl.Float64).to_numpy()]
 
 
 def free_inputs(entry: dict[str, Any]) -> dict[str, str]:
@@ -141,7 +220,7 @@ def ours_run(entry: dict[str, Any], values: dict[str, float], df: pl.DataFrame) 
 
 
 def frame(data: dict[str, np.ndarray]) -> pl.DataFrame:
-    return pl.DataFrame({k: data[k] for k in OHLCV})
+    return pl.DataFrame({k: data[k] for k in COLUMNS if k in data})
 
 
 # Indicators not yet bit-identical to TA-Lib 0.8.1, with the allowed error relative to
@@ -169,8 +248,8 @@ def assert_matches_talib(
     ours = ours_run(entry, values, frame(data))
     worst = 0.0
     for out, mine, ref in zip(entry["outputs"], ours, theirs, strict=True):
-        assert mine.dtype == pl.Float64
-        got = mine.to_numpy()
+        assert mine.dtype == getattr(pl, out["dtype"])
+        got = mine.cast(pl.Float64).to_numpy()
         null = mine.is_null().to_numpy()
         ref_nan = np.isnan(ref)
         where = f"{entry['name']}.{out['name']} {values}"

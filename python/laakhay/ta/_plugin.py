@@ -98,8 +98,10 @@ def call(
         # each group's rows by it and puts the results back in place.
         columns = _to_keys(order_by, spec["name"], "order_by")
         exprs.append(pl.int_range(pl.len(), dtype=pl.Int64).sort_by(columns, maintain_order=True))
-    # Indicators carry state across rows: never elementwise, so Polars neither splits a
-    # column into morsels nor runs groups together.
+    # Indicators carry state across rows: not elementwise, so Polars neither splits a column
+    # into morsels nor runs groups together. Math transforms and operators are elementwise
+    # (flagged in the catalog): Polars may split those anywhere.
+    elementwise = "elementwise" in spec["flags"] and not keys and order_by is None
     expr = register_plugin_function(
         plugin_path=_LIBRARY,
         function_name="ta_indicator",
@@ -110,6 +112,6 @@ def call(
             "keys": len(keys),
             "ordered": order_by is not None,
         },
-        is_elementwise=False,
+        is_elementwise=elementwise,
     )
     return expr.name.map(ResultName(spec["name"], values))
