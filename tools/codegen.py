@@ -32,6 +32,23 @@ def _py_type(p: dict[str, Any]) -> str:
     return "float" if p["kind"] == "float" else "int"
 
 
+_SETTING_SUFFIXES = ("_range", "_period", "_factor")
+
+
+def _is_setting(e: dict[str, Any], p: dict[str, Any]) -> bool:
+    """A candle-setting parameter of a pattern (collapsed into one ``settings`` argument)."""
+    return bool(e["group"] == "pattern" and p["name"].endswith(_SETTING_SUFFIXES))
+
+
+def _params(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parameters a typed function takes one by one (all but candle settings)."""
+    return [p for p in e["params"] if not _is_setting(e, p)]
+
+
+def _has_settings(e: dict[str, Any]) -> bool:
+    return any(_is_setting(e, p) for p in e["params"])
+
+
 def _keywords(e: dict[str, Any]) -> list[str]:
     """Our keyword for each input, in catalog order (the engine names them)."""
     return list(e["input_keywords"])
@@ -55,7 +72,9 @@ def _signature(e: dict[str, Any], *, method: bool) -> str:
     for name in _free_inputs(e):
         if not (method and name == primary):
             parts.append(f"{name}: IntoExpr")
-    parts += [f"{p['name']}: {_py_type(p)} = {_py_default(p)}" for p in e["params"]]
+    parts += [f"{p['name']}: {_py_type(p)} = {_py_default(p)}" for p in _params(e)]
+    if _has_settings(e):
+        parts.append("settings: CandleSettings | str | None = None")
     ohlcv = [i for i in e["inputs"] if i in OHLCV and not (method and i == primary)]
     parts.append("*")
     parts += [f'{i}: IntoExpr = "{i}"' for i in ohlcv]
@@ -66,7 +85,12 @@ def _signature(e: dict[str, Any], *, method: bool) -> str:
 
 def _example(e: dict[str, Any], *, method: bool) -> list[str]:
     free = _free_inputs(e)
-    args = {"expr": '"close"', "other": '"open"', "market": '"open"'}
+    args = {
+        "expr": '"close"',
+        "other": '"open"',
+        "market": '"open"',
+        "periods": 'pl.col("bar") % 20 + 2',
+    }
     if method:
         receiver = "close" if _primary(e) in ("expr", "close") else _primary(e)
         rest = ", ".join(args[f] for f in free if f != _primary(e))
@@ -82,7 +106,7 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
     ]
     if len(e["outputs"]) == 1:
         lines += [f'>>> out["{name}"].dtype, out["{name}"].null_count()']
-        lines += [f"(Float64, {e['default_lookback']})"]
+        lines += [f"({e['outputs'][0]['dtype']}, {e['default_lookback']})"]
     else:
         names = [o["name"] for o in e["outputs"]]
         lines += [f'>>> out.unnest("{name}").columns']
@@ -94,6 +118,7 @@ _ROLES = {
     "expr": "Input series",
     "other": "Second input series",
     "market": "Market (benchmark) series that the beta of ``expr`` is measured against",
+    "periods": "Period of each bar (whole numbers; clipped to ``min_period``..``max_period``)",
 }
 
 
@@ -106,7 +131,7 @@ def _docstring(e: dict[str, Any], *, method: bool = False) -> str:
     for name in _free_inputs(e):
         if not (method and name == primary):
             out += [name, f"    {_ROLES[name]}: a column name or a polars expression."]
-    for p in e["params"]:
+    for p in _params(e):
         rng = f"{_num(p['min'])} to {_num(p['max'])}"
         out += [
             p["name"],
@@ -114,6 +139,13 @@ def _docstring(e: dict[str, Any], *, method: bool = False) -> str:
         ]
         if p["kind"] == "matype":
             out[-1] = out[-1][:-1] + "; see :class:`MaType`."
+    if _has_settings(e):
+        read = sorted({p["name"].rsplit("_", 1)[0] for p in e["params"] if _is_setting(e, p)})
+        out += [
+            "settings",
+            "    Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults "
+            f"when None); this pattern reads {', '.join(f'``{r}``' for r in read)}.",
+        ]
     for i in e["inputs"]:
         if i in OHLCV and not (method and i == primary):
             out += [
@@ -173,7 +205,10 @@ def _indent(text: str, n: int) -> str:
 
 def _function(e: dict[str, Any]) -> str:
     inputs = ", ".join(_keywords(e))
-    params = ", ".join(f'"{p["name"]}": {p["name"]}' for p in e["params"])
+    params = ", ".join(f'"{p["name"]}": {p["name"]}' for p in _params(e))
+    if _has_settings(e):
+        params += f', **settings_params("{e["name"]}", settings)'
+        params = params.lstrip(", ")
     body = f'return call("{e["name"]}", [{inputs}], {{{params}}}, by, order_by)'
     return (
         f"def {e['name']}({_signature(e, method=False)}) -> pl.Expr:\n"
@@ -186,7 +221,9 @@ def _method(e: dict[str, Any]) -> str:
     args = []
     for name in _free_inputs(e):
         args.append("self._expr" if name == primary else name)
-    args += [p["name"] for p in e["params"]]
+    args += [p["name"] for p in _params(e)]
+    if _has_settings(e):
+        args.append("settings")
     for i in e["inputs"]:
         if i in OHLCV:
             args.append(f"{i}=self._expr" if i == primary else f"{i}={i}")
@@ -208,7 +245,10 @@ def render_indicators() -> str:
         "from __future__ import annotations\n",
         "from enum import IntEnum\n",
         "import polars as pl\n",
-        "from laakhay.ta._plugin import IntoExpr, IntoKeys, call\n",
+        "from laakhay.ta._plugin import IntoExpr, IntoKeys, call",
+        "from laakhay.ta.candles import CandleSettings, settings_params\n"
+        if any(_has_settings(e) for e in entries)
+        else "",
         f"__all__ = [{names}]\n\n",
         "class MaType(IntEnum):\n"
         '    """Moving-average types for ``ma_type`` parameters (TA-Lib ``MA_Type``)."""\n\n'
@@ -226,7 +266,10 @@ def render_namespace() -> str:
         "from __future__ import annotations\n",
         "import polars as pl\n",
         "from laakhay.ta import indicators",
-        "from laakhay.ta._plugin import IntoExpr, IntoKeys\n\n",
+        "from laakhay.ta._plugin import IntoExpr, IntoKeys",
+        "from laakhay.ta.candles import CandleSettings\n\n"
+        if any(_has_settings(e) for e in entries)
+        else "\n",
         '@pl.api.register_expr_namespace("ta")',
         "class TaExprNamespace:",
         '    """``expr.ta.<indicator>(...)``: the receiver is the primary input."""\n',
