@@ -212,9 +212,10 @@ def main() -> None:
                         "params": params,
                         "candle_settings": {k: list(v) for k, v in settings.items()},
                         "outputs": [
-                            {"offset": put(np.asarray(o, dtype=np.float64)), "integer": bool(
-                                np.issubdtype(np.asarray(o).dtype, np.integer)
-                            )}
+                            {
+                                "offset": put(np.asarray(o, dtype=np.float64)),
+                                "integer": bool(np.issubdtype(np.asarray(o).dtype, np.integer)),
+                            }
                             for o in outputs
                         ],
                     }
