@@ -207,3 +207,17 @@ def test_outputs_are_named_after_indicator_and_parameters() -> None:
     assert out.schema["macd_12_26_9"] == pl.Struct(
         {"macd": pl.Float64, "signal": pl.Float64, "hist": pl.Float64}
     )
+
+
+def test_groups_are_talibs() -> None:
+    """`talib_group` is the group TA-Lib files the function under (0.8.3 for its additions)."""
+    import polars_talib_fast as ptf
+    import talib
+
+    groups = {f: g for g, fs in talib.get_function_groups().items() for f in fs}
+    for g, fs in ptf.get_function_groups().items():
+        for f in fs:
+            groups.setdefault(f.upper(), g)
+    cat = ta.catalog()
+    for name, talib_name, group in cat.select("name", "talib_name", "talib_group").iter_rows():
+        assert groups[talib_name] == group, name

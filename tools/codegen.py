@@ -281,18 +281,6 @@ def render_namespace() -> str:
 
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-_GROUP_TITLES = {
-    "overlap": "Overlap Studies",
-    "momentum": "Momentum Indicators",
-    "volatility": "Volatility Indicators",
-    "volume": "Volume Indicators",
-    "statistic": "Statistic Functions",
-    "price": "Price Transform",
-    "cycle": "Cycle Indicators",
-    "math_transform": "Math Transform",
-    "math_operator": "Math Operators",
-    "pattern": "Pattern Recognition",
-}
 
 
 def render_mapping() -> str:
@@ -308,10 +296,9 @@ def render_mapping() -> str:
         "(`ta.CandleSettings`) instead of TA-Lib's global table.",
         "",
     ]
-    for group, title in _GROUP_TITLES.items():
-        members = [e for e in entries if e["group"] == group]
-        if not members:
-            continue
+    titles = dict.fromkeys(e["talib_group"] for e in entries)
+    for title in titles:
+        members = [e for e in entries if e["talib_group"] == title]
         out += [f"## {title}", "", "| TA-Lib | ours | parameters | outputs |", "|---|---|---|---|"]
         for e in members:
             params = ", ".join(

@@ -57,7 +57,8 @@ def catalog() -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        One row per indicator: ``name``, ``talib_name``, ``group``, ``summary``, ``inputs``
+        One row per indicator: ``name``, ``talib_name``, ``group`` (ours, snake_case),
+        ``talib_group`` (TA-Lib's, e.g. ``"Overlap Studies"``), ``summary``, ``inputs``
         (TA-Lib's input names), ``input_keywords`` (ours), ``input_roles`` (price, volume,
         free, ...), ``primary_input`` (the input the ``.ta`` receiver stands for), ``params``
         (list of structs with ``name``, ``talib_name``, ``kind``, ``default``, ``min``,
@@ -75,6 +76,8 @@ def catalog() -> pl.DataFrame:
     >>> cat = ta.catalog()
     >>> cat.filter(cat["name"] == "macd")["default_lookback"].item()
     33
+    >>> cat.filter(cat["name"] == "rsi")["talib_group"].item()
+    'Momentum Indicators'
     >>> cat.filter(cat["name"] == "bbands")["outputs"].item().struct.field("name").to_list()
     ['upper', 'middle', 'lower']
     """
@@ -85,6 +88,7 @@ def catalog() -> pl.DataFrame:
             "name": pl.String,
             "talib_name": pl.String,
             "group": pl.String,
+            "talib_group": pl.String,
             "summary": pl.String,
             "inputs": pl.List(pl.String),
             "input_keywords": pl.List(pl.String),

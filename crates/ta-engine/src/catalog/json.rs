@@ -35,6 +35,8 @@ struct EntryDoc {
     name: &'static str,
     talib_name: &'static str,
     group: Group,
+    /// TA-Lib's name for the group.
+    talib_group: &'static str,
     summary: &'static str,
     inputs: Vec<InputDoc>,
     /// The input that stands for the series (the `.ta` receiver).
@@ -57,6 +59,7 @@ impl EntryDoc {
             name: spec.name,
             talib_name: spec.talib_name,
             group: spec.group,
+            talib_group: spec.group.talib_name(),
             summary: spec.summary,
             inputs: spec
                 .inputs

@@ -43,6 +43,22 @@ impl Group {
             Group::Pattern => "pattern",
         }
     }
+
+    /// TA-Lib's name for the group (`talib.get_function_groups()`).
+    pub const fn talib_name(self) -> &'static str {
+        match self {
+            Group::Overlap => "Overlap Studies",
+            Group::Momentum => "Momentum Indicators",
+            Group::Volatility => "Volatility Indicators",
+            Group::Volume => "Volume Indicators",
+            Group::Statistic => "Statistic Functions",
+            Group::Price => "Price Transform",
+            Group::Cycle => "Cycle Indicators",
+            Group::MathTransform => "Math Transform",
+            Group::MathOperator => "Math Operators",
+            Group::Pattern => "Pattern Recognition",
+        }
+    }
 }
 
 /// An input series. OHLCV inputs default to the column of that name; `Real*` are free series.
