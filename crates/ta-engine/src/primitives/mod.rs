@@ -3,6 +3,7 @@
 pub mod average;
 mod directional_movement;
 mod epsilon;
+pub mod peak_variance;
 mod previous_bar;
 mod range_percent;
 mod ring;
