@@ -10,6 +10,7 @@ mod ring;
 mod rolling_extreme;
 mod rolling_sum;
 mod running_variance;
+pub mod swak;
 mod true_range;
 mod typical_price;
 mod wilder;

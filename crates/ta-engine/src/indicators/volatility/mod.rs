@@ -19,6 +19,7 @@ pub use percentb::Percentb;
 pub use rogerssatchell::{RogersSatchell, RogersSatchellParams};
 pub use rvir::{Rvir, RvirParams};
 pub use trange::TrueRange;
+pub(crate) use wilder_atr::WilderAtr;
 
 use crate::catalog::IndicatorSpec;
 
