@@ -49,6 +49,7 @@ mod cksp;
 mod dema;
 mod ema;
 mod frama;
+mod ichimoku;
 mod kama;
 mod ma;
 mod mcgd;
@@ -63,6 +64,7 @@ mod tema;
 mod trima;
 mod vidya;
 mod wma;
+mod zigzag;
 
 pub use alma::{Alma, AlmaIndicator, AlmaParams};
 pub use bbands::{Bbands, BbandsParams};
@@ -70,6 +72,7 @@ pub use cksp::{Cksp, CkspParams};
 pub use dema::{DemaIndicator, DemaParams};
 pub use ema::{EmaIndicator, EmaParams};
 pub use frama::{Frama, FramaParams};
+pub use ichimoku::{Ichimoku, IchimokuParams};
 pub use kama::{KamaIndicator, KamaParams};
 pub use ma::{MaIndicator, MaParams};
 pub use mcgd::{Mcgd, McgdIndicator, McgdParams};
@@ -84,6 +87,7 @@ pub use tema::{TemaIndicator, TemaParams};
 pub use trima::{TrimaIndicator, TrimaParams};
 pub use vidya::{Vidya, VidyaIndicator, VidyaParams};
 pub use wma::{WmaIndicator, WmaParams};
+pub use zigzag::{Zigzag, ZigzagParams};
 
 use crate::catalog::IndicatorSpec;
 
@@ -109,4 +113,6 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &swak_butter::SPEC,
     &swak_gauss::SPEC,
     &vidya::SPEC,
+    &ichimoku::SPEC,
+    &zigzag::SPEC,
 ];
