@@ -50,11 +50,20 @@ impl Alma {
             window: Ring::new(period),
         }
     }
+
+    /// ALMA as TA-Lib 0.8.3's `MA_Type` 15 takes it: sigma 6, offset 0.85.
+    pub fn for_ma_type(period: usize) -> Self {
+        Self::new(period, 6.0, 0.85)
+    }
 }
 
 impl Smoother for Alma {
     #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
+        if self.weights.len() == 1 {
+            // TA-Lib copies at period 1 (a sum from 0.0 would turn -0.0 into 0.0).
+            return Some(x);
+        }
         self.window.push(x);
         if !self.window.is_full() {
             return None;

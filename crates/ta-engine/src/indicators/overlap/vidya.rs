@@ -21,6 +21,8 @@ typed_params! {
 #[derive(Debug, Clone)]
 pub struct Vidya {
     alpha: f64,
+    /// Period 1: the input unchanged, from the first bar (TA-Lib 0.8.3).
+    copies: bool,
     cmo_period: usize,
     /// The last `cmo_period` changes, to take the leaving one out of the sums.
     changes: Ring,
@@ -33,9 +35,11 @@ pub struct Vidya {
 }
 
 impl Vidya {
-    /// A VIDYA with `period` ≥ 2 (period 1 is the identity, see [`VidyaIndicator`]).
+    /// A VIDYA of `period` (1 copies the input, lookback 0) scaled by the CMO of `cmo_period`
+    /// (≥ 2) changes.
     pub fn new(period: usize, cmo_period: usize) -> Self {
         Vidya {
+            copies: period <= 1,
             alpha: 2.0 / (period + 1) as f64,
             cmo_period,
             changes: Ring::new(cmo_period),
@@ -48,6 +52,11 @@ impl Vidya {
         }
     }
 
+    /// VIDYA as TA-Lib 0.8.3's `MA_Type` 14 takes it: a CMO over (3·period + 2)/4 changes.
+    pub fn for_ma_type(period: usize) -> Self {
+        Self::new(period, ((3 * period + 2) / 4).max(2))
+    }
+
     #[inline(always)]
     fn up(change: f64) -> f64 {
         (change + change.abs()) * 0.5
@@ -58,6 +67,9 @@ impl Smoother for Vidya {
     const FUSED: bool = true;
     #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
+        if self.copies {
+            return Some(x);
+        }
         let seen = self.seen;
         self.seen = seen + 1;
         if seen == 0 {
@@ -102,7 +114,11 @@ impl Smoother for Vidya {
         Some(self.value)
     }
     fn lookback(&self) -> usize {
-        self.cmo_period
+        if self.copies {
+            0
+        } else {
+            self.cmo_period
+        }
     }
 }
 
@@ -144,6 +160,25 @@ mod tests {
         assert_eq!(out[..2], [None, None]);
         assert_eq!(out[2], Some(v2));
         assert_eq!(out[3], Some((4.0_f64 - v2).mul_add(k, v2)));
+    }
+
+    #[test]
+    fn smoothers_match_the_indicators() {
+        let xs: Vec<f64> = (0..40).map(|i| ((i * 7) % 11) as f64).collect();
+        let rows: Vec<[f64; 1]> = xs.iter().map(|&x| [x]).collect();
+        let rows: Vec<&[f64]> = rows.iter().map(|r| &r[..]).collect();
+        for n in [1, 2, 5, 9] {
+            let mut m = Vidya::for_ma_type(n);
+            let direct: Vec<_> = xs.iter().map(|&x| m.update(x)).collect();
+            let cmo = ((3 * n + 2) / 4).max(2) as f64;
+            assert_eq!(
+                direct,
+                run::<VidyaIndicator>("vidya", &[n as f64, cmo], &rows)
+            );
+            assert_eq!(m.lookback(), if n == 1 { 0 } else { cmo as usize });
+        }
+        let mut a = crate::indicators::overlap::Alma::for_ma_type(1);
+        assert!(a.update(-0.0).unwrap().is_sign_negative());
     }
 
     #[test]
