@@ -3,12 +3,14 @@
 pub mod average;
 mod directional_movement;
 mod epsilon;
+pub mod peak_variance;
 mod previous_bar;
 mod range_percent;
 mod ring;
 mod rolling_extreme;
 mod rolling_sum;
 mod running_variance;
+pub mod swak;
 mod true_range;
 mod typical_price;
 mod wilder;

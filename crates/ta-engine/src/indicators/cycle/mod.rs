@@ -20,6 +20,14 @@ pub use ht_trendline::HtTrendline;
 pub use ht_trendmode::HtTrendmode;
 pub use mama::{Mama, MamaParams};
 
+mod swak_2php;
+mod swak_bp;
+mod swak_hp;
+
+pub use swak_2php::{Swak2php, Swak2phpParams};
+pub use swak_bp::{SwakBp, SwakBpParams};
+pub use swak_hp::{SwakHp, SwakHpParams};
+
 use crate::catalog::IndicatorSpec;
 
 /// The family's catalog entries, in catalog order.
@@ -31,6 +39,9 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &ht_trendmode::SPEC,
     &ht_trendline::SPEC,
     &mama::SPEC,
+    &swak_2php::SPEC,
+    &swak_bp::SPEC,
+    &swak_hp::SPEC,
 ];
 
 #[cfg(test)]

@@ -43,33 +43,51 @@ macro_rules! ma_indicator {
     };
 }
 
+mod alma;
 mod bbands;
+mod cksp;
 mod dema;
 mod ema;
+mod frama;
+mod ichimoku;
 mod kama;
 mod ma;
+mod mcgd;
 mod midpoint;
 mod midprice;
 mod sar;
 mod sma;
+mod swak_butter;
+mod swak_gauss;
 mod t3;
 mod tema;
 mod trima;
+mod vidya;
 mod wma;
+mod zigzag;
 
+pub use alma::{Alma, AlmaIndicator, AlmaParams};
 pub use bbands::{Bbands, BbandsParams};
+pub use cksp::{Cksp, CkspParams};
 pub use dema::{DemaIndicator, DemaParams};
 pub use ema::{EmaIndicator, EmaParams};
+pub use frama::{Frama, FramaParams};
+pub use ichimoku::{Ichimoku, IchimokuParams};
 pub use kama::{KamaIndicator, KamaParams};
 pub use ma::{MaIndicator, MaParams};
+pub use mcgd::{Mcgd, McgdIndicator, McgdParams};
 pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
 pub use sar::{Sar, SarParams};
 pub use sma::{SmaIndicator, SmaParams};
+pub use swak_butter::{SwakButter, SwakButterParams};
+pub use swak_gauss::{SwakGauss, SwakGaussParams};
 pub use t3::{T3Indicator, T3Params};
 pub use tema::{TemaIndicator, TemaParams};
 pub use trima::{TrimaIndicator, TrimaParams};
+pub use vidya::{Vidya, VidyaIndicator, VidyaParams};
 pub use wma::{WmaIndicator, WmaParams};
+pub use zigzag::{Zigzag, ZigzagParams};
 
 use crate::catalog::IndicatorSpec;
 
@@ -88,4 +106,13 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &midpoint::SPEC,
     &midprice::SPEC,
     &sar::SPEC,
+    &alma::SPEC,
+    &cksp::SPEC,
+    &frama::SPEC,
+    &mcgd::SPEC,
+    &swak_butter::SPEC,
+    &swak_gauss::SPEC,
+    &vidya::SPEC,
+    &ichimoku::SPEC,
+    &zigzag::SPEC,
 ];

@@ -2,11 +2,13 @@
 
 mod beta;
 mod correl;
+mod kurtosis;
 mod linear_reg;
 mod linearreg;
 mod linearreg_angle;
 mod linearreg_intercept;
 mod linearreg_slope;
+mod median;
 mod returns;
 mod stddev;
 mod tsf;
@@ -14,11 +16,13 @@ mod var;
 
 pub use beta::{Beta, BetaParams};
 pub use correl::{Correl, CorrelParams};
+pub use kurtosis::{Kurtosis, KurtosisParams};
 pub use linear_reg::{LinearReg, LinearRegParams};
 pub use linearreg::LinearRegValue;
 pub use linearreg_angle::LinearRegAngle;
 pub use linearreg_intercept::LinearRegIntercept;
 pub use linearreg_slope::LinearRegSlope;
+pub use median::{Median, MedianParams};
 pub use stddev::{Stddev, StddevParams};
 pub use tsf::Tsf;
 pub use var::{Var, VarParams};
@@ -36,6 +40,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &tsf::SPEC,
     &beta::SPEC,
     &correl::SPEC,
+    &kurtosis::SPEC,
+    &median::SPEC,
 ];
 
 #[cfg(test)]

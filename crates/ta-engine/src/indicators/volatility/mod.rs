@@ -1,18 +1,39 @@
 //! Volatility: the true range and its Wilder average.
 
 mod atr;
+mod bbw;
+mod bollinger_083;
+mod ema_083;
 mod natr;
+mod percentb;
+mod rogerssatchell;
+mod rvi_083;
+mod rvir;
 mod trange;
 mod wilder_atr;
 
 pub use atr::{Atr, AtrParams};
+pub use bbw::Bbw;
+pub use bollinger_083::Bollinger083Params;
 pub use natr::{Natr, NatrParams};
+pub use percentb::Percentb;
+pub use rogerssatchell::{RogersSatchell, RogersSatchellParams};
+pub use rvir::{Rvir, RvirParams};
 pub use trange::TrueRange;
+pub(crate) use wilder_atr::WilderAtr;
 
 use crate::catalog::IndicatorSpec;
 
 /// The family's catalog entries, in catalog order.
-pub(crate) static SPECS: &[&IndicatorSpec] = &[&atr::SPEC, &natr::SPEC, &trange::SPEC];
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &atr::SPEC,
+    &natr::SPEC,
+    &trange::SPEC,
+    &bbw::SPEC,
+    &percentb::SPEC,
+    &rogerssatchell::SPEC,
+    &rvir::SPEC,
+];
 
 #[cfg(test)]
 mod tests {
