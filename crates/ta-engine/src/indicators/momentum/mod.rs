@@ -35,6 +35,17 @@ mod trix;
 mod ultosc;
 mod wilder_changes;
 mod willr;
+// TA-Lib 0.8.3 additions.
+mod asi;
+mod cg;
+mod chop;
+mod choppiness;
+mod choptr;
+mod cti;
+mod exact_sum;
+mod ibs;
+mod si;
+mod swing_index;
 
 pub use apo::Apo;
 pub use aroon::{Aroon, AroonParams};
@@ -105,6 +116,14 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &aroonosc::SPEC,
     &bop::SPEC,
     &ultosc::SPEC,
+    // TA-Lib 0.8.3 additions.
+    &ibs::SPEC,
+    &cg::SPEC,
+    &cti::SPEC,
+    &chop::SPEC,
+    &choptr::SPEC,
+    &si::SPEC,
+    &asi::SPEC,
 ];
 
 #[cfg(test)]
