@@ -42,10 +42,14 @@ mod chop;
 mod choppiness;
 mod choptr;
 mod cti;
+mod dosc;
 mod exact_sum;
+mod fisher;
 mod ibs;
+mod pso;
 mod si;
 mod swing_index;
+mod wilder_rsi;
 
 pub use apo::Apo;
 pub use aroon::{Aroon, AroonParams};
@@ -124,6 +128,9 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &choptr::SPEC,
     &si::SPEC,
     &asi::SPEC,
+    &fisher::SPEC,
+    &dosc::SPEC,
+    &pso::SPEC,
 ];
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod adosc;
 mod obv;
 // TA-Lib 0.8.3 additions.
 mod emv;
+mod kvo;
 
 pub use ad::Ad;
 pub use adosc::{Adosc, AdoscParams};
@@ -20,4 +21,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &adosc::SPEC,
     // TA-Lib 0.8.3 additions.
     &emv::SPEC,
+    &kvo::SPEC,
 ];
