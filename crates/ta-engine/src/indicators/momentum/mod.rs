@@ -46,6 +46,10 @@ mod dosc;
 mod exact_sum;
 mod fisher;
 mod ibs;
+mod kst;
+mod kst_lines;
+mod kstext;
+mod ma083;
 mod pso;
 mod si;
 mod swing_index;
@@ -131,6 +135,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &fisher::SPEC,
     &dosc::SPEC,
     &pso::SPEC,
+    &kst::SPEC,
+    &kstext::SPEC,
 ];
 
 #[cfg(test)]
