@@ -41,6 +41,7 @@ mod cg;
 mod chop;
 mod choppiness;
 mod choptr;
+mod crsi;
 mod cti;
 mod dosc;
 mod exact_sum;
@@ -137,6 +138,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &pso::SPEC,
     &kst::SPEC,
     &kstext::SPEC,
+    &crsi::SPEC,
 ];
 
 #[cfg(test)]
