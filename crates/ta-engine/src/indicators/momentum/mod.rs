@@ -53,6 +53,7 @@ mod kstext;
 mod ma083;
 mod pso;
 mod si;
+mod stc;
 mod swing_index;
 mod wilder_rsi;
 
@@ -139,6 +140,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &kst::SPEC,
     &kstext::SPEC,
     &crsi::SPEC,
+    &stc::SPEC,
 ];
 
 #[cfg(test)]
