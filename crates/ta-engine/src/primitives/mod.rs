@@ -1,6 +1,7 @@
 //! Small state machines and bar arithmetic the indicators are built from, each written once.
 
 pub mod average;
+pub mod beta_ema;
 mod directional_movement;
 mod epsilon;
 pub mod peak_variance;

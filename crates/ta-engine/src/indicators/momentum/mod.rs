@@ -35,6 +35,27 @@ mod trix;
 mod ultosc;
 mod wilder_changes;
 mod willr;
+// TA-Lib 0.8.3 additions.
+mod asi;
+mod cg;
+mod chop;
+mod choppiness;
+mod choptr;
+mod crsi;
+mod cti;
+mod dosc;
+mod exact_sum;
+mod fisher;
+mod ibs;
+mod kst;
+mod kst_lines;
+mod kstext;
+mod ma083;
+mod pso;
+mod si;
+mod stc;
+mod swing_index;
+mod wilder_rsi;
 
 pub use apo::Apo;
 pub use aroon::{Aroon, AroonParams};
@@ -105,6 +126,21 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &aroonosc::SPEC,
     &bop::SPEC,
     &ultosc::SPEC,
+    // TA-Lib 0.8.3 additions.
+    &ibs::SPEC,
+    &cg::SPEC,
+    &cti::SPEC,
+    &chop::SPEC,
+    &choptr::SPEC,
+    &si::SPEC,
+    &asi::SPEC,
+    &fisher::SPEC,
+    &dosc::SPEC,
+    &pso::SPEC,
+    &kst::SPEC,
+    &kstext::SPEC,
+    &crsi::SPEC,
+    &stc::SPEC,
 ];
 
 #[cfg(test)]

@@ -4,6 +4,9 @@ mod ad;
 mod ad_line;
 mod adosc;
 mod obv;
+// TA-Lib 0.8.3 additions.
+mod emv;
+mod kvo;
 
 pub use ad::Ad;
 pub use adosc::{Adosc, AdoscParams};
@@ -12,4 +15,11 @@ pub use obv::Obv;
 use crate::catalog::IndicatorSpec;
 
 /// The family's catalog entries, in catalog order.
-pub(crate) static SPECS: &[&IndicatorSpec] = &[&obv::SPEC, &ad::SPEC, &adosc::SPEC];
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &obv::SPEC,
+    &ad::SPEC,
+    &adosc::SPEC,
+    // TA-Lib 0.8.3 additions.
+    &emv::SPEC,
+    &kvo::SPEC,
+];
