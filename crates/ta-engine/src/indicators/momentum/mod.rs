@@ -8,12 +8,18 @@
 
 #[macro_use]
 mod change;
+mod ac;
+mod ao;
 mod apo;
 mod aroon;
 mod aroonosc;
 mod bop;
 mod cci;
 mod cmo;
+mod cmou;
+mod dpo;
+mod er;
+mod eri;
 mod macd;
 mod macd_lines;
 mod macdext;
@@ -22,6 +28,7 @@ mod mfi;
 mod mom;
 mod ppo;
 mod price_oscillator;
+mod qstick;
 mod roc;
 mod rocp;
 mod rocr;
@@ -33,6 +40,7 @@ mod stochf;
 mod stochrsi;
 mod trix;
 mod ultosc;
+mod wad;
 mod wilder_changes;
 mod willr;
 
@@ -105,6 +113,14 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &aroonosc::SPEC,
     &bop::SPEC,
     &ultosc::SPEC,
+    &ao::SPEC,
+    &ac::SPEC,
+    &cmou::SPEC,
+    &dpo::SPEC,
+    &er::SPEC,
+    &eri::SPEC,
+    &qstick::SPEC,
+    &wad::SPEC,
 ];
 
 #[cfg(test)]
