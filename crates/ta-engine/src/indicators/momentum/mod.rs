@@ -17,9 +17,11 @@ mod bop;
 mod cci;
 mod cmo;
 mod cmou;
+mod coppock;
 mod dpo;
 mod er;
 mod eri;
+mod fosc;
 mod macd;
 mod macd_lines;
 mod macdext;
@@ -34,11 +36,13 @@ mod rocp;
 mod rocr;
 mod rocr100;
 mod rsi;
+mod smi;
 mod stoch;
 mod stochastic;
 mod stochf;
 mod stochrsi;
 mod trix;
+mod tsi;
 mod ultosc;
 mod wad;
 mod wilder_changes;
@@ -121,6 +125,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &eri::SPEC,
     &qstick::SPEC,
     &wad::SPEC,
+    &coppock::SPEC,
+    &fosc::SPEC,
+    &smi::SPEC,
+    &tsi::SPEC,
 ];
 
 #[cfg(test)]
