@@ -22,6 +22,8 @@ mod dpo;
 mod er;
 mod eri;
 mod fosc;
+mod fractal;
+mod imi;
 mod macd;
 mod macd_lines;
 mod macdext;
@@ -44,6 +46,8 @@ mod stochrsi;
 mod trix;
 mod tsi;
 mod ultosc;
+mod vhf;
+mod vortex;
 mod wad;
 mod wilder_changes;
 mod willr;
@@ -129,6 +133,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &fosc::SPEC,
     &smi::SPEC,
     &tsi::SPEC,
+    &fractal::SPEC,
+    &imi::SPEC,
+    &vhf::SPEC,
+    &vortex::SPEC,
 ];
 
 #[cfg(test)]

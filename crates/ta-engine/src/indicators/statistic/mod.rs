@@ -7,6 +7,8 @@ mod linearreg;
 mod linearreg_angle;
 mod linearreg_intercept;
 mod linearreg_slope;
+mod percentile;
+mod percentrank;
 mod returns;
 mod stddev;
 mod tsf;
@@ -36,6 +38,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &tsf::SPEC,
     &beta::SPEC,
     &correl::SPEC,
+    &percentile::SPEC,
+    &percentrank::SPEC,
 ];
 
 #[cfg(test)]
