@@ -8,12 +8,22 @@
 
 #[macro_use]
 mod change;
+mod ac;
+mod ao;
 mod apo;
 mod aroon;
 mod aroonosc;
 mod bop;
 mod cci;
 mod cmo;
+mod cmou;
+mod coppock;
+mod dpo;
+mod er;
+mod eri;
+mod fosc;
+mod fractal;
+mod imi;
 mod macd;
 mod macd_lines;
 mod macdext;
@@ -22,17 +32,23 @@ mod mfi;
 mod mom;
 mod ppo;
 mod price_oscillator;
+mod qstick;
 mod roc;
 mod rocp;
 mod rocr;
 mod rocr100;
 mod rsi;
+mod smi;
 mod stoch;
 mod stochastic;
 mod stochf;
 mod stochrsi;
 mod trix;
+mod tsi;
 mod ultosc;
+mod vhf;
+mod vortex;
+mod wad;
 mod wilder_changes;
 mod willr;
 // TA-Lib 0.8.3 additions.
@@ -126,6 +142,22 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &aroonosc::SPEC,
     &bop::SPEC,
     &ultosc::SPEC,
+    &ao::SPEC,
+    &ac::SPEC,
+    &cmou::SPEC,
+    &dpo::SPEC,
+    &er::SPEC,
+    &eri::SPEC,
+    &qstick::SPEC,
+    &wad::SPEC,
+    &coppock::SPEC,
+    &fosc::SPEC,
+    &smi::SPEC,
+    &tsi::SPEC,
+    &fractal::SPEC,
+    &imi::SPEC,
+    &vhf::SPEC,
+    &vortex::SPEC,
     // TA-Lib 0.8.3 additions.
     &ibs::SPEC,
     &cg::SPEC,

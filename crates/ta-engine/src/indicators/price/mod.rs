@@ -25,7 +25,9 @@ macro_rules! price_transform {
     };
 }
 
+mod avgdev;
 mod avgprice;
+mod ha;
 mod medprice;
 mod typprice;
 mod wclprice;
@@ -43,6 +45,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &medprice::SPEC,
     &typprice::SPEC,
     &wclprice::SPEC,
+    &avgdev::SPEC,
+    &ha::SPEC,
 ];
 
 #[cfg(test)]

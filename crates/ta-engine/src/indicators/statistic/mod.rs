@@ -9,6 +9,8 @@ mod linearreg_angle;
 mod linearreg_intercept;
 mod linearreg_slope;
 mod median;
+mod percentile;
+mod percentrank;
 mod returns;
 mod stddev;
 mod tsf;
@@ -40,6 +42,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &tsf::SPEC,
     &beta::SPEC,
     &correl::SPEC,
+    &percentile::SPEC,
+    &percentrank::SPEC,
     &kurtosis::SPEC,
     &median::SPEC,
 ];

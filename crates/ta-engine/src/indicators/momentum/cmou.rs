@@ -1,0 +1,105 @@
+//! Chande momentum oscillator, unsmoothed.
+
+use crate::catalog::{kernel, Group, IndicatorSpec};
+use crate::indicators::{OWN_LINE, REAL};
+use crate::kernel::Indicator;
+use crate::params::Params;
+use crate::primitives::{is_tiny, Ring};
+use crate::TaError;
+
+typed_params! {
+    /// Parameters, in catalog order.
+    pub struct CmouParams {
+        period: usize = period(14, 2),
+    }
+}
+
+/// Unsmoothed Chande momentum oscillator: plain window sums of the up and down moves.
+#[derive(Debug, Clone)]
+pub struct Cmou {
+    prev: Option<f64>,
+    changes: Ring,
+    up: f64,
+    down: f64,
+}
+
+impl Indicator for Cmou {
+    const INPUTS: usize = 1;
+    const OUTPUTS: usize = 1;
+    fn from_params(params: &Params) -> Result<Self, TaError> {
+        let p: CmouParams = params.get();
+        Ok(Cmou {
+            prev: None,
+            changes: Ring::new(p.period),
+            up: 0.0,
+            down: 0.0,
+        })
+    }
+    fn lookback(&self) -> usize {
+        self.changes.capacity()
+    }
+    #[inline(always)]
+    fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        let x = bar[0];
+        let Some(prev) = self.prev.replace(x) else {
+            return false;
+        };
+        let diff = x - prev;
+        // The oldest change leaves before the newest enters (TA-Lib's order).
+        if let Some(old) = self.changes.push(diff) {
+            if old > 0.0 {
+                self.up -= old;
+            } else if old < 0.0 {
+                self.down += old;
+            }
+        }
+        if diff > 0.0 {
+            self.up += diff;
+        } else if diff < 0.0 {
+            self.down -= diff;
+        }
+        if !self.changes.is_full() {
+            return false;
+        }
+        let sum = self.up + self.down;
+        out[0] = if is_tiny(sum) {
+            0.0
+        } else {
+            100.0 * (self.up - self.down) / sum
+        };
+        true
+    }
+}
+
+/// Catalog entry.
+pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
+    "cmou",
+    "CMOU",
+    Group::Momentum,
+    "Unsmoothed Chande momentum oscillator: window sums of up minus down moves over their total, in percent",
+    REAL,
+    CmouParams::SPECS,
+    OWN_LINE,
+    kernel::<Cmou>(),
+)
+.with_levels(&[-50.0, 50.0]);
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::run_rows as run;
+
+    #[test]
+    fn up_and_down_moves() {
+        // Changes +1, -3, +2: over two changes (+1, -3) gives -50, then (-3, +2) gives -20.
+        let rows: Vec<[f64; 1]> = [1.0, 2.0, -1.0, 1.0, 1.0, 1.0]
+            .iter()
+            .map(|&v| [v])
+            .collect();
+        let rows: Vec<&[f64]> = rows.iter().map(|r| &r[..]).collect();
+        let got = run::<super::Cmou>("cmou", &[2.0], &rows);
+        assert_eq!(
+            got,
+            [None, None, Some(-50.0), Some(-20.0), Some(100.0), Some(0.0)]
+        );
+    }
+}
