@@ -46,30 +46,36 @@ macro_rules! ma_indicator {
 mod bbands;
 mod dema;
 mod ema;
+mod hma;
 mod kama;
 mod ma;
 mod midpoint;
 mod midprice;
+mod rma;
 mod sar;
 mod sma;
 mod t3;
 mod tema;
 mod trima;
 mod wma;
+mod zlema;
 
 pub use bbands::{Bbands, BbandsParams};
 pub use dema::{DemaIndicator, DemaParams};
 pub use ema::{EmaIndicator, EmaParams};
+pub use hma::{HmaIndicator, HmaParams};
 pub use kama::{KamaIndicator, KamaParams};
 pub use ma::{MaIndicator, MaParams};
 pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
+pub use rma::{RmaIndicator, RmaParams};
 pub use sar::{Sar, SarParams};
 pub use sma::{SmaIndicator, SmaParams};
 pub use t3::{T3Indicator, T3Params};
 pub use tema::{TemaIndicator, TemaParams};
 pub use trima::{TrimaIndicator, TrimaParams};
 pub use wma::{WmaIndicator, WmaParams};
+pub use zlema::{ZlemaIndicator, ZlemaParams};
 
 use crate::catalog::IndicatorSpec;
 
@@ -88,4 +94,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &midpoint::SPEC,
     &midprice::SPEC,
     &sar::SPEC,
+    &hma::SPEC,
+    &rma::SPEC,
+    &zlema::SPEC,
 ];
