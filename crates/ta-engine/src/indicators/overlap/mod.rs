@@ -43,8 +43,10 @@ macro_rules! ma_indicator {
     };
 }
 
+mod accbands;
 mod bbands;
 mod dema;
+mod donchian;
 mod ema;
 mod hma;
 mod kama;
@@ -57,11 +59,14 @@ mod sma;
 mod t3;
 mod tema;
 mod trima;
+mod vwma;
 mod wma;
 mod zlema;
 
+pub use accbands::{Accbands, AccbandsParams};
 pub use bbands::{Bbands, BbandsParams};
 pub use dema::{DemaIndicator, DemaParams};
+pub use donchian::{Donchian, DonchianParams};
 pub use ema::{EmaIndicator, EmaParams};
 pub use hma::{HmaIndicator, HmaParams};
 pub use kama::{KamaIndicator, KamaParams};
@@ -74,6 +79,7 @@ pub use sma::{SmaIndicator, SmaParams};
 pub use t3::{T3Indicator, T3Params};
 pub use tema::{TemaIndicator, TemaParams};
 pub use trima::{TrimaIndicator, TrimaParams};
+pub use vwma::{Vwma, VwmaParams};
 pub use wma::{WmaIndicator, WmaParams};
 pub use zlema::{ZlemaIndicator, ZlemaParams};
 
@@ -97,4 +103,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &hma::SPEC,
     &rma::SPEC,
     &zlema::SPEC,
+    &accbands::SPEC,
+    &donchian::SPEC,
+    &vwma::SPEC,
 ];

@@ -1,18 +1,34 @@
 //! Volatility: the true range and its Wilder average.
 
+mod adr;
 mod atr;
+mod cvi;
+mod massi;
 mod natr;
 mod trange;
 mod wilder_atr;
 
+#[allow(unused_imports)] // until KC and SUPERTREND use it
+pub(crate) use wilder_atr::WilderAtr;
+
+pub use adr::{Adr, AdrParams};
 pub use atr::{Atr, AtrParams};
+pub use cvi::{Cvi, CviParams};
+pub use massi::{Massi, MassiParams};
 pub use natr::{Natr, NatrParams};
 pub use trange::TrueRange;
 
 use crate::catalog::IndicatorSpec;
 
 /// The family's catalog entries, in catalog order.
-pub(crate) static SPECS: &[&IndicatorSpec] = &[&atr::SPEC, &natr::SPEC, &trange::SPEC];
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &atr::SPEC,
+    &natr::SPEC,
+    &trange::SPEC,
+    &adr::SPEC,
+    &cvi::SPEC,
+    &massi::SPEC,
+];
 
 #[cfg(test)]
 mod tests {
