@@ -50,12 +50,14 @@ mod donchian;
 mod ema;
 mod hma;
 mod kama;
+mod kc;
 mod ma;
 mod midpoint;
 mod midprice;
 mod rma;
 mod sar;
 mod sma;
+mod supertrend;
 mod t3;
 mod tema;
 mod trima;
@@ -70,12 +72,14 @@ pub use donchian::{Donchian, DonchianParams};
 pub use ema::{EmaIndicator, EmaParams};
 pub use hma::{HmaIndicator, HmaParams};
 pub use kama::{KamaIndicator, KamaParams};
+pub use kc::{Kc, KcParams};
 pub use ma::{MaIndicator, MaParams};
 pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
 pub use rma::{RmaIndicator, RmaParams};
 pub use sar::{Sar, SarParams};
 pub use sma::{SmaIndicator, SmaParams};
+pub use supertrend::{Supertrend, SupertrendParams};
 pub use t3::{T3Indicator, T3Params};
 pub use tema::{TemaIndicator, TemaParams};
 pub use trima::{TrimaIndicator, TrimaParams};
@@ -106,4 +110,6 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &accbands::SPEC,
     &donchian::SPEC,
     &vwma::SPEC,
+    &kc::SPEC,
+    &supertrend::SPEC,
 ];

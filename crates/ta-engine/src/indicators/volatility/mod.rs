@@ -8,7 +8,6 @@ mod natr;
 mod trange;
 mod wilder_atr;
 
-#[allow(unused_imports)] // until KC and SUPERTREND use it
 pub(crate) use wilder_atr::WilderAtr;
 
 pub use adr::{Adr, AdrParams};
