@@ -5,6 +5,7 @@ mod atr;
 mod cvi;
 mod massi;
 mod natr;
+mod rvi;
 mod trange;
 mod wilder_atr;
 
@@ -15,6 +16,7 @@ pub use atr::{Atr, AtrParams};
 pub use cvi::{Cvi, CviParams};
 pub use massi::{Massi, MassiParams};
 pub use natr::{Natr, NatrParams};
+pub use rvi::{Rvi, RviParams};
 pub use trange::TrueRange;
 
 use crate::catalog::IndicatorSpec;
@@ -27,6 +29,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &adr::SPEC,
     &cvi::SPEC,
     &massi::SPEC,
+    &rvi::SPEC,
 ];
 
 #[cfg(test)]
