@@ -91,9 +91,10 @@ impl ParamSpec {
             kind: ParamKind::MaType,
             default: default as u8 as f64,
             min: 0.0,
-            max: 8.0,
+            max: 13.0,
             description:
-                "moving-average type: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3",
+                "moving-average type (11 picks the function's own default): 0 SMA, 1 EMA, \
+                 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3, 9 HMA, 10 DISABLED, 12 ZLEMA, 13 RMA",
         }
     }
 
@@ -147,11 +148,15 @@ impl ParamSpec {
                 ),
             ));
         }
+        if self.kind == ParamKind::MaType && value == f64::from(MaType::DEFAULT_CODE) {
+            // TA-Lib's MA_Type DEFAULT: each function substitutes its own default type.
+            return Ok(self.default);
+        }
         if self.kind == ParamKind::MaType && MaType::from_code(value as u8).is_none() {
             return Err(invalid(
                 ErrorKind::Unsupported,
                 format!(
-                    "{} is MAMA, which is not implemented yet; choose 0-6 or 8",
+                    "{} is MAMA, which is not implemented yet; choose 0-6 or 8-13",
                     fmt_num(value)
                 ),
             ));
@@ -166,6 +171,10 @@ impl ParamSpec {
             (_, ParamInput::Float(v)) => Ok(v),
             (ParamKind::MaType, ParamInput::Name(name)) => MaType::from_name(name)
                 .map(|m| f64::from(m.code()))
+                .or_else(|| {
+                    name.eq_ignore_ascii_case("DEFAULT")
+                        .then_some(f64::from(MaType::DEFAULT_CODE))
+                })
                 .ok_or_else(|| {
                     self.error(
                         indicator,
@@ -202,7 +211,8 @@ fn fmt_num(v: f64) -> String {
 /// Declares [`MaType`] with its codes and names once; everything else derives from the list.
 macro_rules! ma_types {
     ($($(#[$doc:meta])* $variant:ident = $code:literal, $name:literal;)*) => {
-        /// TA-Lib's moving-average types (`MA_Type`). MAMA (7) is not implemented yet.
+        /// TA-Lib's moving-average types (`MA_Type`). MAMA (7) is not implemented yet; 11
+        /// (`DEFAULT`) is resolved to each parameter's default when validated.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum MaType {
@@ -239,9 +249,18 @@ ma_types! {
     Trima = 5, "TRIMA";
     Kama = 6, "KAMA";
     T3 = 8, "T3";
+    Hma = 9, "HMA";
+    /// No smoothing at any period (TA-Lib's `DISABLED`, the identity).
+    Disabled = 10, "DISABLED";
+    Zlema = 12, "ZLEMA";
+    /// Wilder's smoothing.
+    Rma = 13, "RMA";
 }
 
 impl MaType {
+    /// TA-Lib's `DEFAULT` code (11): validation replaces it with the parameter's default.
+    pub const DEFAULT_CODE: u8 = 11;
+
     /// TA-Lib's `MA_Type` code.
     pub const fn code(self) -> u8 {
         self as u8

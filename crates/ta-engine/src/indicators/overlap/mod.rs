@@ -43,20 +43,34 @@ macro_rules! ma_indicator {
     };
 }
 
+mod accbands;
 mod alma;
 mod bbands;
 mod cksp;
 mod dema;
+mod donchian;
 mod ema;
 mod frama;
+mod hma;
 mod ichimoku;
 mod kama;
+mod kc;
 mod ma;
 mod mcgd;
 mod midpoint;
 mod midprice;
+mod rma;
 mod sar;
 mod sma;
+mod supertrend;
+mod t3;
+mod tema;
+mod trima;
+mod vwma;
+mod wma;
+mod zlema;
+
+pub use accbands::{Accbands, AccbandsParams};
 mod swak_butter;
 mod swak_gauss;
 mod t3;
@@ -70,24 +84,35 @@ pub use alma::{Alma, AlmaIndicator, AlmaParams};
 pub use bbands::{Bbands, BbandsParams};
 pub use cksp::{Cksp, CkspParams};
 pub use dema::{DemaIndicator, DemaParams};
+pub use donchian::{Donchian, DonchianParams};
 pub use ema::{EmaIndicator, EmaParams};
 pub use frama::{Frama, FramaParams};
+pub use hma::{HmaIndicator, HmaParams};
 pub use ichimoku::{Ichimoku, IchimokuParams};
 pub use kama::{KamaIndicator, KamaParams};
+pub use kc::{Kc, KcParams};
 pub use ma::{MaIndicator, MaParams};
 pub use mcgd::{Mcgd, McgdIndicator, McgdParams};
 pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
+pub use rma::{RmaIndicator, RmaParams};
 pub use sar::{Sar, SarParams};
 pub use sma::{SmaIndicator, SmaParams};
+pub use supertrend::{Supertrend, SupertrendParams};
 pub use swak_butter::{SwakButter, SwakButterParams};
 pub use swak_gauss::{SwakGauss, SwakGaussParams};
 pub use t3::{T3Indicator, T3Params};
+pub use t3::{T3Indicator, T3Params};
+pub use tema::{TemaIndicator, TemaParams};
 pub use tema::{TemaIndicator, TemaParams};
 pub use trima::{TrimaIndicator, TrimaParams};
+pub use trima::{TrimaIndicator, TrimaParams};
 pub use vidya::{Vidya, VidyaIndicator, VidyaParams};
+pub use vwma::{Vwma, VwmaParams};
+pub use wma::{WmaIndicator, WmaParams};
 pub use wma::{WmaIndicator, WmaParams};
 pub use zigzag::{Zigzag, ZigzagParams};
+pub use zlema::{ZlemaIndicator, ZlemaParams};
 
 use crate::catalog::IndicatorSpec;
 
@@ -106,6 +131,14 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &midpoint::SPEC,
     &midprice::SPEC,
     &sar::SPEC,
+    &hma::SPEC,
+    &rma::SPEC,
+    &zlema::SPEC,
+    &accbands::SPEC,
+    &donchian::SPEC,
+    &vwma::SPEC,
+    &kc::SPEC,
+    &supertrend::SPEC,
     &alma::SPEC,
     &cksp::SPEC,
     &frama::SPEC,

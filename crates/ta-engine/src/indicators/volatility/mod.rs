@@ -1,23 +1,35 @@
 //! Volatility: the true range and its Wilder average.
 
+mod adr;
 mod atr;
 mod bbw;
 mod bollinger_083;
+mod cvi;
 mod ema_083;
+mod massi;
+mod natr;
 mod natr;
 mod percentb;
 mod rogerssatchell;
+mod rvi;
 mod rvi_083;
 mod rvir;
 mod trange;
 mod wilder_atr;
 
+pub(crate) use wilder_atr::WilderAtr;
+
+pub use adr::{Adr, AdrParams};
 pub use atr::{Atr, AtrParams};
 pub use bbw::Bbw;
 pub use bollinger_083::Bollinger083Params;
+pub use cvi::{Cvi, CviParams};
+pub use massi::{Massi, MassiParams};
+pub use natr::{Natr, NatrParams};
 pub use natr::{Natr, NatrParams};
 pub use percentb::Percentb;
 pub use rogerssatchell::{RogersSatchell, RogersSatchellParams};
+pub use rvi::{Rvi, RviParams};
 pub use rvir::{Rvir, RvirParams};
 pub use trange::TrueRange;
 pub(crate) use wilder_atr::WilderAtr;
@@ -29,6 +41,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &atr::SPEC,
     &natr::SPEC,
     &trange::SPEC,
+    &adr::SPEC,
+    &cvi::SPEC,
+    &massi::SPEC,
+    &rvi::SPEC,
     &bbw::SPEC,
     &percentb::SPEC,
     &rogerssatchell::SPEC,

@@ -4,24 +4,30 @@
 mod aligned;
 mod dema;
 mod ema;
+mod hma;
 mod kama;
 mod moving_average;
+mod rma;
 mod sma;
 mod t3;
 mod tema;
 mod trima;
 mod wma;
+mod zlema;
 
 pub use aligned::Aligned;
 pub use dema::Dema;
 pub use ema::{ema_k, Ema, EmaForm};
+pub use hma::Hma;
 pub use kama::Kama;
 pub use moving_average::MovingAverage;
+pub use rma::Rma;
 pub use sma::Sma;
 pub use t3::T3;
 pub use tema::Tema;
 pub use trima::Trima;
 pub use wma::Wma;
+pub use zlema::Zlema;
 
 /// A one-series state machine: `None` while warming up.
 pub trait Smoother {

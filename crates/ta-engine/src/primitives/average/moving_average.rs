@@ -1,10 +1,11 @@
 //! Any moving average chosen at run time by TA-Lib's `MA_Type`.
 
-use super::{Dema, Ema, Kama, Sma, Smoother, Tema, Trima, Wma, T3};
+use super::{Dema, Ema, Hma, Kama, Rma, Sma, Smoother, Tema, Trima, Wma, Zlema, T3};
 use crate::params::MaType;
 
 /// Any moving average chosen at run time by TA-Lib's `MA_Type`. A period of 1 passes values
-/// through unchanged (TA-Lib 0.8: "a period of 1 performs no smoothing").
+/// through unchanged (TA-Lib 0.8: "a period of 1 performs no smoothing"), and so does type
+/// `DISABLED` at any period.
 #[derive(Debug, Clone)]
 pub enum MovingAverage {
     Identity,
@@ -16,6 +17,9 @@ pub enum MovingAverage {
     Trima(Trima),
     Kama(Kama),
     T3(T3),
+    Hma(Hma),
+    Zlema(Zlema),
+    Rma(Rma),
 }
 
 impl MovingAverage {
@@ -23,7 +27,7 @@ impl MovingAverage {
     pub const T3_VFACTOR: f64 = 0.7;
 
     pub fn new(kind: MaType, period: usize) -> Self {
-        if period <= 1 {
+        if period <= 1 || kind == MaType::Disabled {
             return MovingAverage::Identity;
         }
         match kind {
@@ -35,6 +39,10 @@ impl MovingAverage {
             MaType::Trima => MovingAverage::Trima(Trima::new(period)),
             MaType::Kama => MovingAverage::Kama(Kama::new(period)),
             MaType::T3 => MovingAverage::T3(T3::new(period, Self::T3_VFACTOR)),
+            MaType::Hma => MovingAverage::Hma(Hma::new(period)),
+            MaType::Zlema => MovingAverage::Zlema(Zlema::new(period)),
+            MaType::Rma => MovingAverage::Rma(Rma::new(period)),
+            MaType::Disabled => MovingAverage::Identity,
         }
     }
 }
@@ -53,6 +61,9 @@ impl Smoother for MovingAverage {
             MovingAverage::Trima(m) => m.update(x),
             MovingAverage::Kama(m) => m.update(x),
             MovingAverage::T3(m) => m.update(x),
+            MovingAverage::Hma(m) => m.update(x),
+            MovingAverage::Zlema(m) => m.update(x),
+            MovingAverage::Rma(m) => m.update(x),
         }
     }
     fn lookback(&self) -> usize {
@@ -66,6 +77,31 @@ impl Smoother for MovingAverage {
             MovingAverage::Trima(m) => m.lookback(),
             MovingAverage::Kama(m) => m.lookback(),
             MovingAverage::T3(m) => m.lookback(),
+            MovingAverage::Hma(m) => m.lookback(),
+            MovingAverage::Zlema(m) => m.lookback(),
+            MovingAverage::Rma(m) => m.lookback(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disabled_is_the_identity_at_any_period() {
+        let mut m = MovingAverage::new(MaType::Disabled, 30);
+        assert_eq!(m.lookback(), 0);
+        assert_eq!(m.update(4.5), Some(4.5));
+    }
+
+    #[test]
+    fn type_11_takes_each_functions_own_default() {
+        let values = |name: &str, v: &[f64]| {
+            let spec = crate::catalog::find(name).unwrap();
+            spec.params(v).unwrap().values().to_vec()
+        };
+        assert_eq!(values("apo", &[12.0, 26.0, 11.0]), [12.0, 26.0, 1.0]);
+        assert_eq!(values("ma", &[30.0, 11.0]), [30.0, 0.0]);
     }
 }
