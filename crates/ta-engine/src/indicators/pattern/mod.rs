@@ -1,6 +1,30 @@
-//! Candlestick pattern recognition: one Int32 signal per bar (+-100, +-80, +-200).
+//! Candlestick pattern recognition: one Int32 signal per bar (+-100, +-80, +-200), TA-Lib's
+//! CDL* functions. TA-Lib's global candle settings are parameters here (see `settings`).
 
-use crate::catalog::IndicatorSpec;
+#[macro_use]
+mod settings;
+#[macro_use]
+mod candle;
+#[cfg(test)]
+mod testing;
+
+mod cdldoji;
+mod cdldragonflydoji;
+mod cdlgravestonedoji;
+mod cdllongleggeddoji;
+mod cdlrickshawman;
+
+use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
+
+/// The one output of every pattern (TA-Lib's `integer`).
+pub(crate) const SIGNAL: &[OutputSpec] =
+    &[OutputSpec::new("value", "integer", Pane::Own, Style::Histogram).integer()];
 
 /// The family's catalog entries, in catalog order.
-pub(crate) static SPECS: &[&IndicatorSpec] = &[];
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &cdldoji::SPEC,
+    &cdldragonflydoji::SPEC,
+    &cdlgravestonedoji::SPEC,
+    &cdllongleggeddoji::SPEC,
+    &cdlrickshawman::SPEC,
+];
