@@ -358,3 +358,21 @@ macro_rules! candle_pattern {
         }
     };
 }
+
+/// Declares a pattern's catalog entry `SPEC` (inputs open, high, low, close; one signal).
+macro_rules! pattern_spec {
+    ($name:literal, $talib:literal, $ty:ty, $summary:literal) => {
+        /// Catalog entry.
+        pub(crate) static SPEC: $crate::catalog::IndicatorSpec =
+            $crate::catalog::IndicatorSpec::new(
+                $name,
+                $talib,
+                $crate::catalog::Group::Pattern,
+                $summary,
+                $crate::indicators::OPEN_HIGH_LOW_CLOSE,
+                PARAMS,
+                $crate::indicators::pattern::SIGNAL,
+                $crate::catalog::kernel::<$ty>(),
+            );
+    };
+}

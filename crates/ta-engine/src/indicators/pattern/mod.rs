@@ -9,10 +9,16 @@ mod candle;
 mod testing;
 
 mod cdldoji;
+mod cdldojistar;
 mod cdldragonflydoji;
 mod cdlgravestonedoji;
+mod cdlhammer;
+mod cdlhangingman;
+mod cdlinvertedhammer;
 mod cdllongleggeddoji;
 mod cdlrickshawman;
+mod cdlshootingstar;
+mod cdltakuri;
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
 
@@ -27,4 +33,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdlgravestonedoji::SPEC,
     &cdllongleggeddoji::SPEC,
     &cdlrickshawman::SPEC,
+    &cdldojistar::SPEC,
+    &cdlhammer::SPEC,
+    &cdlhangingman::SPEC,
+    &cdlinvertedhammer::SPEC,
+    &cdlshootingstar::SPEC,
+    &cdltakuri::SPEC,
 ];
