@@ -8,16 +8,23 @@ mod candle;
 #[cfg(test)]
 mod testing;
 
+mod cdlbelthold;
+mod cdlclosingmarubozu;
 mod cdldoji;
 mod cdldojistar;
 mod cdldragonflydoji;
 mod cdlgravestonedoji;
 mod cdlhammer;
 mod cdlhangingman;
+mod cdlhighwave;
 mod cdlinvertedhammer;
 mod cdllongleggeddoji;
+mod cdllongline;
+mod cdlmarubozu;
 mod cdlrickshawman;
 mod cdlshootingstar;
+mod cdlshortline;
+mod cdlspinningtop;
 mod cdltakuri;
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
@@ -39,4 +46,11 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdlinvertedhammer::SPEC,
     &cdlshootingstar::SPEC,
     &cdltakuri::SPEC,
+    &cdlmarubozu::SPEC,
+    &cdlclosingmarubozu::SPEC,
+    &cdllongline::SPEC,
+    &cdlshortline::SPEC,
+    &cdlspinningtop::SPEC,
+    &cdlhighwave::SPEC,
+    &cdlbelthold::SPEC,
 ];
