@@ -205,7 +205,38 @@ def real_data() -> list[tuple[str, dict[str, np.ndarray]]]:
             periods=np.full(n, 10.0),
         )
         sets.append((os.path.basename(path).removesuffix(".csv"), data))
+    sets.append(("gappy", gappy(20_000, 11)))
     return sets
+
+
+def gappy(n: int, seed: int) -> dict[str, np.ndarray]:
+    """Synthetic candles that gap, trend in runs and sit on a 0.25 grid (so bodies, shadows
+    and levels often tie exactly): multi-candle patterns fire far more often than on a
+    random walk, and ties exercise every >= versus > in the rules."""
+    rng = np.random.default_rng(seed)
+    drift = np.repeat(rng.normal(0, 0.6, n // 8 + 1), 8)[:n]
+    close = np.empty(n)
+    open_ = np.empty(n)
+    prev = 100.0
+    for k in range(n):
+        open_[k] = prev + rng.normal(0, 0.8)
+        close[k] = open_[k] + drift[k] + rng.normal(0, 1.2)
+        if rng.uniform() < 0.15:
+            close[k] = open_[k]
+        prev = close[k]
+    grid = 0.25
+    open_ = np.round(open_ / grid) * grid + 1000
+    close = np.round(close / grid) * grid + 1000
+    top = np.maximum(open_, close) + np.round(np.abs(rng.normal(0, 0.6, n)) ** 2 / grid) * grid
+    bottom = np.minimum(open_, close) - np.round(np.abs(rng.normal(0, 0.6, n)) ** 2 / grid) * grid
+    return dict(
+        open=open_,
+        high=top,
+        low=bottom,
+        close=close,
+        volume=np.full(n, 1000.0),
+        periods=np.full(n, 10.0),
+    )
 
 
 def fires(x: np.ndarray) -> str:
@@ -213,7 +244,8 @@ def fires(x: np.ndarray) -> str:
 
 
 def check_patterns_on_real_data(entry: dict) -> bool:
-    """Runs a pattern on the real series: row-by-row agreement and fire counts."""
+    """Runs a pattern on the real series (and synthetic gappy candles): row-by-row agreement
+    and fire counts."""
     ok = True
     defaults = [p["default"] for p in entry["params"]]
     for values, label in ((defaults, "default"), (other_settings(entry)[0], "other")):

@@ -306,11 +306,12 @@ impl<const K: usize> Window<K> {
 }
 
 /// Declares a pattern's indicator type over a [`Window`] of `K` sums: `$totals` builds the
-/// sums from the settings, `$lookback` is TA-Lib's lookback, `$detect` the signal.
+/// sums from the settings, `$lookback` is TA-Lib's lookback, `$detect` the signal (`fused:
+/// true` where TA-Lib fuses a multiply-add, see [`crate::kernel::Indicator::FUSED`]).
 macro_rules! candle_pattern {
     (
         $(#[$doc:meta])*
-        $ty:ident, sums: $k:literal,
+        $ty:ident, $(fused: $fused:literal,)? sums: $k:literal,
         |$cfg:ident| ($lookback:expr, $totals:expr),
         |$w:ident, $pen:ident| $detect:expr
     ) => {
@@ -325,6 +326,7 @@ macro_rules! candle_pattern {
         impl $crate::kernel::Indicator for $ty {
             const INPUTS: usize = 4;
             const OUTPUTS: usize = 1;
+            const FUSED: bool = false $(|| $fused)?;
             fn from_params(
                 params: &$crate::params::Params,
             ) -> Result<Self, $crate::TaError> {

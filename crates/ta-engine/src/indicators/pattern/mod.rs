@@ -10,17 +10,22 @@ mod testing;
 
 mod cdlbelthold;
 mod cdlclosingmarubozu;
+mod cdldarkcloudcover;
 mod cdldoji;
 mod cdldojistar;
 mod cdldragonflydoji;
+mod cdlengulfing;
 mod cdlgravestonedoji;
 mod cdlhammer;
 mod cdlhangingman;
+mod cdlharami;
+mod cdlharamicross;
 mod cdlhighwave;
 mod cdlinvertedhammer;
 mod cdllongleggeddoji;
 mod cdllongline;
 mod cdlmarubozu;
+mod cdlpiercing;
 mod cdlrickshawman;
 mod cdlshootingstar;
 mod cdlshortline;
@@ -53,4 +58,9 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdlspinningtop::SPEC,
     &cdlhighwave::SPEC,
     &cdlbelthold::SPEC,
+    &cdlengulfing::SPEC,
+    &cdlharami::SPEC,
+    &cdlharamicross::SPEC,
+    &cdlpiercing::SPEC,
+    &cdldarkcloudcover::SPEC,
 ];

@@ -142,12 +142,19 @@ pub(crate) const fn penetration_spec(default: f64) -> ParamSpec {
 /// Declares a pattern's settings: `SETTINGS` (the list) and `PARAMS` (the catalog's parameter
 /// list: `penetration` first when given, then three parameters per setting).
 macro_rules! pattern_settings {
-    ($(penetration = $pen:expr;)? $($setting:ident),* $(,)?) => {
+    (penetration = $pen:expr; $($setting:ident),* $(,)?) => {
+        pattern_settings!(@emit true, [$crate::indicators::pattern::settings::penetration_spec($pen),]
+            $($setting),*);
+    };
+    ($($setting:ident),* $(,)?) => {
+        pattern_settings!(@emit false, [] $($setting),*);
+    };
+    (@emit $has:literal, [$($first:expr,)?] $($setting:ident),*) => {
         const SETTINGS: &[$crate::indicators::pattern::settings::Setting] =
             &[$($crate::indicators::pattern::settings::Setting::$setting),*];
-        const HAS_PENETRATION: bool = false $(|| { let _ = $pen; true })?;
+        const HAS_PENETRATION: bool = $has;
         const PARAMS: &[$crate::params::ParamSpec] = &[
-            $($crate::indicators::pattern::settings::penetration_spec($pen),)?
+            $($first,)?
             $(
                 $crate::indicators::pattern::settings::SETTING_SPECS
                     [$crate::indicators::pattern::settings::Setting::$setting as usize][0],
