@@ -15,6 +15,8 @@ mod cdldoji;
 mod cdldojistar;
 mod cdldragonflydoji;
 mod cdlengulfing;
+mod cdleveningdojistar;
+mod cdleveningstar;
 mod cdlgravestonedoji;
 mod cdlhammer;
 mod cdlhangingman;
@@ -25,6 +27,8 @@ mod cdlinvertedhammer;
 mod cdllongleggeddoji;
 mod cdllongline;
 mod cdlmarubozu;
+mod cdlmorningdojistar;
+mod cdlmorningstar;
 mod cdlpiercing;
 mod cdlrickshawman;
 mod cdlshootingstar;
@@ -63,4 +67,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdlharamicross::SPEC,
     &cdlpiercing::SPEC,
     &cdldarkcloudcover::SPEC,
+    &cdlmorningstar::SPEC,
+    &cdleveningstar::SPEC,
+    &cdlmorningdojistar::SPEC,
+    &cdleveningdojistar::SPEC,
 ];
