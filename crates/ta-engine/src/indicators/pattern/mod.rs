@@ -8,6 +8,12 @@ mod candle;
 #[cfg(test)]
 mod testing;
 
+mod cdl2crows;
+mod cdl3blackcrows;
+mod cdl3inside;
+mod cdl3outside;
+mod cdl3whitesoldiers;
+mod cdlabandonedbaby;
 mod cdlbelthold;
 mod cdlclosingmarubozu;
 mod cdldarkcloudcover;
@@ -71,4 +77,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdleveningstar::SPEC,
     &cdlmorningdojistar::SPEC,
     &cdleveningdojistar::SPEC,
+    &cdl3blackcrows::SPEC,
+    &cdl3whitesoldiers::SPEC,
+    &cdl3inside::SPEC,
+    &cdl3outside::SPEC,
+    &cdl2crows::SPEC,
+    &cdlabandonedbaby::SPEC,
 ];
