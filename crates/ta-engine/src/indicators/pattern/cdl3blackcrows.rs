@@ -1,0 +1,68 @@
+//! Three black crows.
+
+pattern_settings!(ShadowVeryShort);
+
+candle_pattern!(
+    /// Three black crows: after a white candle, three declining black candles, each opening
+    /// within the previous body and closing near its low. -100.
+    Cdl3BlackCrows, sums: 3,
+    |cfg| (
+        cfg.period(ShadowVeryShort) + 3,
+        [
+            Total::before(&cfg, ShadowVeryShort, 2),
+            Total::before(&cfg, ShadowVeryShort, 1),
+            Total::before(&cfg, ShadowVeryShort, 0),
+        ]
+    ),
+    |w, _pen| {
+        let (white, first, second, third) = (w.c(3), w.c(2), w.c(1), w.c(0));
+        if white.white()
+            && first.black()
+            && second.black()
+            && third.black()
+            && second.open < first.open
+            && second.open > first.close
+            && third.open < second.open
+            && third.open > second.close
+            && white.high > first.close
+            && first.close > second.close
+            && second.close > third.close
+            && first.lower() < w.avg(0, 2)
+            && second.lower() < w.avg(1, 1)
+            && third.lower() < w.avg(2, 0)
+        {
+            -100
+        } else {
+            0
+        }
+    }
+);
+
+pattern_spec!(
+    "cdl3blackcrows",
+    "CDL3BLACKCROWS",
+    Cdl3BlackCrows,
+    "Three black crows: three declining black candles closing near their lows"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::pattern::testing::check;
+
+    #[test]
+    fn fires() {
+        let white = [100.0, 103.2, 99.8, 103.0];
+        let first = [102.9, 103.0, 100.95, 101.0];
+        let second = [101.5, 101.6, 98.95, 99.0];
+        check(
+            "cdl3blackcrows",
+            &[white, first, second, [100.0, 100.1, 96.95, 97.0]],
+            -100,
+        );
+        check(
+            "cdl3blackcrows",
+            &[white, first, second, [100.0, 100.1, 96.0, 97.0]],
+            0,
+        );
+    }
+}
