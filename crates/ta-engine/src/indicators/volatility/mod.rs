@@ -8,7 +8,6 @@ mod cvi;
 mod ema_083;
 mod massi;
 mod natr;
-mod natr;
 mod percentb;
 mod rogerssatchell;
 mod rvi;
@@ -26,13 +25,11 @@ pub use bollinger_083::Bollinger083Params;
 pub use cvi::{Cvi, CviParams};
 pub use massi::{Massi, MassiParams};
 pub use natr::{Natr, NatrParams};
-pub use natr::{Natr, NatrParams};
 pub use percentb::Percentb;
 pub use rogerssatchell::{RogersSatchell, RogersSatchellParams};
 pub use rvi::{Rvi, RviParams};
 pub use rvir::{Rvir, RvirParams};
 pub use trange::TrueRange;
-pub(crate) use wilder_atr::WilderAtr;
 
 use crate::catalog::IndicatorSpec;
 
