@@ -152,15 +152,6 @@ impl ParamSpec {
             // TA-Lib's MA_Type DEFAULT: each function substitutes its own default type.
             return Ok(self.default);
         }
-        if self.kind == ParamKind::MaType && MaType::from_code(value as u8).is_none() {
-            return Err(invalid(
-                ErrorKind::Unsupported,
-                format!(
-                    "{} is MAMA, which is not implemented yet; choose 0-6 or 8-13",
-                    fmt_num(value)
-                ),
-            ));
-        }
         Ok(value)
     }
 
@@ -211,8 +202,8 @@ fn fmt_num(v: f64) -> String {
 /// Declares [`MaType`] with its codes and names once; everything else derives from the list.
 macro_rules! ma_types {
     ($($(#[$doc:meta])* $variant:ident = $code:literal, $name:literal;)*) => {
-        /// TA-Lib's moving-average types (`MA_Type`). MAMA (7) is not implemented yet; 11
-        /// (`DEFAULT`) is resolved to each parameter's default when validated.
+        /// TA-Lib's moving-average types (`MA_Type`); 11 (`DEFAULT`) is resolved to each
+        /// parameter's default when validated.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum MaType {
@@ -248,6 +239,9 @@ ma_types! {
     Tema = 4, "TEMA";
     Trima = 5, "TRIMA";
     Kama = 6, "KAMA";
+    /// MESA adaptive: MAMA's line with TA-Lib's default limits (0.5, 0.05); the period is
+    /// not used.
+    Mama = 7, "MAMA";
     T3 = 8, "T3";
     Hma = 9, "HMA";
     /// No smoothing at any period (TA-Lib's `DISABLED`, the identity).

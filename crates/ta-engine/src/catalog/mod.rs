@@ -551,8 +551,6 @@ impl IndicatorSpec {
 /// Deliberate departures from TA-Lib 0.8, shared by the entries they concern. Kept next to
 /// the catalog, so the Python docs, `ta.info()` and the README all state the same thing.
 pub mod deviations {
-    pub const NO_MAMA: &str =
-        "ma_type 7 (MAMA) is refused with an error until MAMA is implemented.";
     pub const FLAGGED_UNSTABLE: &str =
         "Flagged unstable_period although TA-Lib does not flag it: its values depend on the bar \
          the series starts at (recursive smoothing or a path), which is what the flag means here.";
@@ -611,14 +609,5 @@ mod tests {
         let dema = find("dema").unwrap().deviations();
         assert_eq!(dema, [deviations::FLAGGED_UNSTABLE]);
         assert!(find("sma").unwrap().deviations().is_empty());
-        let with_mama_note = catalog()
-            .iter()
-            .filter(|s| s.deviations.contains(&deviations::NO_MAMA))
-            .count();
-        let with_ma_type = catalog()
-            .iter()
-            .filter(|s| s.params.iter().any(|p| p.kind == crate::ParamKind::MaType))
-            .count();
-        assert_eq!(with_mama_note, with_ma_type);
     }
 }

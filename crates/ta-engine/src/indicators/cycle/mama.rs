@@ -5,6 +5,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
+use crate::primitives::average::Smoother;
 use crate::TaError;
 
 typed_params! {
@@ -95,6 +96,35 @@ impl Indicator for Mama {
         out[0] = mama;
         out[1] = fama;
         self.ready()
+    }
+}
+
+/// MAMA's line as a moving average (TA-Lib's `MA_Type` 7): default limits, any period.
+#[derive(Debug, Clone)]
+pub struct MamaLine(Mama);
+
+impl MamaLine {
+    pub fn new() -> Self {
+        let defaults: MamaParams = Params::defaults(MamaParams::SPECS).get();
+        MamaLine(Mama::new(defaults.fast_limit, defaults.slow_limit))
+    }
+}
+
+impl Default for MamaLine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Smoother for MamaLine {
+    const FUSED: bool = true;
+    #[inline(always)]
+    fn update(&mut self, x: f64) -> Option<f64> {
+        let (mama, _) = self.0.update(x)?;
+        self.0.ready().then_some(mama)
+    }
+    fn lookback(&self) -> usize {
+        SHORT_LOOKBACK
     }
 }
 

@@ -18,7 +18,7 @@ pub use ht_phasor::HtPhasor;
 pub use ht_sine::HtSine;
 pub use ht_trendline::HtTrendline;
 pub use ht_trendmode::HtTrendmode;
-pub use mama::{Mama, MamaParams};
+pub use mama::{Mama, MamaLine, MamaParams};
 
 mod swak_2php;
 mod swak_bp;

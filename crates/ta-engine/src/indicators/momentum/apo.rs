@@ -1,7 +1,7 @@
 //! Absolute price oscillator.
 
 use super::price_oscillator::{PriceOscillator, PriceOscillatorParams};
-use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_MAMA};
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
@@ -44,4 +44,4 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Apo>(),
 )
 .with_flags(UNSTABLE)
-.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE]);
+.with_deviations(&[FLAGGED_UNSTABLE]);

@@ -3,7 +3,7 @@
 use super::kst::KST_OUTPUTS;
 use super::kst_lines::KstLines;
 use super::ma083::Ma083;
-use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_MAMA};
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
@@ -77,7 +77,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Kstext>(),
 )
 .with_flags(UNSTABLE)
-.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE]);
+.with_deviations(&[FLAGGED_UNSTABLE]);
 
 #[cfg(test)]
 mod tests {

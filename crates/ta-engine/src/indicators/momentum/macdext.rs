@@ -3,7 +3,6 @@
 use super::macd_lines::MacdLines;
 use super::MACD_OUTPUTS;
 use super::{FAST_PERIOD_DOC, SIGNAL_PERIOD_DOC, SLOW_PERIOD_DOC};
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::REAL;
 use crate::kernel::Indicator;
@@ -66,5 +65,4 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     MacdextParams::SPECS,
     MACD_OUTPUTS,
     kernel::<Macdext>(),
-)
-.with_deviations(&[NO_MAMA]);
+);

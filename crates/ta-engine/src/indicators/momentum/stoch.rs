@@ -2,7 +2,6 @@
 
 use super::stochastic::FastK;
 use super::FASTK_PERIOD_DOC;
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::catalog::{OutputSpec, Pane, Style};
 use crate::indicators::HIGH_LOW_CLOSE;
@@ -77,5 +76,4 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Stoch>(),
 )
-.with_deviations(&[NO_MAMA])
 .with_levels(&[20.0, 80.0]);

@@ -3,7 +3,6 @@
 use super::stochastic::FastStochastic;
 use super::FAST_STOCH_OUTPUTS;
 use super::{FASTD_PERIOD_DOC, FASTK_PERIOD_DOC};
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::HIGH_LOW_CLOSE;
 use crate::kernel::Indicator;
@@ -56,5 +55,4 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     FAST_STOCH_OUTPUTS,
     kernel::<Stochf>(),
 )
-.with_deviations(&[NO_MAMA])
 .with_levels(&[20.0, 80.0]);

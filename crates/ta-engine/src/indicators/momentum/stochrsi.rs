@@ -4,7 +4,7 @@ use super::stochastic::FastStochastic;
 use super::wilder_changes::{rsi_value, Scaling, WilderChanges};
 use super::FAST_STOCH_OUTPUTS;
 use super::{FASTD_PERIOD_DOC, FASTK_PERIOD_DOC};
-use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_MAMA};
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
@@ -65,5 +65,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Stochrsi>(),
 )
 .with_flags(UNSTABLE)
-.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE])
+.with_deviations(&[FLAGGED_UNSTABLE])
 .with_levels(&[20.0, 80.0]);

@@ -1,7 +1,6 @@
 //! Bollinger Bands.
 
 use super::super::REAL;
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Fill, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::{MaType, Params};
@@ -124,7 +123,6 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Bbands>(),
 )
-.with_deviations(&[NO_MAMA])
 .with_fills(&[Fill {
     upper: "upper",
     lower: "lower",

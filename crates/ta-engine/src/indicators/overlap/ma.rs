@@ -1,6 +1,5 @@
 //! A moving average of a type chosen at run time.
 
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL};
 use crate::params::MaType;
@@ -27,5 +26,4 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     MaParams::SPECS,
     PRICE_LINE,
     kernel::<MaIndicator>(),
-)
-.with_deviations(&[NO_MAMA]);
+);

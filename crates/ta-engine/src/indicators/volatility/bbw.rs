@@ -1,7 +1,6 @@
 //! Bollinger BandWidth.
 
 use super::bollinger_083::{Bollinger083, Bollinger083Params};
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
 use crate::kernel::Indicator;
@@ -48,8 +47,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Bollinger083Params::SPECS,
     OWN_LINE,
     kernel::<Bbw>(),
-)
-.with_deviations(&[NO_MAMA]);
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,6 @@
 //! Bollinger %B.
 
 use super::bollinger_083::{Bollinger083, Bollinger083Params};
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
 use crate::kernel::Indicator;
@@ -50,7 +49,6 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     OWN_LINE,
     kernel::<Percentb>(),
 )
-.with_deviations(&[NO_MAMA])
 .with_levels(&[0.0, 1.0]);
 
 #[cfg(test)]

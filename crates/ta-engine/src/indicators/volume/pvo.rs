@@ -1,6 +1,6 @@
 //! Percentage volume oscillator.
 
-use crate::catalog::deviations::{FLAGGED_UNSTABLE, NO_MAMA};
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec, Input};
 use crate::indicators::momentum::{Ppo, PriceOscillatorParams};
 use crate::indicators::{OWN_LINE, UNSTABLE};
@@ -18,5 +18,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Ppo>(),
 )
 .with_flags(UNSTABLE)
-.with_deviations(&[NO_MAMA, FLAGGED_UNSTABLE])
+.with_deviations(&[FLAGGED_UNSTABLE])
 .with_levels(&[0.0]);

@@ -1,6 +1,7 @@
 //! Any moving average chosen at run time by TA-Lib's `MA_Type`.
 
 use super::{Dema, Ema, Hma, Kama, Rma, Sma, Smoother, Tema, Trima, Wma, Zlema, T3};
+use crate::indicators::cycle::MamaLine;
 use crate::params::MaType;
 
 /// Any moving average chosen at run time by TA-Lib's `MA_Type`. A period of 1 passes values
@@ -20,6 +21,7 @@ pub enum MovingAverage {
     Hma(Hma),
     Zlema(Zlema),
     Rma(Rma),
+    Mama(Box<MamaLine>),
 }
 
 impl MovingAverage {
@@ -42,6 +44,7 @@ impl MovingAverage {
             MaType::Hma => MovingAverage::Hma(Hma::new(period)),
             MaType::Zlema => MovingAverage::Zlema(Zlema::new(period)),
             MaType::Rma => MovingAverage::Rma(Rma::new(period)),
+            MaType::Mama => MovingAverage::Mama(Box::new(MamaLine::new())),
             MaType::Disabled => MovingAverage::Identity,
         }
     }
@@ -64,6 +67,7 @@ impl Smoother for MovingAverage {
             MovingAverage::Hma(m) => m.update(x),
             MovingAverage::Zlema(m) => m.update(x),
             MovingAverage::Rma(m) => m.update(x),
+            MovingAverage::Mama(m) => m.update(x),
         }
     }
     fn lookback(&self) -> usize {
@@ -80,6 +84,7 @@ impl Smoother for MovingAverage {
             MovingAverage::Hma(m) => m.lookback(),
             MovingAverage::Zlema(m) => m.lookback(),
             MovingAverage::Rma(m) => m.lookback(),
+            MovingAverage::Mama(m) => m.lookback(),
         }
     }
 }
