@@ -31,7 +31,6 @@ pub(crate) const PRICE_LINE: &[OutputSpec] =
     &[OutputSpec::new("value", "real", Pane::Price, Style::Line)];
 pub(crate) const UNSTABLE: &[Flag] = &[Flag::UnstablePeriod];
 pub(crate) const CUMULATIVE: &[Flag] = &[Flag::Cumulative];
-#[allow(dead_code)] // until the math families land
 pub(crate) const ELEMENTWISE: &[Flag] = &[Flag::Elementwise];
 
 /// Every catalog entry, family by family (TA-Lib's grouping).
