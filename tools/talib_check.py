@@ -164,8 +164,8 @@ def theirs_083(entry: dict, values: list[float], data: dict[str, np.ndarray]) ->
     out = frame.select(getattr(ptf, entry["talib"].lower())(**params).alias("out"))["out"]
     if out.dtype == pl.Struct:
         out = out.struct.unnest()
-        return np.column_stack([out[c].cast(pl.Float64).to_numpy() for c in out.columns])
-    return out.cast(pl.Float64).to_numpy().reshape(-1, 1)
+        return np.column_stack([out[c].cast(pl.Float64).to_numpy() for c in out.columns]).copy()
+    return out.cast(pl.Float64).to_numpy().reshape(-1, 1).copy()
 
 
 def other_settings(entry: dict) -> list[list[float]]:

@@ -479,7 +479,6 @@ mod tests {
             "not_finite"
         );
         assert_eq!(code(resolve("rsi", &[("period", Int(1))])), "out_of_range");
-        assert_eq!(code(resolve("ma", &[("ma_type", Int(7))])), "unsupported");
         assert_eq!(
             find("rsi").unwrap().params(&[]).unwrap_err().code(),
             "arity"
@@ -526,6 +525,7 @@ mod tests {
             assert_eq!(MaType::from_code(m.code()), Some(m));
             assert_eq!(MaType::from_name(&m.name().to_lowercase()), Some(m));
         }
-        assert_eq!(MaType::from_code(7), None);
+        assert_eq!(MaType::from_code(7), Some(MaType::Mama));
+        assert_eq!(MaType::from_code(11), None);
     }
 }

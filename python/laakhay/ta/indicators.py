@@ -9,28 +9,107 @@ from enum import IntEnum
 import polars as pl
 
 from laakhay.ta._plugin import IntoExpr, IntoKeys, call
+from laakhay.ta.candles import CandleSettings, settings_params
 
 __all__ = [
     "MaType",
+    "ac",
+    "accbands",
     "ad",
     "adosc",
+    "adr",
     "adx",
     "adxr",
+    "alma",
+    "ao",
     "apo",
     "aroon",
     "aroonosc",
+    "asi",
     "atr",
+    "avgdev",
     "avgprice",
     "bbands",
+    "bbw",
     "beta",
     "bop",
     "cci",
+    "cdl2crows",
+    "cdl3blackcrows",
+    "cdl3inside",
+    "cdl3outside",
+    "cdl3whitesoldiers",
+    "cdlabandonedbaby",
+    "cdlbelthold",
+    "cdlclosingmarubozu",
+    "cdldarkcloudcover",
+    "cdldoji",
+    "cdldojistar",
+    "cdldragonflydoji",
+    "cdlengulfing",
+    "cdleveningdojistar",
+    "cdleveningstar",
+    "cdlgravestonedoji",
+    "cdlhammer",
+    "cdlhangingman",
+    "cdlharami",
+    "cdlharamicross",
+    "cdlhighwave",
+    "cdlinvertedhammer",
+    "cdllongleggeddoji",
+    "cdllongline",
+    "cdlmarubozu",
+    "cdlmorningdojistar",
+    "cdlmorningstar",
+    "cdlpiercing",
+    "cdlrickshawman",
+    "cdlshootingstar",
+    "cdlshortline",
+    "cdlspinningtop",
+    "cdltakuri",
+    "cg",
+    "chop",
+    "choptr",
+    "cksp",
+    "cmf",
     "cmo",
+    "cmou",
+    "coppock",
     "correl",
+    "crsi",
+    "cti",
+    "cvi",
     "dema",
+    "donchian",
+    "dosc",
+    "dpo",
     "dx",
+    "efi",
     "ema",
+    "emv",
+    "er",
+    "eri",
+    "fisher",
+    "fosc",
+    "fractal",
+    "frama",
+    "ha",
+    "hma",
+    "ht_dcperiod",
+    "ht_dcphase",
+    "ht_phasor",
+    "ht_sine",
+    "ht_trendline",
+    "ht_trendmode",
+    "ibs",
+    "ichimoku",
+    "imi",
     "kama",
+    "kc",
+    "kst",
+    "kstext",
+    "kurtosis",
+    "kvo",
     "linearreg",
     "linearreg_angle",
     "linearreg_intercept",
@@ -39,6 +118,11 @@ __all__ = [
     "macd",
     "macdext",
     "macdfix",
+    "mama",
+    "marketfi",
+    "massi",
+    "mcgd",
+    "median",
     "medprice",
     "mfi",
     "midpoint",
@@ -47,33 +131,65 @@ __all__ = [
     "minus_dm",
     "mom",
     "natr",
+    "nvi",
     "obv",
+    "percentb",
+    "percentile",
+    "percentrank",
     "plus_di",
     "plus_dm",
     "ppo",
+    "pso",
+    "pvi",
+    "pvo",
+    "pvt",
+    "qstick",
+    "rma",
     "roc",
     "rocp",
     "rocr",
     "rocr100",
+    "rogerssatchell",
     "rsi",
+    "rvi",
+    "rvir",
+    "rvol",
     "sar",
+    "si",
     "sma",
+    "smi",
+    "stc",
     "stddev",
     "stoch",
     "stochf",
     "stochrsi",
+    "supertrend",
+    "swak_2php",
+    "swak_bp",
+    "swak_butter",
+    "swak_gauss",
+    "swak_hp",
     "t3",
     "tema",
     "trange",
     "trima",
     "trix",
     "tsf",
+    "tsi",
     "typprice",
     "ultosc",
     "var",
+    "vhf",
+    "vidya",
+    "vortex",
+    "vwap",
+    "vwma",
+    "wad",
     "wclprice",
     "willr",
     "wma",
+    "zigzag",
+    "zlema",
 ]
 
 
@@ -87,7 +203,12 @@ class MaType(IntEnum):
     TEMA = 4
     TRIMA = 5
     KAMA = 6
+    MAMA = 7
     T3 = 8
+    HMA = 9
+    DISABLED = 10
+    ZLEMA = 12
+    RMA = 13
 
 
 def sma(
@@ -499,8 +620,9 @@ def ma(
     period
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -520,9 +642,6 @@ def ma(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Examples
     --------
@@ -560,8 +679,9 @@ def bbands(
     nbdev_down
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -582,9 +702,6 @@ def bbands(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Examples
     --------
@@ -761,6 +878,958 @@ def sar(
     )
 
 
+def hma(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Hull moving average: a WMA over √period bars of 2·WMA(period/2) − WMA(period) (TA-Lib
+    ``HMA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``hma_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 22 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.hma("close"))
+    >>> out["hma_20"].dtype, out["hma_20"].null_count()
+    (Float64, 22)
+    """
+    return call("hma", [expr], {"period": period}, by, order_by)
+
+
+def rma(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Wilder's smoothed moving average (an EMA with factor 1/period) (TA-Lib ``RMA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rma_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rma("close"))
+    >>> out["rma_30"].dtype, out["rma_30"].null_count()
+    (Float64, 29)
+    """
+    return call("rma", [expr], {"period": period}, by, order_by)
+
+
+def zlema(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Zero-lag exponential moving average: an EMA of 2·price − price lagged (period−1)/2 bars
+    (TA-Lib ``ZLEMA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``zlema_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 43 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.zlema("close"))
+    >>> out["zlema_30"].dtype, out["zlema_30"].null_count()
+    (Float64, 43)
+    """
+    return call("zlema", [expr], {"period": period}, by, order_by)
+
+
+def accbands(
+    period: int = 20,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Acceleration bands: moving averages of the high and low widened by the bar's relative
+    range (TA-Lib ``ACCBANDS``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``accbands_20`` with the default parameters, fields ``upper``,
+        ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.accbands())
+    >>> out.unnest("accbands_20").columns
+    ['upper', 'middle', 'lower']
+    """
+    return call("accbands", [high, low, close], {"period": period}, by, order_by)
+
+
+def donchian(
+    period: int = 20,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Donchian channel: highest high, lowest low and their midpoint over the period (TA-Lib
+    ``DONCHIAN``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``donchian_20`` with the default parameters, fields ``upper``,
+        ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.donchian())
+    >>> out.unnest("donchian_20").columns
+    ['upper', 'middle', 'lower']
+    """
+    return call("donchian", [high, low], {"period": period}, by, order_by)
+
+
+def vwma(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Volume-weighted moving average (TA-Lib ``VWMA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``vwma_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.vwma("close"))
+    >>> out["vwma_30"].dtype, out["vwma_30"].null_count()
+    (Float64, 29)
+    """
+    return call("vwma", [expr, volume], {"period": period}, by, order_by)
+
+
+def kc(
+    period: int = 20,
+    atr_period: int = 10,
+    nbdev: float = 2.0,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Keltner channels: exponential average of the typical price ± multiples of the ATR (TA-
+    Lib ``KC``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    atr_period
+        Bars in the average true range; 1 to 100000 (TA-Lib ``atrperiod``).
+    nbdev
+        Average true ranges from the middle line; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``kc_20_10_2`` with the default parameters, fields ``upper``,
+        ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.kc())
+    >>> out.unnest("kc_20_10_2").columns
+    ['upper', 'middle', 'lower']
+    """
+    return call(
+        "kc",
+        [high, low, close],
+        {"period": period, "atr_period": atr_period, "nbdev": nbdev},
+        by,
+        order_by,
+    )
+
+
+def supertrend(
+    period: int = 10,
+    multiplier: float = 3.0,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Supertrend: ATR bands around the median price that trail the trend and flip on a close
+    beyond (TA-Lib ``SUPERTREND``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    multiplier
+        Average true ranges from the median price; 0 to 3e+37 (TA-Lib ``multiplier``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``supertrend_10_3`` with the default parameters, fields
+        ``supertrend``, ``trend`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.supertrend())
+    >>> out.unnest("supertrend_10_3").columns
+    ['supertrend', 'trend']
+    """
+    return call(
+        "supertrend", [high, low, close], {"period": period, "multiplier": multiplier}, by, order_by
+    )
+
+
+def alma(
+    expr: IntoExpr,
+    period: int = 9,
+    sigma: float = 6.0,
+    offset: float = 0.85,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Arnaud Legoux moving average: Gaussian-weighted window, peak near the newest bars (TA-
+    Lib ``ALMA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    sigma
+        Gaussian width divisor; 0.01 to 3e+37 (TA-Lib ``sigma``).
+    offset
+        Position of the peak weight (0 oldest, 1 newest); 0 to 1 (TA-Lib ``offset``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``alma_9_6_0.85`` with the default parameters.
+
+    Notes
+    -----
+    The first 8 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.alma("close"))
+    >>> out["alma_9_6_0.85"].dtype, out["alma_9_6_0.85"].null_count()
+    (Float64, 8)
+    """
+    return call("alma", [expr], {"period": period, "sigma": sigma, "offset": offset}, by, order_by)
+
+
+def cksp(
+    period: int = 10,
+    multiplier: float = 1.0,
+    stop_period: int = 9,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Chande Kroll stop: highest ATR-offset high stop and lowest low stop over the stop window
+    (TA-Lib ``CKSP``).
+
+    Parameters
+    ----------
+    period
+        Bars of the atr and of the first extremes; 2 to 100000 (TA-Lib ``timeperiod``).
+    multiplier
+        Atr multiple; 0 to 3e+37 (TA-Lib ``multiplier``).
+    stop_period
+        Bars of the stop window; 1 to 100000 (TA-Lib ``stopperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``cksp_10_1_9`` with the default parameters, fields ``high_stop``,
+        ``low_stop`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 18 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cksp())
+    >>> out.unnest("cksp_10_1_9").columns
+    ['high_stop', 'low_stop']
+    """
+    return call(
+        "cksp",
+        [high, low, close],
+        {"period": period, "multiplier": multiplier, "stop_period": stop_period},
+        by,
+        order_by,
+    )
+
+
+def frama(
+    period: int = 16,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Fractal adaptive moving average: median price smoothed by the window's fractal dimension
+    (TA-Lib ``FRAMA``).
+
+    Parameters
+    ----------
+    period
+        Bars in the window (even: two halves); 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``frama_16`` with the default parameters.
+
+    Notes
+    -----
+    The first 16 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.frama())
+    >>> out["frama_16"].dtype, out["frama_16"].null_count()
+    (Float64, 16)
+    """
+    return call("frama", [high, low], {"period": period}, by, order_by)
+
+
+def mcgd(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """McGinley dynamic: a moving line whose speed adapts to the price's distance from it (TA-
+    Lib ``MCGD``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``mcgd_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.mcgd("close"))
+    >>> out["mcgd_14"].dtype, out["mcgd_14"].null_count()
+    (Float64, 13)
+    """
+    return call("mcgd", [expr], {"period": period}, by, order_by)
+
+
+def swak_butter(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ehlers' Swiss Army Knife two-pole Butterworth low-pass filter (TA-Lib ``SWAK_BUTTER``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``swak_butter_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.swak_butter("close"))
+    >>> out["swak_butter_20"].dtype, out["swak_butter_20"].null_count()
+    (Float64, 0)
+    """
+    return call("swak_butter", [expr], {"period": period}, by, order_by)
+
+
+def swak_gauss(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ehlers' Swiss Army Knife two-pole Gaussian low-pass filter (TA-Lib ``SWAK_GAUSS``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``swak_gauss_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.swak_gauss("close"))
+    >>> out["swak_gauss_20"].dtype, out["swak_gauss_20"].null_count()
+    (Float64, 0)
+    """
+    return call("swak_gauss", [expr], {"period": period}, by, order_by)
+
+
+def vidya(
+    expr: IntoExpr,
+    period: int = 12,
+    cmo_period: int = 9,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Variable index dynamic average: an EMA whose speed scales with the absolute CMO (TA-Lib
+    ``VIDYA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    cmo_period
+        Bars of price changes in the cmo that scales alpha; 2 to 100000 (TA-Lib
+        ``cmoperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``vidya_12_9`` with the default parameters.
+
+    Notes
+    -----
+    The first 9 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.vidya("close"))
+    >>> out["vidya_12_9"].dtype, out["vidya_12_9"].null_count()
+    (Float64, 9)
+    """
+    return call("vidya", [expr], {"period": period, "cmo_period": cmo_period}, by, order_by)
+
+
+def ichimoku(
+    tenkan_period: int = 9,
+    kijun_period: int = 26,
+    senkou_b_period: int = 52,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ichimoku Kinko Hyo: conversion and base lines and the two leading spans of the cloud
+    (TA-Lib ``ICHIMOKU``).
+
+    Parameters
+    ----------
+    tenkan_period
+        Bars of the conversion line; 2 to 100000 (TA-Lib ``tenkanperiod``).
+    kijun_period
+        Bars of the base line (and the spans' display shift); 2 to 100000 (TA-Lib
+        ``kijunperiod``).
+    senkou_b_period
+        Bars of the second leading span; 2 to 100000 (TA-Lib ``senkoubperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``ichimoku_9_26_52`` with the default parameters, fields ``tenkan``,
+        ``kijun``, ``senkou_a``, ``senkou_b`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 51 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Deviation from TA-Lib: The spans' display shift is fixed at 26 bars (the kijunperiod
+    default); TA-Lib 0.8.3's follows kijunperiod. Values are TA-Lib 0.8.3's row for row.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ichimoku())
+    >>> out.unnest("ichimoku_9_26_52").columns
+    ['tenkan', 'kijun', 'senkou_a', 'senkou_b']
+    """
+    return call(
+        "ichimoku",
+        [high, low],
+        {
+            "tenkan_period": tenkan_period,
+            "kijun_period": kijun_period,
+            "senkou_b_period": senkou_b_period,
+        },
+        by,
+        order_by,
+    )
+
+
+def zigzag(
+    sensitivity: float = 5.0,
+    min_trend_length: int = 1,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Zig zag: the current leg's extreme, its direction and its bar; legs reverse on a percent
+    move (TA-Lib ``ZIGZAG``).
+
+    Parameters
+    ----------
+    sensitivity
+        Percent move away from the leg's extreme that reverses the leg; 0 to 100 (TA-Lib
+        ``sensitivity``).
+    min_trend_length
+        Fewest bars between two pivots; 1 to 100000 (TA-Lib ``mintrendlength``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``zigzag_5_1`` with the default parameters, fields ``zigzag``,
+        ``trend``, ``pivot_index`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Deviation from TA-Lib: pivot_index counts the complete bars the state machine has seen
+    (from each group's start): it equals TA-Lib's row index when no earlier row is missing.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.zigzag())
+    >>> out.unnest("zigzag_5_1").columns
+    ['zigzag', 'trend', 'pivot_index']
+    """
+    return call(
+        "zigzag",
+        [high, low],
+        {"sensitivity": sensitivity, "min_trend_length": min_trend_length},
+        by,
+        order_by,
+    )
+
+
 def rsi(
     expr: IntoExpr,
     period: int = 14,
@@ -897,18 +1966,21 @@ def macdext(
     fast_period
         Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
     fast_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``fastmatype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``fastmatype``); see :class:`MaType`.
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     slow_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``slowmatype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``slowmatype``); see :class:`MaType`.
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
     signal_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``signalmatype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -929,9 +2001,6 @@ def macdext(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Examples
     --------
@@ -1033,14 +2102,16 @@ def stoch(
     slowk_period
         Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
     slowk_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``slowk_matype``); see :class:`MaType`.
     slowd_period
         Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
         ``slowd_period``).
     slowd_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``slowd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -1067,9 +2138,6 @@ def stoch(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Examples
     --------
@@ -1115,8 +2183,9 @@ def stochf(
     fastd_period
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``fastd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -1143,9 +2212,6 @@ def stochf(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Examples
     --------
@@ -1192,8 +2258,9 @@ def stochrsi(
     fastd_period
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``fastd_matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1215,9 +2282,6 @@ def stochrsi(
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1716,8 +2780,9 @@ def apo(
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1738,9 +2803,6 @@ def apo(
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1785,8 +2847,9 @@ def ppo(
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
-        Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-        to 8 (TA-Lib ``matype``); see :class:`MaType`.
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1807,9 +2870,6 @@ def ppo(
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
-
-    Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-    implemented.
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2102,6 +3162,1761 @@ def ultosc(
         "ultosc",
         [high, low, close],
         {"period1": period1, "period2": period2, "period3": period3},
+        by,
+        order_by,
+    )
+
+
+def ao(
+    fast_period: int = 5,
+    slow_period: int = 34,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Awesome oscillator: fast SMA minus slow SMA of the median price (Bill Williams) (TA-Lib
+    ``AO``).
+
+    Parameters
+    ----------
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ao_5_34`` with the default parameters.
+
+    Notes
+    -----
+    The first 33 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ao())
+    >>> out["ao_5_34"].dtype, out["ao_5_34"].null_count()
+    (Float64, 33)
+    """
+    return call(
+        "ao", [high, low], {"fast_period": fast_period, "slow_period": slow_period}, by, order_by
+    )
+
+
+def ac(
+    fast_period: int = 5,
+    slow_period: int = 34,
+    signal_period: int = 5,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Accelerator oscillator: the awesome oscillator minus its simple moving average (TA-Lib
+    ``AC``).
+
+    Parameters
+    ----------
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    signal_period
+        Bars in the signal-line moving average; 2 to 100000 (TA-Lib ``signalperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ac_5_34_5`` with the default parameters.
+
+    Notes
+    -----
+    The first 37 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ac())
+    >>> out["ac_5_34_5"].dtype, out["ac_5_34_5"].null_count()
+    (Float64, 37)
+    """
+    return call(
+        "ac",
+        [high, low],
+        {"fast_period": fast_period, "slow_period": slow_period, "signal_period": signal_period},
+        by,
+        order_by,
+    )
+
+
+def cmou(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Unsmoothed Chande momentum oscillator: window sums of up minus down moves over their
+    total, in percent (TA-Lib ``CMOU``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cmou_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cmou("close"))
+    >>> out["cmou_14"].dtype, out["cmou_14"].null_count()
+    (Float64, 14)
+    """
+    return call("cmou", [expr], {"period": period}, by, order_by)
+
+
+def dpo(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Detrended price oscillator: the price period/2 + 1 bars ago minus today's SMA (TA-Lib
+    ``DPO``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``dpo_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.dpo("close"))
+    >>> out["dpo_20"].dtype, out["dpo_20"].null_count()
+    (Float64, 19)
+    """
+    return call("dpo", [expr], {"period": period}, by, order_by)
+
+
+def er(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Kaufman efficiency ratio: net change over the window divided by the sum of absolute
+    changes (TA-Lib ``ER``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``er_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.er("close"))
+    >>> out["er_10"].dtype, out["er_10"].null_count()
+    (Float64, 10)
+    """
+    return call("er", [expr], {"period": period}, by, order_by)
+
+
+def eri(
+    period: int = 13,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Elder ray index: bull power (high - EMA of close) and bear power (low - EMA of close)
+    (TA-Lib ``ERI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``eri_13`` with the default parameters, fields ``bull_power``,
+        ``bear_power`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.eri())
+    >>> out.unnest("eri_13").columns
+    ['bull_power', 'bear_power']
+    """
+    return call("eri", [high, low, close], {"period": period}, by, order_by)
+
+
+def qstick(
+    period: int = 10,
+    *,
+    open: IntoExpr = "open",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Qstick: simple moving average of the candle body (close - open) (TA-Lib ``QSTICK``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``qstick_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 9 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.qstick())
+    >>> out["qstick_10"].dtype, out["qstick_10"].null_count()
+    (Float64, 9)
+    """
+    return call("qstick", [open, close], {"period": period}, by, order_by)
+
+
+def wad(
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Williams' accumulation/distribution: running total of the close's distance from the
+    true-range extreme (TA-Lib ``WAD``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``wad`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.wad())
+    >>> out["wad"].dtype, out["wad"].null_count()
+    (Float64, 0)
+    """
+    return call("wad", [high, low, close], {}, by, order_by)
+
+
+def coppock(
+    expr: IntoExpr,
+    wma_period: int = 10,
+    roc1_period: int = 11,
+    roc2_period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Coppock curve: weighted moving average of the sum of two rates of change (TA-Lib
+    ``COPPOCK``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    wma_period
+        Bars in the weighted moving average; 1 to 100000 (TA-Lib ``wmaperiod``).
+    roc1_period
+        Bars in the first rate of change; 1 to 100000 (TA-Lib ``roc1period``).
+    roc2_period
+        Bars in the second rate of change; 1 to 100000 (TA-Lib ``roc2period``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``coppock_10_11_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 23 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.coppock("close"))
+    >>> out["coppock_10_11_14"].dtype, out["coppock_10_11_14"].null_count()
+    (Float64, 23)
+    """
+    return call(
+        "coppock",
+        [expr],
+        {"wma_period": wma_period, "roc1_period": roc1_period, "roc2_period": roc2_period},
+        by,
+        order_by,
+    )
+
+
+def fosc(
+    expr: IntoExpr, period: int = 5, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Forecast oscillator: the close's distance from the previous bar's time series forecast,
+    in percent (TA-Lib ``FOSC``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``fosc_5`` with the default parameters.
+
+    Notes
+    -----
+    The first 5 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.fosc("close"))
+    >>> out["fosc_5"].dtype, out["fosc_5"].null_count()
+    (Float64, 5)
+    """
+    return call("fosc", [expr], {"period": period}, by, order_by)
+
+
+def smi(
+    period: int = 13,
+    fast_period: int = 2,
+    slow_period: int = 25,
+    signal_period: int = 9,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Stochastic momentum index: the close's doubly smoothed distance from the high-low
+    midpoint over half the smoothed range (TA-Lib ``SMI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    fast_period
+        Bars in the second (fast) ema; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the first (slow) ema; 2 to 100000 (TA-Lib ``slowperiod``).
+    signal_period
+        Bars in the signal-line moving average; 2 to 100000 (TA-Lib ``signalperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``smi_13_2_25_9`` with the default parameters, fields ``smi``,
+        ``signal`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 45 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.smi())
+    >>> out.unnest("smi_13_2_25_9").columns
+    ['smi', 'signal']
+    """
+    return call(
+        "smi",
+        [high, low, close],
+        {
+            "period": period,
+            "fast_period": fast_period,
+            "slow_period": slow_period,
+            "signal_period": signal_period,
+        },
+        by,
+        order_by,
+    )
+
+
+def tsi(
+    expr: IntoExpr,
+    first_period: int = 25,
+    second_period: int = 13,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """True strength index: double-smoothed momentum over double-smoothed absolute momentum, in
+    percent (TA-Lib ``TSI``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    first_period
+        Bars in the first ema of the momentum; 2 to 100000 (TA-Lib ``firstperiod``).
+    second_period
+        Bars in the second ema of the momentum; 2 to 100000 (TA-Lib ``secondperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``tsi_25_13`` with the default parameters.
+
+    Notes
+    -----
+    The first 37 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.tsi("close"))
+    >>> out["tsi_25_13"].dtype, out["tsi_25_13"].null_count()
+    (Float64, 37)
+    """
+    return call(
+        "tsi", [expr], {"first_period": first_period, "second_period": second_period}, by, order_by
+    )
+
+
+def fractal(
+    left_bars: int = 2,
+    right_bars: int = 2,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Williams fractals: 100 on the bar confirming a swing high (low) right_bars ago, else 0
+    (TA-Lib ``FRACTAL``).
+
+    Parameters
+    ----------
+    left_bars
+        Bars before the pivot it must exceed; 1 to 100000 (TA-Lib ``leftbars``).
+    right_bars
+        Bars after the pivot it must exceed; 1 to 100000 (TA-Lib ``rightbars``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``fractal_2_2`` with the default parameters, fields ``swing_high``,
+        ``swing_low`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 4 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.fractal())
+    >>> out.unnest("fractal_2_2").columns
+    ['swing_high', 'swing_low']
+    """
+    return call(
+        "fractal", [high, low], {"left_bars": left_bars, "right_bars": right_bars}, by, order_by
+    )
+
+
+def imi(
+    period: int = 14,
+    *,
+    open: IntoExpr = "open",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Intraday momentum index: up candle bodies as a percentage of all candle bodies in the
+    window (TA-Lib ``IMI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``imi_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.imi())
+    >>> out["imi_14"].dtype, out["imi_14"].null_count()
+    (Float64, 13)
+    """
+    return call("imi", [open, close], {"period": period}, by, order_by)
+
+
+def vhf(
+    expr: IntoExpr,
+    period: int = 28,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Vertical horizontal filter: the window's high-low range over the sum of absolute changes
+    (TA-Lib ``VHF``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``vhf_28`` with the default parameters.
+
+    Notes
+    -----
+    The first 28 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.vhf("close"))
+    >>> out["vhf_28"].dtype, out["vhf_28"].null_count()
+    (Float64, 28)
+    """
+    return call("vhf", [expr], {"period": period}, by, order_by)
+
+
+def vortex(
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Vortex indicator: upward and downward vortex movement over true range, summed over the
+    window (TA-Lib ``VORTEX``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``vortex_14`` with the default parameters, fields ``plus_vi``,
+        ``minus_vi`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.vortex())
+    >>> out.unnest("vortex_14").columns
+    ['plus_vi', 'minus_vi']
+    """
+    return call("vortex", [high, low, close], {"period": period}, by, order_by)
+
+
+def ibs(
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Internal bar strength: (close - low) / (high - low), 0.5 for a bar without range (TA-Lib
+    ``IBS``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ibs`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ibs())
+    >>> out["ibs"].dtype, out["ibs"].null_count()
+    (Float64, 0)
+    """
+    return call("ibs", [high, low, close], {}, by, order_by)
+
+
+def cg(
+    expr: IntoExpr,
+    period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Center of gravity (Ehlers): minus the bars-ago-weighted sum over the plain sum of the
+    window (TA-Lib ``CG``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cg_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 9 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cg("close"))
+    >>> out["cg_10"].dtype, out["cg_10"].null_count()
+    (Float64, 9)
+    """
+    return call("cg", [expr], {"period": period}, by, order_by)
+
+
+def cti(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Correlation trend indicator (Ehlers): correlation of the window with a rising straight
+    line (TA-Lib ``CTI``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cti_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cti("close"))
+    >>> out["cti_20"].dtype, out["cti_20"].null_count()
+    (Float64, 19)
+    """
+    return call("cti", [expr], {"period": period}, by, order_by)
+
+
+def chop(
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Choppiness index: log of summed true ranges over the high-low range, as a percentage of
+    log(period) (TA-Lib ``CHOP``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``chop_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.chop())
+    >>> out["chop_14"].dtype, out["chop_14"].null_count()
+    (Float64, 14)
+    """
+    return call("chop", [high, low, close], {"period": period}, by, order_by)
+
+
+def choptr(
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Choppiness index over the true-range box: summed true ranges against the highest true
+    high less the lowest true low (TA-Lib ``CHOPTR``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``choptr_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.choptr())
+    >>> out["choptr_14"].dtype, out["choptr_14"].null_count()
+    (Float64, 14)
+    """
+    return call("choptr", [high, low, close], {"period": period}, by, order_by)
+
+
+def si(
+    limit_move: float = 3.0,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Wilder's swing index: the bar's move against the previous close, scaled by the limit
+    move (TA-Lib ``SI``).
+
+    Parameters
+    ----------
+    limit_move
+        Largest one-bar price move the index is scaled against, in price units; 1e-08 to
+        3e+37 (TA-Lib ``limitmove``).
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``si_3`` with the default parameters.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.si())
+    >>> out["si_3"].dtype, out["si_3"].null_count()
+    (Float64, 1)
+    """
+    return call("si", [open, high, low, close], {"limit_move": limit_move}, by, order_by)
+
+
+def asi(
+    limit_move: float = 3.0,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Wilder's accumulative swing index: the running total of the swing index (TA-Lib
+    ``ASI``).
+
+    Parameters
+    ----------
+    limit_move
+        Largest one-bar price move the index is scaled against, in price units; 1e-08 to
+        3e+37 (TA-Lib ``limitmove``).
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``asi_3`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.asi())
+    >>> out["asi_3"].dtype, out["asi_3"].null_count()
+    (Float64, 0)
+    """
+    return call("asi", [open, high, low, close], {"limit_move": limit_move}, by, order_by)
+
+
+def fisher(
+    period: int = 10,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Fisher transform (Ehlers): the smoothed midpoint position in its channel, Fisher-
+    transformed (TA-Lib ``FISHER``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``fisher_10`` with the default parameters, fields ``fisher``,
+        ``trigger`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 9 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.fisher())
+    >>> out.unnest("fisher_10").columns
+    ['fisher', 'trigger']
+    """
+    return call("fisher", [high, low], {"period": period}, by, order_by)
+
+
+def dosc(
+    expr: IntoExpr,
+    period: int = 14,
+    first_period: int = 5,
+    second_period: int = 3,
+    signal_period: int = 9,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Derivative oscillator: the RSI smoothed by two EMAs, less its simple moving average (TA-
+    Lib ``DOSC``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Period of the rsi; 2 to 100000 (TA-Lib ``timeperiod``).
+    first_period
+        Period of the first ema smoothing, applied to the rsi; 2 to 100000 (TA-Lib
+        ``firstperiod``).
+    second_period
+        Period of the second ema smoothing, applied to the first; 2 to 100000 (TA-Lib
+        ``secondperiod``).
+    signal_period
+        Period of the simple average subtracted from the double-smoothed rsi; 2 to 100000
+        (TA-Lib ``signalperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``dosc_14_5_3_9`` with the default parameters.
+
+    Notes
+    -----
+    The first 28 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.dosc("close"))
+    >>> out["dosc_14_5_3_9"].dtype, out["dosc_14_5_3_9"].null_count()
+    (Float64, 28)
+    """
+    return call(
+        "dosc",
+        [expr],
+        {
+            "period": period,
+            "first_period": first_period,
+            "second_period": second_period,
+            "signal_period": signal_period,
+        },
+        by,
+        order_by,
+    )
+
+
+def pso(
+    fastk_period: int = 8,
+    ema_period: int = 5,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Premier stochastic oscillator: double-EMA-smoothed normalised %K squashed by tanh (TA-
+    Lib ``PSO``).
+
+    Parameters
+    ----------
+    fastk_period
+        Time period for building the fast-k line; 1 to 100000 (TA-Lib ``fastk_period``).
+    ema_period
+        Period of each of the two ema smoothing passes; 1 to 100000 (TA-Lib ``emaperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``pso_8_5`` with the default parameters.
+
+    Notes
+    -----
+    The first 15 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.pso())
+    >>> out["pso_8_5"].dtype, out["pso_8_5"].null_count()
+    (Float64, 15)
+    """
+    return call(
+        "pso",
+        [high, low, close],
+        {"fastk_period": fastk_period, "ema_period": ema_period},
+        by,
+        order_by,
+    )
+
+
+def kst(
+    expr: IntoExpr,
+    roc1_period: int = 10,
+    roc2_period: int = 15,
+    roc3_period: int = 20,
+    roc4_period: int = 30,
+    sma1_period: int = 10,
+    sma2_period: int = 10,
+    sma3_period: int = 10,
+    sma4_period: int = 15,
+    signal_period: int = 9,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Know sure thing (Pring): four smoothed rates of change weighted 1 to 4, and its signal
+    SMA (TA-Lib ``KST``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    roc1_period
+        Rate-of-change period of leg 1 (weight 1); 1 to 100000 (TA-Lib ``roc1period``).
+    roc2_period
+        Rate-of-change period of leg 2 (weight 2); 1 to 100000 (TA-Lib ``roc2period``).
+    roc3_period
+        Rate-of-change period of leg 3 (weight 3); 1 to 100000 (TA-Lib ``roc3period``).
+    roc4_period
+        Rate-of-change period of leg 4 (weight 4); 1 to 100000 (TA-Lib ``roc4period``).
+    sma1_period
+        Smoothing period of leg 1; 1 to 100000 (TA-Lib ``sma1period``).
+    sma2_period
+        Smoothing period of leg 2; 1 to 100000 (TA-Lib ``sma2period``).
+    sma3_period
+        Smoothing period of leg 3; 1 to 100000 (TA-Lib ``sma3period``).
+    sma4_period
+        Smoothing period of leg 4; 1 to 100000 (TA-Lib ``sma4period``).
+    signal_period
+        Period of the signal-line sma; 1 to 100000 (TA-Lib ``signalperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``kst_10_15_20_30_10_10_10_15_9`` with the default parameters, fields
+        ``kst``, ``signal`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 52 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.kst("close"))
+    >>> out.unnest("kst_10_15_20_30_10_10_10_15_9").columns
+    ['kst', 'signal']
+    """
+    return call(
+        "kst",
+        [expr],
+        {
+            "roc1_period": roc1_period,
+            "roc2_period": roc2_period,
+            "roc3_period": roc3_period,
+            "roc4_period": roc4_period,
+            "sma1_period": sma1_period,
+            "sma2_period": sma2_period,
+            "sma3_period": sma3_period,
+            "sma4_period": sma4_period,
+            "signal_period": signal_period,
+        },
+        by,
+        order_by,
+    )
+
+
+def kstext(
+    expr: IntoExpr,
+    roc1_period: int = 10,
+    roc2_period: int = 15,
+    roc3_period: int = 20,
+    roc4_period: int = 30,
+    ma1_period: int = 10,
+    ma2_period: int = 10,
+    ma3_period: int = 10,
+    ma4_period: int = 15,
+    signal_period: int = 9,
+    roc_ma_type: int = 0,
+    signal_ma_type: int = 0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Know sure thing with chosen moving-average types for the legs and the signal line (TA-
+    Lib ``KSTEXT``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    roc1_period
+        Rate-of-change period of leg 1 (weight 1); 1 to 100000 (TA-Lib ``roc1period``).
+    roc2_period
+        Rate-of-change period of leg 2 (weight 2); 1 to 100000 (TA-Lib ``roc2period``).
+    roc3_period
+        Rate-of-change period of leg 3 (weight 3); 1 to 100000 (TA-Lib ``roc3period``).
+    roc4_period
+        Rate-of-change period of leg 4 (weight 4); 1 to 100000 (TA-Lib ``roc4period``).
+    ma1_period
+        Smoothing period of leg 1; 1 to 100000 (TA-Lib ``ma1period``).
+    ma2_period
+        Smoothing period of leg 2; 1 to 100000 (TA-Lib ``ma2period``).
+    ma3_period
+        Smoothing period of leg 3; 1 to 100000 (TA-Lib ``ma3period``).
+    ma4_period
+        Smoothing period of leg 4; 1 to 100000 (TA-Lib ``ma4period``).
+    signal_period
+        Period of the signal-line average; 1 to 100000 (TA-Lib ``signalperiod``).
+    roc_ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``rocmatype``); see :class:`MaType`.
+    signal_ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``signalmatype``); see :class:`MaType`.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``kstext_10_15_20_30_10_10_10_15_9_sma_sma`` with the default
+        parameters, fields ``kst``, ``signal`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 52 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.kstext("close"))
+    >>> out.unnest("kstext_10_15_20_30_10_10_10_15_9_sma_sma").columns
+    ['kst', 'signal']
+    """
+    return call(
+        "kstext",
+        [expr],
+        {
+            "roc1_period": roc1_period,
+            "roc2_period": roc2_period,
+            "roc3_period": roc3_period,
+            "roc4_period": roc4_period,
+            "ma1_period": ma1_period,
+            "ma2_period": ma2_period,
+            "ma3_period": ma3_period,
+            "ma4_period": ma4_period,
+            "signal_period": signal_period,
+            "roc_ma_type": roc_ma_type,
+            "signal_ma_type": signal_ma_type,
+        },
+        by,
+        order_by,
+    )
+
+
+def crsi(
+    expr: IntoExpr,
+    period: int = 3,
+    streak_period: int = 2,
+    rank_period: int = 100,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Connors RSI: mean of the price RSI, the streak RSI and the percent rank of the return
+    (TA-Lib ``CRSI``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    streak_period
+        Period of the rsi of the up/down streak; 2 to 100000 (TA-Lib ``streakperiod``).
+    rank_period
+        Number of previous one-bar returns the current one is ranked against; 2 to 10000
+        (TA-Lib ``rankperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``crsi_3_2_100`` with the default parameters.
+
+    Notes
+    -----
+    The first 101 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.crsi("close"))
+    >>> out["crsi_3_2_100"].dtype, out["crsi_3_2_100"].null_count()
+    (Float64, 101)
+    """
+    return call(
+        "crsi",
+        [expr],
+        {"period": period, "streak_period": streak_period, "rank_period": rank_period},
+        by,
+        order_by,
+    )
+
+
+def stc(
+    expr: IntoExpr,
+    fast_period: int = 23,
+    slow_period: int = 50,
+    cycle_period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Schaff trend cycle: the MACD line through two smoothed stochastic stages, 0 to 100 (TA-
+    Lib ``STC``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    fast_period
+        Period of the fast ema; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Period of the slow ema; 2 to 100000 (TA-Lib ``slowperiod``).
+    cycle_period
+        Window of both stochastic stages; 2 to 100000 (TA-Lib ``cycleperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``stc_23_50_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 67 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.stc("close"))
+    >>> out["stc_23_50_10"].dtype, out["stc_23_50_10"].null_count()
+    (Float64, 67)
+    """
+    return call(
+        "stc",
+        [expr],
+        {"fast_period": fast_period, "slow_period": slow_period, "cycle_period": cycle_period},
         by,
         order_by,
     )
@@ -2644,6 +5459,482 @@ def trange(
     return call("trange", [high, low, close], {}, by, order_by)
 
 
+def adr(
+    period: int = 14,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Average daily range: simple mean of high minus low (TA-Lib ``ADR``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``adr_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.adr())
+    >>> out["adr_14"].dtype, out["adr_14"].null_count()
+    (Float64, 13)
+    """
+    return call("adr", [high, low], {"period": period}, by, order_by)
+
+
+def cvi(
+    period: int = 10,
+    roc_period: int = 10,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Chaikin volatility: percent change of the exponential average of high minus low (TA-Lib
+    ``CVI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    roc_period
+        Bars between the compared averages; 1 to 100000 (TA-Lib ``rocperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cvi_10_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cvi())
+    >>> out["cvi_10_10"].dtype, out["cvi_10_10"].null_count()
+    (Float64, 19)
+    """
+    return call("cvi", [high, low], {"period": period, "roc_period": roc_period}, by, order_by)
+
+
+def massi(
+    fast_period: int = 9,
+    slow_period: int = 25,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Mass index: summed ratio of single to double exponential averages of the bar's range
+    (TA-Lib ``MASSI``).
+
+    Parameters
+    ----------
+    fast_period
+        Bars in each exponential average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Ratios summed; 2 to 100000 (TA-Lib ``slowperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``massi_9_25`` with the default parameters.
+
+    Notes
+    -----
+    The first 40 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.massi())
+    >>> out["massi_9_25"].dtype, out["massi_9_25"].null_count()
+    (Float64, 40)
+    """
+    return call(
+        "massi", [high, low], {"fast_period": fast_period, "slow_period": slow_period}, by, order_by
+    )
+
+
+def rvi(
+    expr: IntoExpr,
+    period: int = 14,
+    stddev_period: int = 10,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Relative volatility index: RSI computed on the standard deviation of rising and falling
+    bars (TA-Lib ``RVI``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    stddev_period
+        Bars in the standard deviation; 2 to 100000 (TA-Lib ``stddevperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rvi_14_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 22 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rvi("close"))
+    >>> out["rvi_14_10"].dtype, out["rvi_14_10"].null_count()
+    (Float64, 22)
+    """
+    return call("rvi", [expr], {"period": period, "stddev_period": stddev_period}, by, order_by)
+
+
+def bbw(
+    expr: IntoExpr,
+    period: int = 20,
+    nbdev_up: float = 2.0,
+    nbdev_down: float = 2.0,
+    ma_type: int = 0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Bollinger BandWidth: the bands' distance as a percentage of the middle band (TA-Lib
+    ``BBW``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    nbdev_up
+        Deviations above the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevup``).
+    nbdev_down
+        Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
+    ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``bbw_20_2_2_sma`` with the default parameters.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.bbw("close"))
+    >>> out["bbw_20_2_2_sma"].dtype, out["bbw_20_2_2_sma"].null_count()
+    (Float64, 19)
+    """
+    return call(
+        "bbw",
+        [expr],
+        {"period": period, "nbdev_up": nbdev_up, "nbdev_down": nbdev_down, "ma_type": ma_type},
+        by,
+        order_by,
+    )
+
+
+def percentb(
+    expr: IntoExpr,
+    period: int = 20,
+    nbdev_up: float = 2.0,
+    nbdev_down: float = 2.0,
+    ma_type: int = 0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Bollinger %B: the value's position between the lower (0) and upper (1) band (TA-Lib
+    ``PERCENTB``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    nbdev_up
+        Deviations above the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevup``).
+    nbdev_down
+        Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
+    ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``percentb_20_2_2_sma`` with the default parameters.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.percentb("close"))
+    >>> out["percentb_20_2_2_sma"].dtype, out["percentb_20_2_2_sma"].null_count()
+    (Float64, 19)
+    """
+    return call(
+        "percentb",
+        [expr],
+        {"period": period, "nbdev_up": nbdev_up, "nbdev_down": nbdev_down, "ma_type": ma_type},
+        by,
+        order_by,
+    )
+
+
+def rogerssatchell(
+    period: int = 10,
+    annualization: float = 252.0,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Rogers-Satchell volatility: drift-independent range-based estimate over the period,
+    annualized (TA-Lib ``ROGERSSATCHELL``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    annualization
+        Periods per year; 1 leaves the per-bar figure; 0 to 3e+37 (TA-Lib
+        ``annualization``).
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rogerssatchell_10_252`` with the default parameters.
+
+    Notes
+    -----
+    The first 9 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rogerssatchell())
+    >>> out["rogerssatchell_10_252"].dtype, out["rogerssatchell_10_252"].null_count()
+    (Float64, 9)
+    """
+    return call(
+        "rogerssatchell",
+        [open, high, low, close],
+        {"period": period, "annualization": annualization},
+        by,
+        order_by,
+    )
+
+
+def rvir(
+    period: int = 14,
+    stddev_period: int = 10,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Refined relative volatility index: the mean of the RVI of the highs and of the lows (TA-
+    Lib ``RVIR``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    stddev_period
+        Bars in the standard deviation's window; 2 to 100000 (TA-Lib ``stddevperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rvir_14_10`` with the default parameters.
+
+    Notes
+    -----
+    The first 22 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rvir())
+    >>> out["rvir_14_10"].dtype, out["rvir_14_10"].null_count()
+    (Float64, 22)
+    """
+    return call(
+        "rvir", [high, low], {"period": period, "stddev_period": stddev_period}, by, order_by
+    )
+
+
 def obv(
     expr: IntoExpr,
     *,
@@ -2810,6 +6101,621 @@ def adosc(
         "adosc",
         [high, low, close, volume],
         {"fast_period": fast_period, "slow_period": slow_period},
+        by,
+        order_by,
+    )
+
+
+def cmf(
+    period: int = 20,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Chaikin money flow: volume-weighted close location within the bar's range over the
+    period (TA-Lib ``CMF``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cmf_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 19 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cmf())
+    >>> out["cmf_20"].dtype, out["cmf_20"].null_count()
+    (Float64, 19)
+    """
+    return call("cmf", [high, low, close, volume], {"period": period}, by, order_by)
+
+
+def efi(
+    period: int = 13,
+    *,
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Elder's force index: exponential average of price change times volume (TA-Lib ``EFI``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``efi_13`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.efi())
+    >>> out["efi_13"].dtype, out["efi_13"].null_count()
+    (Float64, 13)
+    """
+    return call("efi", [close, volume], {"period": period}, by, order_by)
+
+
+def marketfi(
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Market facilitation index: the bar's range per unit of volume (TA-Lib ``MARKETFI``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``marketfi`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.marketfi())
+    >>> out["marketfi"].dtype, out["marketfi"].null_count()
+    (Float64, 0)
+    """
+    return call("marketfi", [high, low, volume], {}, by, order_by)
+
+
+def nvi(
+    *,
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Negative volume index: follows the close only on bars whose volume fell (TA-Lib
+    ``NVI``).
+
+    Parameters
+    ----------
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``nvi`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.nvi())
+    >>> out["nvi"].dtype, out["nvi"].null_count()
+    (Float64, 0)
+    """
+    return call("nvi", [close, volume], {}, by, order_by)
+
+
+def pvi(
+    *,
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Positive volume index: follows the close only on bars whose volume rose (TA-Lib
+    ``PVI``).
+
+    Parameters
+    ----------
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``pvi`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.pvi())
+    >>> out["pvi"].dtype, out["pvi"].null_count()
+    (Float64, 0)
+    """
+    return call("pvi", [close, volume], {}, by, order_by)
+
+
+def pvo(
+    fast_period: int = 12,
+    slow_period: int = 26,
+    ma_type: int = 1,
+    *,
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Percentage volume oscillator: (fast - slow moving average of volume) / slow, in percent
+    (TA-Lib ``PVO``).
+
+    Parameters
+    ----------
+    fast_period
+        Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+    ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+        (TA-Lib ``matype``); see :class:`MaType`.
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``pvo_12_26_ema`` with the default parameters.
+
+    Notes
+    -----
+    The first 25 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.pvo())
+    >>> out["pvo_12_26_ema"].dtype, out["pvo_12_26_ema"].null_count()
+    (Float64, 25)
+    """
+    return call(
+        "pvo",
+        [volume],
+        {"fast_period": fast_period, "slow_period": slow_period, "ma_type": ma_type},
+        by,
+        order_by,
+    )
+
+
+def pvt(
+    *,
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Price-volume trend: running total of volume times the close's relative change (TA-Lib
+    ``PVT``).
+
+    Parameters
+    ----------
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``pvt`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.pvt())
+    >>> out["pvt"].dtype, out["pvt"].null_count()
+    (Float64, 0)
+    """
+    return call("pvt", [close, volume], {}, by, order_by)
+
+
+def rvol(
+    period: int = 20,
+    *,
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Relative volume: volume over its mean of the preceding bars (TA-Lib ``RVOL``).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``rvol_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 20 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.rvol())
+    >>> out["rvol_20"].dtype, out["rvol_20"].null_count()
+    (Float64, 20)
+    """
+    return call("rvol", [volume], {"period": period}, by, order_by)
+
+
+def vwap(
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Volume-weighted average price of the typical price, accumulated from the first bar (TA-
+    Lib ``VWAP``).
+
+    Parameters
+    ----------
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``vwap`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.vwap())
+    >>> out["vwap"].dtype, out["vwap"].null_count()
+    (Float64, 0)
+    """
+    return call("vwap", [high, low, close, volume], {}, by, order_by)
+
+
+def emv(
+    period: int = 14,
+    volume_divisor: float = 10000.0,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ease of movement: the midpoint's move per unit of box ratio (volume over range),
+    averaged (TA-Lib ``EMV``).
+
+    Parameters
+    ----------
+    period
+        Bars in the simple average of the one-bar values (1 = unsmoothed); 1 to 100000 (TA-
+        Lib ``timeperiod``).
+    volume_divisor
+        Volume is divided by this before forming the box ratio; 1 to 3e+37 (TA-Lib
+        ``volumedivisor``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``emv_14_10000`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.emv())
+    >>> out["emv_14_10000"].dtype, out["emv_14_10000"].null_count()
+    (Float64, 14)
+    """
+    return call(
+        "emv",
+        [high, low, volume],
+        {"period": period, "volume_divisor": volume_divisor},
+        by,
+        order_by,
+    )
+
+
+def kvo(
+    fast_period: int = 34,
+    slow_period: int = 55,
+    signal_period: int = 13,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Klinger volume oscillator: fast EMA - slow EMA of the trend-signed volume force, and its
+    EMA (TA-Lib ``KVO``).
+
+    Parameters
+    ----------
+    fast_period
+        Period of the faster ema of the volume force; 2 to 100000 (TA-Lib ``fastperiod``).
+    slow_period
+        Period of the slower ema of the volume force; 2 to 100000 (TA-Lib ``slowperiod``).
+    signal_period
+        Period of the ema of the oscillator (the trigger line); 2 to 100000 (TA-Lib
+        ``signalperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``kvo_34_55_13`` with the default parameters, fields ``kvo``,
+        ``signal`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 55 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.kvo())
+    >>> out.unnest("kvo_34_55_13").columns
+    ['kvo', 'signal']
+    """
+    return call(
+        "kvo",
+        [high, low, close, volume],
+        {"fast_period": fast_period, "slow_period": slow_period, "signal_period": signal_period},
         by,
         order_by,
     )
@@ -3256,6 +7162,200 @@ def correl(
     return call("correl", [expr, other], {"period": period}, by, order_by)
 
 
+def percentile(
+    expr: IntoExpr,
+    period: int = 30,
+    percentile: float = 50.0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Percentile: the nearest-rank percentile of the window's values (TA-Lib ``PERCENTILE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    percentile
+        The percentile reported, 0 to 100; 0 to 100 (TA-Lib ``percentile``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``percentile_30_50`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.percentile("close"))
+    >>> out["percentile_30_50"].dtype, out["percentile_30_50"].null_count()
+    (Float64, 29)
+    """
+    return call("percentile", [expr], {"period": period, "percentile": percentile}, by, order_by)
+
+
+def percentrank(
+    expr: IntoExpr,
+    period: int = 100,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Percent rank: share of the previous period values below the current one, in percent (TA-
+    Lib ``PERCENTRANK``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``percentrank_100`` with the default parameters.
+
+    Notes
+    -----
+    The first 100 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.percentrank("close"))
+    >>> out["percentrank_100"].dtype, out["percentrank_100"].null_count()
+    (Float64, 100)
+    """
+    return call("percentrank", [expr], {"period": period}, by, order_by)
+
+
+def kurtosis(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Sample excess kurtosis (G2) of the last period values; NaN for a flat window (TA-Lib
+    ``KURTOSIS``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 4 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``kurtosis_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.kurtosis("close"))
+    >>> out["kurtosis_30"].dtype, out["kurtosis_30"].null_count()
+    (Float64, 29)
+    """
+    return call("kurtosis", [expr], {"period": period}, by, order_by)
+
+
+def median(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Median of the last period values (mean of the two middle values for an even period) (TA-
+    Lib ``MEDIAN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``median_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.median("close"))
+    >>> out["median_30"].dtype, out["median_30"].null_count()
+    (Float64, 29)
+    """
+    return call("median", [expr], {"period": period}, by, order_by)
+
+
 def avgprice(
     *,
     open: IntoExpr = "open",
@@ -3454,3 +7554,2683 @@ def wclprice(
     (Float64, 0)
     """
     return call("wclprice", [high, low, close], {}, by, order_by)
+
+
+def avgdev(
+    expr: IntoExpr,
+    period: int = 14,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Average deviation: mean absolute distance of the window's values from their mean (TA-Lib
+    ``AVGDEV``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``avgdev_14`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.avgdev("close"))
+    >>> out["avgdev_14"].dtype, out["avgdev_14"].null_count()
+    (Float64, 13)
+    """
+    return call("avgdev", [expr], {"period": period}, by, order_by)
+
+
+def ha(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Heikin-Ashi candles: averaged open, high, low and close (TA-Lib ``HA``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``ha`` with the default parameters, fields ``open``, ``high``,
+        ``low``, ``close`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ha())
+    >>> out.unnest("ha").columns
+    ['open', 'high', 'low', 'close']
+    """
+    return call("ha", [open, high, low, close], {}, by, order_by)
+
+
+def ht_dcperiod(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hilbert transform dominant cycle period, in bars (TA-Lib ``HT_DCPERIOD``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ht_dcperiod`` with the default parameters.
+
+    Notes
+    -----
+    The first 32 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ht_dcperiod("close"))
+    >>> out["ht_dcperiod"].dtype, out["ht_dcperiod"].null_count()
+    (Float64, 32)
+    """
+    return call("ht_dcperiod", [expr], {}, by, order_by)
+
+
+def ht_dcphase(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hilbert transform dominant cycle phase, in degrees (TA-Lib ``HT_DCPHASE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ht_dcphase`` with the default parameters.
+
+    Notes
+    -----
+    The first 63 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ht_dcphase("close"))
+    >>> out["ht_dcphase"].dtype, out["ht_dcphase"].null_count()
+    (Float64, 63)
+    """
+    return call("ht_dcphase", [expr], {}, by, order_by)
+
+
+def ht_phasor(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hilbert transform phasor: in-phase and quadrature components of the detrended price (TA-
+    Lib ``HT_PHASOR``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``ht_phasor`` with the default parameters, fields ``inphase``,
+        ``quadrature`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 32 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ht_phasor("close"))
+    >>> out.unnest("ht_phasor").columns
+    ['inphase', 'quadrature']
+    """
+    return call("ht_phasor", [expr], {}, by, order_by)
+
+
+def ht_sine(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hilbert transform sine wave: sine of the dominant cycle phase and its 45° lead (TA-Lib
+    ``HT_SINE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``ht_sine`` with the default parameters, fields ``sine``,
+        ``lead_sine`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 63 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ht_sine("close"))
+    >>> out.unnest("ht_sine").columns
+    ['sine', 'lead_sine']
+    """
+    return call("ht_sine", [expr], {}, by, order_by)
+
+
+def ht_trendmode(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hilbert transform trend vs cycle mode: 1 trending, 0 cycling (TA-Lib ``HT_TRENDMODE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``ht_trendmode`` with the default parameters.
+
+    Notes
+    -----
+    The first 63 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ht_trendmode("close"))
+    >>> out["ht_trendmode"].dtype, out["ht_trendmode"].null_count()
+    (Int32, 63)
+    """
+    return call("ht_trendmode", [expr], {}, by, order_by)
+
+
+def ht_trendline(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hilbert transform instantaneous trendline: the price averaged over the dominant cycle
+    (TA-Lib ``HT_TRENDLINE``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ht_trendline`` with the default parameters.
+
+    Notes
+    -----
+    The first 63 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ht_trendline("close"))
+    >>> out["ht_trendline"].dtype, out["ht_trendline"].null_count()
+    (Float64, 63)
+    """
+    return call("ht_trendline", [expr], {}, by, order_by)
+
+
+def mama(
+    expr: IntoExpr,
+    fast_limit: float = 0.5,
+    slow_limit: float = 0.05,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """MESA adaptive moving average and its following average (FAMA) (TA-Lib ``MAMA``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    fast_limit
+        Upper limit of the adaptive smoothing factor; 0.01 to 0.99 (TA-Lib ``fastlimit``).
+    slow_limit
+        Lower limit of the adaptive smoothing factor; 0.01 to 0.99 (TA-Lib ``slowlimit``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``mama_0.5_0.05`` with the default parameters, fields ``mama``,
+        ``fama`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 32 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.mama("close"))
+    >>> out.unnest("mama_0.5_0.05").columns
+    ['mama', 'fama']
+    """
+    return call("mama", [expr], {"fast_limit": fast_limit, "slow_limit": slow_limit}, by, order_by)
+
+
+def swak_2php(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ehlers' Swiss Army Knife two-pole high-pass filter (centred on zero) (TA-Lib
+    ``SWAK_2PHP``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``swak_2php_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.swak_2php("close"))
+    >>> out["swak_2php_20"].dtype, out["swak_2php_20"].null_count()
+    (Float64, 0)
+    """
+    return call("swak_2php", [expr], {"period": period}, by, order_by)
+
+
+def swak_bp(
+    expr: IntoExpr,
+    period: int = 20,
+    delta: float = 0.1,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ehlers' Swiss Army Knife band-pass filter around a centre period (centred on zero) (TA-
+    Lib ``SWAK_BP``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Centre period in bars; 5 to 100000 (TA-Lib ``timeperiod``).
+    delta
+        Half-bandwidth as a fraction of the centre period; 0.05 to 0.5 (TA-Lib ``delta``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``swak_bp_20_0.1`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.swak_bp("close"))
+    >>> out["swak_bp_20_0.1"].dtype, out["swak_bp_20_0.1"].null_count()
+    (Float64, 0)
+    """
+    return call("swak_bp", [expr], {"period": period, "delta": delta}, by, order_by)
+
+
+def swak_hp(
+    expr: IntoExpr,
+    period: int = 20,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ehlers' Swiss Army Knife one-pole high-pass filter (centred on zero) (TA-Lib
+    ``SWAK_HP``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Cutoff period in bars; 5 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``swak_hp_20`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.swak_hp("close"))
+    >>> out["swak_hp_20"].dtype, out["swak_hp_20"].null_count()
+    (Float64, 0)
+    """
+    return call("swak_hp", [expr], {"period": period}, by, order_by)
+
+
+def cdldoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Doji: a candle whose open and close are (nearly) equal (TA-Lib ``CDLDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldoji_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldoji())
+    >>> out["cdldoji_10_0.1_1"].dtype, out["cdldoji_10_0.1_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdldoji", [open, high, low, close], {**settings_params("cdldoji", settings)}, by, order_by
+    )
+
+
+def cdldragonflydoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Dragonfly doji: a doji at the high of the bar with a long lower shadow (TA-Lib
+    ``CDLDRAGONFLYDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldragonflydoji_10_0.1_1_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldragonflydoji())
+    >>> out["cdldragonflydoji_10_0.1_1_10_0.1_1"].dtype, out["cdldragonflydoji_10_0.1_1_10_0.1_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdldragonflydoji",
+        [open, high, low, close],
+        {**settings_params("cdldragonflydoji", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlgravestonedoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Gravestone doji: a doji at the low of the bar with a long upper shadow (TA-Lib
+    ``CDLGRAVESTONEDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlgravestonedoji_10_0.1_1_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlgravestonedoji())
+    >>> out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].dtype, out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlgravestonedoji",
+        [open, high, low, close],
+        {**settings_params("cdlgravestonedoji", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdllongleggeddoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Long-legged doji: a doji with a long upper or lower shadow (TA-Lib
+    ``CDLLONGLEGGEDDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdllongleggeddoji_10_0.1_1_0_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdllongleggeddoji())
+    >>> out["cdllongleggeddoji_10_0.1_1_0_1_0"].dtype, out["cdllongleggeddoji_10_0.1_1_0_1_0"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdllongleggeddoji",
+        [open, high, low, close],
+        {**settings_params("cdllongleggeddoji", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlrickshawman(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Rickshaw man: a doji with two long shadows, its body near the middle of the range (TA-
+    Lib ``CDLRICKSHAWMAN``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``near``, ``shadow_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlrickshawman())
+    >>> out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].dtype, out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlrickshawman",
+        [open, high, low, close],
+        {**settings_params("cdlrickshawman", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdldojistar(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Doji star: a long candle, then a doji gapping away from its body (TA-Lib
+    ``CDLDOJISTAR``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldojistar_10_0.1_1_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldojistar())
+    >>> out["cdldojistar_10_0.1_1_10_1_0"].dtype, out["cdldojistar_10_0.1_1_10_1_0"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdldojistar",
+        [open, high, low, close],
+        {**settings_params("cdldojistar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhammer(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Hammer: small body on top of a long lower shadow, near the prior candle's low (TA-Lib
+    ``CDLHAMMER``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhammer())
+    >>> out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlhammer",
+        [open, high, low, close],
+        {**settings_params("cdlhammer", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhangingman(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Hanging man: small body on top of a long lower shadow, near the prior candle's high (TA-
+    Lib ``CDLHANGINGMAN``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhangingman())
+    >>> out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlhangingman",
+        [open, high, low, close],
+        {**settings_params("cdlhangingman", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlinvertedhammer(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Inverted hammer: small body below a long upper shadow, gapping down (TA-Lib
+    ``CDLINVERTEDHAMMER``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlinvertedhammer())
+    >>> out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlinvertedhammer",
+        [open, high, low, close],
+        {**settings_params("cdlinvertedhammer", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlshootingstar(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Shooting star: small body below a long upper shadow, gapping up (TA-Lib
+    ``CDLSHOOTINGSTAR``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlshootingstar_10_1_0_0_1_0_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlshootingstar())
+    >>> out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlshootingstar",
+        [open, high, low, close],
+        {**settings_params("cdlshootingstar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdltakuri(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Takuri: a dragonfly doji with a very long lower shadow (TA-Lib ``CDLTAKURI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_very_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdltakuri_10_0.1_1_10_0.1_1_0_2_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdltakuri())
+    >>> out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].dtype, out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdltakuri",
+        [open, high, low, close],
+        {**settings_params("cdltakuri", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmarubozu(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Marubozu: a long body with no or very short shadows (+100 white, -100 black) (TA-Lib
+    ``CDLMARUBOZU``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmarubozu())
+    >>> out["cdlmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlmarubozu_10_1_0_10_0.1_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlmarubozu",
+        [open, high, low, close],
+        {**settings_params("cdlmarubozu", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlclosingmarubozu(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100
+    black) (TA-Lib ``CDLCLOSINGMARUBOZU``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlclosingmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlclosingmarubozu())
+    >>> out["cdlclosingmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlclosingmarubozu_10_1_0_10_0.1_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlclosingmarubozu",
+        [open, high, low, close],
+        {**settings_params("cdlclosingmarubozu", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdllongline(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Long line: a long body with short shadows (+100 white, -100 black) (TA-Lib
+    ``CDLLONGLINE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdllongline_10_1_0_10_1_2`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdllongline())
+    >>> out["cdllongline_10_1_0_10_1_2"].dtype, out["cdllongline_10_1_0_10_1_2"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdllongline",
+        [open, high, low, close],
+        {**settings_params("cdllongline", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlshortline(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Short line: a short body with short shadows (+100 white, -100 black) (TA-Lib
+    ``CDLSHORTLINE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlshortline_10_1_0_10_1_2`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlshortline())
+    >>> out["cdlshortline_10_1_0_10_1_2"].dtype, out["cdlshortline_10_1_0_10_1_2"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlshortline",
+        [open, high, low, close],
+        {**settings_params("cdlshortline", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlspinningtop(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Spinning top: a small body with shadows longer than it (+100 white, -100 black) (TA-Lib
+    ``CDLSPINNINGTOP``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlspinningtop_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlspinningtop())
+    >>> out["cdlspinningtop_10_1_0"].dtype, out["cdlspinningtop_10_1_0"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlspinningtop",
+        [open, high, low, close],
+        {**settings_params("cdlspinningtop", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhighwave(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """High wave: a short body with very long upper and lower shadows (+100 white, -100 black)
+    (TA-Lib ``CDLHIGHWAVE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_very_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhighwave_10_1_0_0_2_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhighwave())
+    >>> out["cdlhighwave_10_1_0_0_2_0"].dtype, out["cdlhighwave_10_1_0_0_2_0"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlhighwave",
+        [open, high, low, close],
+        {**settings_params("cdlhighwave", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlbelthold(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Belt hold: a long body opening at (or very near) its extreme (+100 white, -100 black)
+    (TA-Lib ``CDLBELTHOLD``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlbelthold_10_1_0_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlbelthold())
+    >>> out["cdlbelthold_10_1_0_10_0.1_1"].dtype, out["cdlbelthold_10_1_0_10_0.1_1"].null_count()
+    (Int32, 10)
+    """
+    return call(
+        "cdlbelthold",
+        [open, high, low, close],
+        {**settings_params("cdlbelthold", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlengulfing(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Engulfing: a body engulfing the previous, opposite-coloured body (TA-Lib
+    ``CDLENGULFING``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlengulfing`` with the default parameters.
+
+    Notes
+    -----
+    The first 2 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlengulfing())
+    >>> out["cdlengulfing"].dtype, out["cdlengulfing"].null_count()
+    (Int32, 2)
+    """
+    return call("cdlengulfing", [open, high, low, close], {}, by, order_by)
+
+
+def cdlharami(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Harami: a long candle, then a short body within its body (TA-Lib ``CDLHARAMI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlharami_10_1_0_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlharami())
+    >>> out["cdlharami_10_1_0_10_1_0"].dtype, out["cdlharami_10_1_0_10_1_0"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlharami",
+        [open, high, low, close],
+        {**settings_params("cdlharami", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlharamicross(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Harami cross: a long candle, then a doji within its body (TA-Lib ``CDLHARAMICROSS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlharamicross_10_0.1_1_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlharamicross())
+    >>> out["cdlharamicross_10_0.1_1_10_1_0"].dtype, out["cdlharamicross_10_0.1_1_10_1_0"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlharamicross",
+        [open, high, low, close],
+        {**settings_params("cdlharamicross", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlpiercing(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Piercing: a long white candle opening below a long black one and closing past its middle
+    (TA-Lib ``CDLPIERCING``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlpiercing_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlpiercing())
+    >>> out["cdlpiercing_10_1_0"].dtype, out["cdlpiercing_10_1_0"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdlpiercing",
+        [open, high, low, close],
+        {**settings_params("cdlpiercing", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdldarkcloudcover(
+    penetration: float = 0.5,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Dark cloud cover: a black candle opening above a long white one and closing deep into it
+    (TA-Lib ``CDLDARKCLOUDCOVER``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldarkcloudcover_0.5_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldarkcloudcover())
+    >>> out["cdldarkcloudcover_0.5_10_1_0"].dtype, out["cdldarkcloudcover_0.5_10_1_0"].null_count()
+    (Int32, 11)
+    """
+    return call(
+        "cdldarkcloudcover",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdldarkcloudcover", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmorningstar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Morning star: long black candle, short body gapping down, white candle closing into the
+    first (TA-Lib ``CDLMORNINGSTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmorningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmorningstar())
+    >>> out["cdlmorningstar_0.3_10_1_0_10_1_0"].dtype, out["cdlmorningstar_0.3_10_1_0_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdlmorningstar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdlmorningstar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdleveningstar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Evening star: long white candle, short body gapping up, black candle closing into the
+    first (TA-Lib ``CDLEVENINGSTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdleveningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdleveningstar())
+    >>> out["cdleveningstar_0.3_10_1_0_10_1_0"].dtype, out["cdleveningstar_0.3_10_1_0_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdleveningstar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdleveningstar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmorningdojistar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Morning doji star: long black candle, doji gapping down, white candle closing into the
+    first (TA-Lib ``CDLMORNINGDOJISTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmorningdojistar())
+    >>> out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdlmorningdojistar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdlmorningdojistar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdleveningdojistar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Evening doji star: long white candle, doji gapping up, black candle closing into the
+    first (TA-Lib ``CDLEVENINGDOJISTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdleveningdojistar())
+    >>> out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdleveningdojistar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdleveningdojistar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3blackcrows(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three black crows: three declining black candles closing near their lows (TA-Lib
+    ``CDL3BLACKCROWS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3blackcrows_10_0.1_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3blackcrows())
+    >>> out["cdl3blackcrows_10_0.1_1"].dtype, out["cdl3blackcrows_10_0.1_1"].null_count()
+    (Int32, 13)
+    """
+    return call(
+        "cdl3blackcrows",
+        [open, high, low, close],
+        {**settings_params("cdl3blackcrows", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3whitesoldiers(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three advancing white soldiers: three rising white candles closing near their highs (TA-
+    Lib ``CDL3WHITESOLDIERS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``far``, ``near``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3whitesoldiers())
+    >>> out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].dtype, out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdl3whitesoldiers",
+        [open, high, low, close],
+        {**settings_params("cdl3whitesoldiers", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3inside(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three inside up/down: a harami confirmed by a close beyond the first candle's open (TA-
+    Lib ``CDL3INSIDE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3inside_10_1_0_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3inside())
+    >>> out["cdl3inside_10_1_0_10_1_0"].dtype, out["cdl3inside_10_1_0_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdl3inside",
+        [open, high, low, close],
+        {**settings_params("cdl3inside", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3outside(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three outside up/down: an engulfing candle followed by a close beyond it (TA-Lib
+    ``CDL3OUTSIDE``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3outside`` with the default parameters.
+
+    Notes
+    -----
+    The first 3 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3outside())
+    >>> out["cdl3outside"].dtype, out["cdl3outside"].null_count()
+    (Int32, 3)
+    """
+    return call("cdl3outside", [open, high, low, close], {}, by, order_by)
+
+
+def cdl2crows(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Two crows: long white candle, black body gapping up, black candle closing into the first
+    (TA-Lib ``CDL2CROWS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl2crows_10_1_0`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl2crows())
+    >>> out["cdl2crows_10_1_0"].dtype, out["cdl2crows_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdl2crows",
+        [open, high, low, close],
+        {**settings_params("cdl2crows", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlabandonedbaby(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Abandoned baby: a doji gapping away from a long candle, then a reversal gapping back
+    (TA-Lib ``CDLABANDONEDBABY``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlabandonedbaby())
+    >>> out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
+    (Int32, 12)
+    """
+    return call(
+        "cdlabandonedbaby",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdlabandonedbaby", settings)},
+        by,
+        order_by,
+    )

@@ -8,6 +8,7 @@ import polars as pl
 
 from laakhay.ta import indicators
 from laakhay.ta._plugin import IntoExpr, IntoKeys
+from laakhay.ta.candles import CandleSettings
 
 
 @pl.api.register_expr_namespace("ta")
@@ -373,8 +374,9 @@ class TaExprNamespace:
         period
             Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
         ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -394,9 +396,6 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Examples
         --------
@@ -431,8 +430,9 @@ class TaExprNamespace:
         nbdev_down
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -453,9 +453,6 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Examples
         --------
@@ -616,6 +613,888 @@ class TaExprNamespace:
             acceleration, maximum, high=self._expr, low=low, by=by, order_by=order_by
         )
 
+    def hma(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Hull moving average: a WMA over √period bars of 2·WMA(period/2) − WMA(period); the
+        receiver is ``expr`` (TA-Lib ``HMA``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``hma_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 22 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.hma())
+        >>> out["hma_20"].dtype, out["hma_20"].null_count()
+        (Float64, 22)
+        """
+        return indicators.hma(self._expr, period, by=by, order_by=order_by)
+
+    def rma(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Wilder's smoothed moving average (an EMA with factor 1/period); the receiver is ``expr``
+        (TA-Lib ``RMA``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rma_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rma())
+        >>> out["rma_30"].dtype, out["rma_30"].null_count()
+        (Float64, 29)
+        """
+        return indicators.rma(self._expr, period, by=by, order_by=order_by)
+
+    def zlema(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Zero-lag exponential moving average: an EMA of 2·price − price lagged (period−1)/2 bars;
+        the receiver is ``expr`` (TA-Lib ``ZLEMA``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``zlema_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 43 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.zlema())
+        >>> out["zlema_30"].dtype, out["zlema_30"].null_count()
+        (Float64, 43)
+        """
+        return indicators.zlema(self._expr, period, by=by, order_by=order_by)
+
+    def accbands(
+        self,
+        period: int = 20,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Acceleration bands: moving averages of the high and low widened by the bar's relative
+        range; the receiver is ``close`` (TA-Lib ``ACCBANDS``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``accbands_20`` with the default parameters, fields ``upper``,
+            ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.accbands())
+        >>> out.unnest("accbands_20").columns
+        ['upper', 'middle', 'lower']
+        """
+        return indicators.accbands(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def donchian(
+        self,
+        period: int = 20,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Donchian channel: highest high, lowest low and their midpoint over the period; the
+        receiver is ``high`` (TA-Lib ``DONCHIAN``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``donchian_20`` with the default parameters, fields ``upper``,
+            ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.donchian())
+        >>> out.unnest("donchian_20").columns
+        ['upper', 'middle', 'lower']
+        """
+        return indicators.donchian(period, high=self._expr, low=low, by=by, order_by=order_by)
+
+    def vwma(
+        self,
+        period: int = 30,
+        *,
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Volume-weighted moving average; the receiver is ``expr`` (TA-Lib ``VWMA``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``vwma_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.vwma())
+        >>> out["vwma_30"].dtype, out["vwma_30"].null_count()
+        (Float64, 29)
+        """
+        return indicators.vwma(self._expr, period, volume=volume, by=by, order_by=order_by)
+
+    def kc(
+        self,
+        period: int = 20,
+        atr_period: int = 10,
+        nbdev: float = 2.0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Keltner channels: exponential average of the typical price ± multiples of the ATR; the
+        receiver is ``close`` (TA-Lib ``KC``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        atr_period
+            Bars in the average true range; 1 to 100000 (TA-Lib ``atrperiod``).
+        nbdev
+            Average true ranges from the middle line; -3e+37 to 3e+37 (TA-Lib ``nbdev``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``kc_20_10_2`` with the default parameters, fields ``upper``,
+            ``middle``, ``lower`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kc())
+        >>> out.unnest("kc_20_10_2").columns
+        ['upper', 'middle', 'lower']
+        """
+        return indicators.kc(
+            period,
+            atr_period,
+            nbdev,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def supertrend(
+        self,
+        period: int = 10,
+        multiplier: float = 3.0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Supertrend: ATR bands around the median price that trail the trend and flip on a close
+        beyond; the receiver is ``close`` (TA-Lib ``SUPERTREND``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        multiplier
+            Average true ranges from the median price; 0 to 3e+37 (TA-Lib ``multiplier``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``supertrend_10_3`` with the default parameters, fields
+            ``supertrend``, ``trend`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.supertrend())
+        >>> out.unnest("supertrend_10_3").columns
+        ['supertrend', 'trend']
+        """
+        return indicators.supertrend(
+            period, multiplier, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def alma(
+        self,
+        period: int = 9,
+        sigma: float = 6.0,
+        offset: float = 0.85,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Arnaud Legoux moving average: Gaussian-weighted window, peak near the newest bars; the
+        receiver is ``expr`` (TA-Lib ``ALMA``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        sigma
+            Gaussian width divisor; 0.01 to 3e+37 (TA-Lib ``sigma``).
+        offset
+            Position of the peak weight (0 oldest, 1 newest); 0 to 1 (TA-Lib ``offset``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``alma_9_6_0.85`` with the default parameters.
+
+        Notes
+        -----
+        The first 8 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.alma())
+        >>> out["alma_9_6_0.85"].dtype, out["alma_9_6_0.85"].null_count()
+        (Float64, 8)
+        """
+        return indicators.alma(self._expr, period, sigma, offset, by=by, order_by=order_by)
+
+    def cksp(
+        self,
+        period: int = 10,
+        multiplier: float = 1.0,
+        stop_period: int = 9,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Chande Kroll stop: highest ATR-offset high stop and lowest low stop over the stop
+        window; the receiver is ``close`` (TA-Lib ``CKSP``).
+
+        Parameters
+        ----------
+        period
+            Bars of the atr and of the first extremes; 2 to 100000 (TA-Lib ``timeperiod``).
+        multiplier
+            Atr multiple; 0 to 3e+37 (TA-Lib ``multiplier``).
+        stop_period
+            Bars of the stop window; 1 to 100000 (TA-Lib ``stopperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``cksp_10_1_9`` with the default parameters, fields ``high_stop``,
+            ``low_stop`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 18 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cksp())
+        >>> out.unnest("cksp_10_1_9").columns
+        ['high_stop', 'low_stop']
+        """
+        return indicators.cksp(
+            period,
+            multiplier,
+            stop_period,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def frama(
+        self,
+        period: int = 16,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Fractal adaptive moving average: median price smoothed by the window's fractal
+        dimension; the receiver is ``high`` (TA-Lib ``FRAMA``).
+
+        Parameters
+        ----------
+        period
+            Bars in the window (even: two halves); 2 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``frama_16`` with the default parameters.
+
+        Notes
+        -----
+        The first 16 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.frama())
+        >>> out["frama_16"].dtype, out["frama_16"].null_count()
+        (Float64, 16)
+        """
+        return indicators.frama(period, high=self._expr, low=low, by=by, order_by=order_by)
+
+    def mcgd(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """McGinley dynamic: a moving line whose speed adapts to the price's distance from it; the
+        receiver is ``expr`` (TA-Lib ``MCGD``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``mcgd_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.mcgd())
+        >>> out["mcgd_14"].dtype, out["mcgd_14"].null_count()
+        (Float64, 13)
+        """
+        return indicators.mcgd(self._expr, period, by=by, order_by=order_by)
+
+    def swak_butter(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Ehlers' Swiss Army Knife two-pole Butterworth low-pass filter; the receiver is ``expr``
+        (TA-Lib ``SWAK_BUTTER``).
+
+        Parameters
+        ----------
+        period
+            Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``swak_butter_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.swak_butter())
+        >>> out["swak_butter_20"].dtype, out["swak_butter_20"].null_count()
+        (Float64, 0)
+        """
+        return indicators.swak_butter(self._expr, period, by=by, order_by=order_by)
+
+    def swak_gauss(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Ehlers' Swiss Army Knife two-pole Gaussian low-pass filter; the receiver is ``expr``
+        (TA-Lib ``SWAK_GAUSS``).
+
+        Parameters
+        ----------
+        period
+            Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``swak_gauss_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.swak_gauss())
+        >>> out["swak_gauss_20"].dtype, out["swak_gauss_20"].null_count()
+        (Float64, 0)
+        """
+        return indicators.swak_gauss(self._expr, period, by=by, order_by=order_by)
+
+    def vidya(
+        self,
+        period: int = 12,
+        cmo_period: int = 9,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Variable index dynamic average: an EMA whose speed scales with the absolute CMO; the
+        receiver is ``expr`` (TA-Lib ``VIDYA``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        cmo_period
+            Bars of price changes in the cmo that scales alpha; 2 to 100000 (TA-Lib
+            ``cmoperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``vidya_12_9`` with the default parameters.
+
+        Notes
+        -----
+        The first 9 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.vidya())
+        >>> out["vidya_12_9"].dtype, out["vidya_12_9"].null_count()
+        (Float64, 9)
+        """
+        return indicators.vidya(self._expr, period, cmo_period, by=by, order_by=order_by)
+
+    def ichimoku(
+        self,
+        tenkan_period: int = 9,
+        kijun_period: int = 26,
+        senkou_b_period: int = 52,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Ichimoku Kinko Hyo: conversion and base lines and the two leading spans of the cloud;
+        the receiver is ``high`` (TA-Lib ``ICHIMOKU``).
+
+        Parameters
+        ----------
+        tenkan_period
+            Bars of the conversion line; 2 to 100000 (TA-Lib ``tenkanperiod``).
+        kijun_period
+            Bars of the base line (and the spans' display shift); 2 to 100000 (TA-Lib
+            ``kijunperiod``).
+        senkou_b_period
+            Bars of the second leading span; 2 to 100000 (TA-Lib ``senkoubperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``ichimoku_9_26_52`` with the default parameters, fields ``tenkan``,
+            ``kijun``, ``senkou_a``, ``senkou_b`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 51 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: The spans' display shift is fixed at 26 bars (the kijunperiod
+        default); TA-Lib 0.8.3's follows kijunperiod. Values are TA-Lib 0.8.3's row for row.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.ichimoku())
+        >>> out.unnest("ichimoku_9_26_52").columns
+        ['tenkan', 'kijun', 'senkou_a', 'senkou_b']
+        """
+        return indicators.ichimoku(
+            tenkan_period,
+            kijun_period,
+            senkou_b_period,
+            high=self._expr,
+            low=low,
+            by=by,
+            order_by=order_by,
+        )
+
+    def zigzag(
+        self,
+        sensitivity: float = 5.0,
+        min_trend_length: int = 1,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Zig zag: the current leg's extreme, its direction and its bar; legs reverse on a percent
+        move; the receiver is ``high`` (TA-Lib ``ZIGZAG``).
+
+        Parameters
+        ----------
+        sensitivity
+            Percent move away from the leg's extreme that reverses the leg; 0 to 100 (TA-Lib
+            ``sensitivity``).
+        min_trend_length
+            Fewest bars between two pivots; 1 to 100000 (TA-Lib ``mintrendlength``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``zigzag_5_1`` with the default parameters, fields ``zigzag``,
+            ``trend``, ``pivot_index`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: pivot_index counts the complete bars the state machine has seen
+        (from each group's start): it equals TA-Lib's row index when no earlier row is missing.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.zigzag())
+        >>> out.unnest("zigzag_5_1").columns
+        ['zigzag', 'trend', 'pivot_index']
+        """
+        return indicators.zigzag(
+            sensitivity, min_trend_length, high=self._expr, low=low, by=by, order_by=order_by
+        )
+
     def rsi(
         self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
     ) -> pl.Expr:
@@ -737,18 +1616,21 @@ class TaExprNamespace:
         fast_period
             Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
         fast_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``fastmatype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``fastmatype``); see :class:`MaType`.
         slow_period
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         slow_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``slowmatype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``slowmatype``); see :class:`MaType`.
         signal_period
             Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
         signal_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``signalmatype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``signalmatype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -769,9 +1651,6 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Examples
         --------
@@ -868,14 +1747,16 @@ class TaExprNamespace:
         slowk_period
             Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
         slowk_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``slowk_matype``); see :class:`MaType`.
         slowd_period
             Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
             ``slowd_period``).
         slowd_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``slowd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -900,9 +1781,6 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Examples
         --------
@@ -947,8 +1825,9 @@ class TaExprNamespace:
         fastd_period
             Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
         fastd_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``fastd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -973,9 +1852,6 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Examples
         --------
@@ -1019,8 +1895,9 @@ class TaExprNamespace:
         fastd_period
             Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
         fastd_ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``fastd_matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1042,9 +1919,6 @@ class TaExprNamespace:
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
         Values depend on the bar the series starts at (recursive smoothing).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1490,8 +2364,9 @@ class TaExprNamespace:
         slow_period
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1512,9 +2387,6 @@ class TaExprNamespace:
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
         Values depend on the bar the series starts at (recursive smoothing).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1552,8 +2424,9 @@ class TaExprNamespace:
         slow_period
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
-            Moving-average type: 0 sma, 1 ema, 2 wma, 3 dema, 4 tema, 5 trima, 6 kama, 8 t3; 0
-            to 8 (TA-Lib ``matype``); see :class:`MaType`.
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1574,9 +2447,6 @@ class TaExprNamespace:
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
         Values depend on the bar the series starts at (recursive smoothing).
-
-        Deviation from TA-Lib: ma_type 7 (MAMA) is refused with an error until MAMA is
-        implemented.
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1854,6 +2724,1628 @@ class TaExprNamespace:
             close=self._expr,
             by=by,
             order_by=order_by,
+        )
+
+    def ao(
+        self,
+        fast_period: int = 5,
+        slow_period: int = 34,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Awesome oscillator: fast SMA minus slow SMA of the median price (Bill Williams); the
+        receiver is ``high`` (TA-Lib ``AO``).
+
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ao_5_34`` with the default parameters.
+
+        Notes
+        -----
+        The first 33 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.ao())
+        >>> out["ao_5_34"].dtype, out["ao_5_34"].null_count()
+        (Float64, 33)
+        """
+        return indicators.ao(
+            fast_period, slow_period, high=self._expr, low=low, by=by, order_by=order_by
+        )
+
+    def ac(
+        self,
+        fast_period: int = 5,
+        slow_period: int = 34,
+        signal_period: int = 5,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Accelerator oscillator: the awesome oscillator minus its simple moving average; the
+        receiver is ``high`` (TA-Lib ``AC``).
+
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        signal_period
+            Bars in the signal-line moving average; 2 to 100000 (TA-Lib ``signalperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ac_5_34_5`` with the default parameters.
+
+        Notes
+        -----
+        The first 37 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.ac())
+        >>> out["ac_5_34_5"].dtype, out["ac_5_34_5"].null_count()
+        (Float64, 37)
+        """
+        return indicators.ac(
+            fast_period,
+            slow_period,
+            signal_period,
+            high=self._expr,
+            low=low,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cmou(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Unsmoothed Chande momentum oscillator: window sums of up minus down moves over their
+        total, in percent; the receiver is ``expr`` (TA-Lib ``CMOU``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cmou_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cmou())
+        >>> out["cmou_14"].dtype, out["cmou_14"].null_count()
+        (Float64, 14)
+        """
+        return indicators.cmou(self._expr, period, by=by, order_by=order_by)
+
+    def dpo(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Detrended price oscillator: the price period/2 + 1 bars ago minus today's SMA; the
+        receiver is ``expr`` (TA-Lib ``DPO``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``dpo_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.dpo())
+        >>> out["dpo_20"].dtype, out["dpo_20"].null_count()
+        (Float64, 19)
+        """
+        return indicators.dpo(self._expr, period, by=by, order_by=order_by)
+
+    def er(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Kaufman efficiency ratio: net change over the window divided by the sum of absolute
+        changes; the receiver is ``expr`` (TA-Lib ``ER``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``er_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.er())
+        >>> out["er_10"].dtype, out["er_10"].null_count()
+        (Float64, 10)
+        """
+        return indicators.er(self._expr, period, by=by, order_by=order_by)
+
+    def eri(
+        self,
+        period: int = 13,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Elder ray index: bull power (high - EMA of close) and bear power (low - EMA of close);
+        the receiver is ``close`` (TA-Lib ``ERI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``eri_13`` with the default parameters, fields ``bull_power``,
+            ``bear_power`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.eri())
+        >>> out.unnest("eri_13").columns
+        ['bull_power', 'bear_power']
+        """
+        return indicators.eri(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def qstick(
+        self,
+        period: int = 10,
+        *,
+        open: IntoExpr = "open",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Qstick: simple moving average of the candle body (close - open); the receiver is
+        ``close`` (TA-Lib ``QSTICK``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``qstick_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 9 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.qstick())
+        >>> out["qstick_10"].dtype, out["qstick_10"].null_count()
+        (Float64, 9)
+        """
+        return indicators.qstick(period, open=open, close=self._expr, by=by, order_by=order_by)
+
+    def wad(
+        self,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Williams' accumulation/distribution: running total of the close's distance from the
+        true-range extreme; the receiver is ``close`` (TA-Lib ``WAD``).
+
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``wad`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.wad())
+        >>> out["wad"].dtype, out["wad"].null_count()
+        (Float64, 0)
+        """
+        return indicators.wad(high=high, low=low, close=self._expr, by=by, order_by=order_by)
+
+    def coppock(
+        self,
+        wma_period: int = 10,
+        roc1_period: int = 11,
+        roc2_period: int = 14,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Coppock curve: weighted moving average of the sum of two rates of change; the receiver
+        is ``expr`` (TA-Lib ``COPPOCK``).
+
+        Parameters
+        ----------
+        wma_period
+            Bars in the weighted moving average; 1 to 100000 (TA-Lib ``wmaperiod``).
+        roc1_period
+            Bars in the first rate of change; 1 to 100000 (TA-Lib ``roc1period``).
+        roc2_period
+            Bars in the second rate of change; 1 to 100000 (TA-Lib ``roc2period``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``coppock_10_11_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 23 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.coppock())
+        >>> out["coppock_10_11_14"].dtype, out["coppock_10_11_14"].null_count()
+        (Float64, 23)
+        """
+        return indicators.coppock(
+            self._expr, wma_period, roc1_period, roc2_period, by=by, order_by=order_by
+        )
+
+    def fosc(
+        self, period: int = 5, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Forecast oscillator: the close's distance from the previous bar's time series forecast,
+        in percent; the receiver is ``expr`` (TA-Lib ``FOSC``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``fosc_5`` with the default parameters.
+
+        Notes
+        -----
+        The first 5 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.fosc())
+        >>> out["fosc_5"].dtype, out["fosc_5"].null_count()
+        (Float64, 5)
+        """
+        return indicators.fosc(self._expr, period, by=by, order_by=order_by)
+
+    def smi(
+        self,
+        period: int = 13,
+        fast_period: int = 2,
+        slow_period: int = 25,
+        signal_period: int = 9,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Stochastic momentum index: the close's doubly smoothed distance from the high-low
+        midpoint over half the smoothed range; the receiver is ``close`` (TA-Lib ``SMI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        fast_period
+            Bars in the second (fast) ema; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the first (slow) ema; 2 to 100000 (TA-Lib ``slowperiod``).
+        signal_period
+            Bars in the signal-line moving average; 2 to 100000 (TA-Lib ``signalperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``smi_13_2_25_9`` with the default parameters, fields ``smi``,
+            ``signal`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 45 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.smi())
+        >>> out.unnest("smi_13_2_25_9").columns
+        ['smi', 'signal']
+        """
+        return indicators.smi(
+            period,
+            fast_period,
+            slow_period,
+            signal_period,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def tsi(
+        self,
+        first_period: int = 25,
+        second_period: int = 13,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """True strength index: double-smoothed momentum over double-smoothed absolute momentum, in
+        percent; the receiver is ``expr`` (TA-Lib ``TSI``).
+
+        Parameters
+        ----------
+        first_period
+            Bars in the first ema of the momentum; 2 to 100000 (TA-Lib ``firstperiod``).
+        second_period
+            Bars in the second ema of the momentum; 2 to 100000 (TA-Lib ``secondperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``tsi_25_13`` with the default parameters.
+
+        Notes
+        -----
+        The first 37 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.tsi())
+        >>> out["tsi_25_13"].dtype, out["tsi_25_13"].null_count()
+        (Float64, 37)
+        """
+        return indicators.tsi(self._expr, first_period, second_period, by=by, order_by=order_by)
+
+    def fractal(
+        self,
+        left_bars: int = 2,
+        right_bars: int = 2,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Williams fractals: 100 on the bar confirming a swing high (low) right_bars ago, else 0;
+        the receiver is ``high`` (TA-Lib ``FRACTAL``).
+
+        Parameters
+        ----------
+        left_bars
+            Bars before the pivot it must exceed; 1 to 100000 (TA-Lib ``leftbars``).
+        right_bars
+            Bars after the pivot it must exceed; 1 to 100000 (TA-Lib ``rightbars``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``fractal_2_2`` with the default parameters, fields ``swing_high``,
+            ``swing_low`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 4 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.fractal())
+        >>> out.unnest("fractal_2_2").columns
+        ['swing_high', 'swing_low']
+        """
+        return indicators.fractal(
+            left_bars, right_bars, high=self._expr, low=low, by=by, order_by=order_by
+        )
+
+    def imi(
+        self,
+        period: int = 14,
+        *,
+        open: IntoExpr = "open",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Intraday momentum index: up candle bodies as a percentage of all candle bodies in the
+        window; the receiver is ``close`` (TA-Lib ``IMI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``imi_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.imi())
+        >>> out["imi_14"].dtype, out["imi_14"].null_count()
+        (Float64, 13)
+        """
+        return indicators.imi(period, open=open, close=self._expr, by=by, order_by=order_by)
+
+    def vhf(
+        self, period: int = 28, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Vertical horizontal filter: the window's high-low range over the sum of absolute
+        changes; the receiver is ``expr`` (TA-Lib ``VHF``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``vhf_28`` with the default parameters.
+
+        Notes
+        -----
+        The first 28 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.vhf())
+        >>> out["vhf_28"].dtype, out["vhf_28"].null_count()
+        (Float64, 28)
+        """
+        return indicators.vhf(self._expr, period, by=by, order_by=order_by)
+
+    def vortex(
+        self,
+        period: int = 14,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Vortex indicator: upward and downward vortex movement over true range, summed over the
+        window; the receiver is ``close`` (TA-Lib ``VORTEX``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``vortex_14`` with the default parameters, fields ``plus_vi``,
+            ``minus_vi`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.vortex())
+        >>> out.unnest("vortex_14").columns
+        ['plus_vi', 'minus_vi']
+        """
+        return indicators.vortex(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def ibs(
+        self,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Internal bar strength: (close - low) / (high - low), 0.5 for a bar without range; the
+        receiver is ``close`` (TA-Lib ``IBS``).
+
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ibs`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ibs())
+        >>> out["ibs"].dtype, out["ibs"].null_count()
+        (Float64, 0)
+        """
+        return indicators.ibs(high=high, low=low, close=self._expr, by=by, order_by=order_by)
+
+    def cg(
+        self, period: int = 10, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Center of gravity (Ehlers): minus the bars-ago-weighted sum over the plain sum of the
+        window; the receiver is ``expr`` (TA-Lib ``CG``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cg_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 9 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cg())
+        >>> out["cg_10"].dtype, out["cg_10"].null_count()
+        (Float64, 9)
+        """
+        return indicators.cg(self._expr, period, by=by, order_by=order_by)
+
+    def cti(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Correlation trend indicator (Ehlers): correlation of the window with a rising straight
+        line; the receiver is ``expr`` (TA-Lib ``CTI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cti_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cti())
+        >>> out["cti_20"].dtype, out["cti_20"].null_count()
+        (Float64, 19)
+        """
+        return indicators.cti(self._expr, period, by=by, order_by=order_by)
+
+    def chop(
+        self,
+        period: int = 14,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Choppiness index: log of summed true ranges over the high-low range, as a percentage of
+        log(period); the receiver is ``close`` (TA-Lib ``CHOP``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``chop_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.chop())
+        >>> out["chop_14"].dtype, out["chop_14"].null_count()
+        (Float64, 14)
+        """
+        return indicators.chop(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def choptr(
+        self,
+        period: int = 14,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Choppiness index over the true-range box: summed true ranges against the highest true
+        high less the lowest true low; the receiver is ``close`` (TA-Lib ``CHOPTR``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``choptr_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.choptr())
+        >>> out["choptr_14"].dtype, out["choptr_14"].null_count()
+        (Float64, 14)
+        """
+        return indicators.choptr(
+            period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def si(
+        self,
+        limit_move: float = 3.0,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Wilder's swing index: the bar's move against the previous close, scaled by the limit
+        move; the receiver is ``close`` (TA-Lib ``SI``).
+
+        Parameters
+        ----------
+        limit_move
+            Largest one-bar price move the index is scaled against, in price units; 1e-08 to
+            3e+37 (TA-Lib ``limitmove``).
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``si_3`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.si())
+        >>> out["si_3"].dtype, out["si_3"].null_count()
+        (Float64, 1)
+        """
+        return indicators.si(
+            limit_move, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def asi(
+        self,
+        limit_move: float = 3.0,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Wilder's accumulative swing index: the running total of the swing index; the receiver is
+        ``close`` (TA-Lib ``ASI``).
+
+        Parameters
+        ----------
+        limit_move
+            Largest one-bar price move the index is scaled against, in price units; 1e-08 to
+            3e+37 (TA-Lib ``limitmove``).
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``asi_3`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.asi())
+        >>> out["asi_3"].dtype, out["asi_3"].null_count()
+        (Float64, 0)
+        """
+        return indicators.asi(
+            limit_move, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def fisher(
+        self,
+        period: int = 10,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Fisher transform (Ehlers): the smoothed midpoint position in its channel, Fisher-
+        transformed; the receiver is ``high`` (TA-Lib ``FISHER``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``fisher_10`` with the default parameters, fields ``fisher``,
+            ``trigger`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 9 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.fisher())
+        >>> out.unnest("fisher_10").columns
+        ['fisher', 'trigger']
+        """
+        return indicators.fisher(period, high=self._expr, low=low, by=by, order_by=order_by)
+
+    def dosc(
+        self,
+        period: int = 14,
+        first_period: int = 5,
+        second_period: int = 3,
+        signal_period: int = 9,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Derivative oscillator: the RSI smoothed by two EMAs, less its simple moving average; the
+        receiver is ``expr`` (TA-Lib ``DOSC``).
+
+        Parameters
+        ----------
+        period
+            Period of the rsi; 2 to 100000 (TA-Lib ``timeperiod``).
+        first_period
+            Period of the first ema smoothing, applied to the rsi; 2 to 100000 (TA-Lib
+            ``firstperiod``).
+        second_period
+            Period of the second ema smoothing, applied to the first; 2 to 100000 (TA-Lib
+            ``secondperiod``).
+        signal_period
+            Period of the simple average subtracted from the double-smoothed rsi; 2 to 100000
+            (TA-Lib ``signalperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``dosc_14_5_3_9`` with the default parameters.
+
+        Notes
+        -----
+        The first 28 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.dosc())
+        >>> out["dosc_14_5_3_9"].dtype, out["dosc_14_5_3_9"].null_count()
+        (Float64, 28)
+        """
+        return indicators.dosc(
+            self._expr, period, first_period, second_period, signal_period, by=by, order_by=order_by
+        )
+
+    def pso(
+        self,
+        fastk_period: int = 8,
+        ema_period: int = 5,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Premier stochastic oscillator: double-EMA-smoothed normalised %K squashed by tanh; the
+        receiver is ``close`` (TA-Lib ``PSO``).
+
+        Parameters
+        ----------
+        fastk_period
+            Time period for building the fast-k line; 1 to 100000 (TA-Lib ``fastk_period``).
+        ema_period
+            Period of each of the two ema smoothing passes; 1 to 100000 (TA-Lib ``emaperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``pso_8_5`` with the default parameters.
+
+        Notes
+        -----
+        The first 15 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.pso())
+        >>> out["pso_8_5"].dtype, out["pso_8_5"].null_count()
+        (Float64, 15)
+        """
+        return indicators.pso(
+            fastk_period, ema_period, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def kst(
+        self,
+        roc1_period: int = 10,
+        roc2_period: int = 15,
+        roc3_period: int = 20,
+        roc4_period: int = 30,
+        sma1_period: int = 10,
+        sma2_period: int = 10,
+        sma3_period: int = 10,
+        sma4_period: int = 15,
+        signal_period: int = 9,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Know sure thing (Pring): four smoothed rates of change weighted 1 to 4, and its signal
+        SMA; the receiver is ``expr`` (TA-Lib ``KST``).
+
+        Parameters
+        ----------
+        roc1_period
+            Rate-of-change period of leg 1 (weight 1); 1 to 100000 (TA-Lib ``roc1period``).
+        roc2_period
+            Rate-of-change period of leg 2 (weight 2); 1 to 100000 (TA-Lib ``roc2period``).
+        roc3_period
+            Rate-of-change period of leg 3 (weight 3); 1 to 100000 (TA-Lib ``roc3period``).
+        roc4_period
+            Rate-of-change period of leg 4 (weight 4); 1 to 100000 (TA-Lib ``roc4period``).
+        sma1_period
+            Smoothing period of leg 1; 1 to 100000 (TA-Lib ``sma1period``).
+        sma2_period
+            Smoothing period of leg 2; 1 to 100000 (TA-Lib ``sma2period``).
+        sma3_period
+            Smoothing period of leg 3; 1 to 100000 (TA-Lib ``sma3period``).
+        sma4_period
+            Smoothing period of leg 4; 1 to 100000 (TA-Lib ``sma4period``).
+        signal_period
+            Period of the signal-line sma; 1 to 100000 (TA-Lib ``signalperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``kst_10_15_20_30_10_10_10_15_9`` with the default parameters, fields
+            ``kst``, ``signal`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 52 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kst())
+        >>> out.unnest("kst_10_15_20_30_10_10_10_15_9").columns
+        ['kst', 'signal']
+        """
+        return indicators.kst(
+            self._expr,
+            roc1_period,
+            roc2_period,
+            roc3_period,
+            roc4_period,
+            sma1_period,
+            sma2_period,
+            sma3_period,
+            sma4_period,
+            signal_period,
+            by=by,
+            order_by=order_by,
+        )
+
+    def kstext(
+        self,
+        roc1_period: int = 10,
+        roc2_period: int = 15,
+        roc3_period: int = 20,
+        roc4_period: int = 30,
+        ma1_period: int = 10,
+        ma2_period: int = 10,
+        ma3_period: int = 10,
+        ma4_period: int = 15,
+        signal_period: int = 9,
+        roc_ma_type: int = 0,
+        signal_ma_type: int = 0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Know sure thing with chosen moving-average types for the legs and the signal line; the
+        receiver is ``expr`` (TA-Lib ``KSTEXT``).
+
+        Parameters
+        ----------
+        roc1_period
+            Rate-of-change period of leg 1 (weight 1); 1 to 100000 (TA-Lib ``roc1period``).
+        roc2_period
+            Rate-of-change period of leg 2 (weight 2); 1 to 100000 (TA-Lib ``roc2period``).
+        roc3_period
+            Rate-of-change period of leg 3 (weight 3); 1 to 100000 (TA-Lib ``roc3period``).
+        roc4_period
+            Rate-of-change period of leg 4 (weight 4); 1 to 100000 (TA-Lib ``roc4period``).
+        ma1_period
+            Smoothing period of leg 1; 1 to 100000 (TA-Lib ``ma1period``).
+        ma2_period
+            Smoothing period of leg 2; 1 to 100000 (TA-Lib ``ma2period``).
+        ma3_period
+            Smoothing period of leg 3; 1 to 100000 (TA-Lib ``ma3period``).
+        ma4_period
+            Smoothing period of leg 4; 1 to 100000 (TA-Lib ``ma4period``).
+        signal_period
+            Period of the signal-line average; 1 to 100000 (TA-Lib ``signalperiod``).
+        roc_ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``rocmatype``); see :class:`MaType`.
+        signal_ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``signalmatype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``kstext_10_15_20_30_10_10_10_15_9_sma_sma`` with the default
+            parameters, fields ``kst``, ``signal`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 52 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kstext())
+        >>> out.unnest("kstext_10_15_20_30_10_10_10_15_9_sma_sma").columns
+        ['kst', 'signal']
+        """
+        return indicators.kstext(
+            self._expr,
+            roc1_period,
+            roc2_period,
+            roc3_period,
+            roc4_period,
+            ma1_period,
+            ma2_period,
+            ma3_period,
+            ma4_period,
+            signal_period,
+            roc_ma_type,
+            signal_ma_type,
+            by=by,
+            order_by=order_by,
+        )
+
+    def crsi(
+        self,
+        period: int = 3,
+        streak_period: int = 2,
+        rank_period: int = 100,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Connors RSI: mean of the price RSI, the streak RSI and the percent rank of the return;
+        the receiver is ``expr`` (TA-Lib ``CRSI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        streak_period
+            Period of the rsi of the up/down streak; 2 to 100000 (TA-Lib ``streakperiod``).
+        rank_period
+            Number of previous one-bar returns the current one is ranked against; 2 to 10000
+            (TA-Lib ``rankperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``crsi_3_2_100`` with the default parameters.
+
+        Notes
+        -----
+        The first 101 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.crsi())
+        >>> out["crsi_3_2_100"].dtype, out["crsi_3_2_100"].null_count()
+        (Float64, 101)
+        """
+        return indicators.crsi(
+            self._expr, period, streak_period, rank_period, by=by, order_by=order_by
+        )
+
+    def stc(
+        self,
+        fast_period: int = 23,
+        slow_period: int = 50,
+        cycle_period: int = 10,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Schaff trend cycle: the MACD line through two smoothed stochastic stages, 0 to 100; the
+        receiver is ``expr`` (TA-Lib ``STC``).
+
+        Parameters
+        ----------
+        fast_period
+            Period of the fast ema; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Period of the slow ema; 2 to 100000 (TA-Lib ``slowperiod``).
+        cycle_period
+            Window of both stochastic stages; 2 to 100000 (TA-Lib ``cycleperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``stc_23_50_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 67 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.stc())
+        >>> out["stc_23_50_10"].dtype, out["stc_23_50_10"].null_count()
+        (Float64, 67)
+        """
+        return indicators.stc(
+            self._expr, fast_period, slow_period, cycle_period, by=by, order_by=order_by
         )
 
     def adx(
@@ -2382,6 +4874,456 @@ class TaExprNamespace:
         """
         return indicators.trange(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
+    def adr(
+        self,
+        period: int = 14,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Average daily range: simple mean of high minus low; the receiver is ``high`` (TA-Lib
+        ``ADR``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``adr_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.adr())
+        >>> out["adr_14"].dtype, out["adr_14"].null_count()
+        (Float64, 13)
+        """
+        return indicators.adr(period, high=self._expr, low=low, by=by, order_by=order_by)
+
+    def cvi(
+        self,
+        period: int = 10,
+        roc_period: int = 10,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Chaikin volatility: percent change of the exponential average of high minus low; the
+        receiver is ``high`` (TA-Lib ``CVI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        roc_period
+            Bars between the compared averages; 1 to 100000 (TA-Lib ``rocperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cvi_10_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.cvi())
+        >>> out["cvi_10_10"].dtype, out["cvi_10_10"].null_count()
+        (Float64, 19)
+        """
+        return indicators.cvi(
+            period, roc_period, high=self._expr, low=low, by=by, order_by=order_by
+        )
+
+    def massi(
+        self,
+        fast_period: int = 9,
+        slow_period: int = 25,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Mass index: summed ratio of single to double exponential averages of the bar's range;
+        the receiver is ``high`` (TA-Lib ``MASSI``).
+
+        Parameters
+        ----------
+        fast_period
+            Bars in each exponential average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Ratios summed; 2 to 100000 (TA-Lib ``slowperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``massi_9_25`` with the default parameters.
+
+        Notes
+        -----
+        The first 40 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.massi())
+        >>> out["massi_9_25"].dtype, out["massi_9_25"].null_count()
+        (Float64, 40)
+        """
+        return indicators.massi(
+            fast_period, slow_period, high=self._expr, low=low, by=by, order_by=order_by
+        )
+
+    def rvi(
+        self,
+        period: int = 14,
+        stddev_period: int = 10,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Relative volatility index: RSI computed on the standard deviation of rising and falling
+        bars; the receiver is ``expr`` (TA-Lib ``RVI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        stddev_period
+            Bars in the standard deviation; 2 to 100000 (TA-Lib ``stddevperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rvi_14_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 22 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rvi())
+        >>> out["rvi_14_10"].dtype, out["rvi_14_10"].null_count()
+        (Float64, 22)
+        """
+        return indicators.rvi(self._expr, period, stddev_period, by=by, order_by=order_by)
+
+    def bbw(
+        self,
+        period: int = 20,
+        nbdev_up: float = 2.0,
+        nbdev_down: float = 2.0,
+        ma_type: int = 0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Bollinger BandWidth: the bands' distance as a percentage of the middle band; the
+        receiver is ``expr`` (TA-Lib ``BBW``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        nbdev_up
+            Deviations above the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevup``).
+        nbdev_down
+            Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
+        ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``bbw_20_2_2_sma`` with the default parameters.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.bbw())
+        >>> out["bbw_20_2_2_sma"].dtype, out["bbw_20_2_2_sma"].null_count()
+        (Float64, 19)
+        """
+        return indicators.bbw(
+            self._expr, period, nbdev_up, nbdev_down, ma_type, by=by, order_by=order_by
+        )
+
+    def percentb(
+        self,
+        period: int = 20,
+        nbdev_up: float = 2.0,
+        nbdev_down: float = 2.0,
+        ma_type: int = 0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Bollinger %B: the value's position between the lower (0) and upper (1) band; the
+        receiver is ``expr`` (TA-Lib ``PERCENTB``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        nbdev_up
+            Deviations above the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevup``).
+        nbdev_down
+            Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
+        ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``percentb_20_2_2_sma`` with the default parameters.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.percentb())
+        >>> out["percentb_20_2_2_sma"].dtype, out["percentb_20_2_2_sma"].null_count()
+        (Float64, 19)
+        """
+        return indicators.percentb(
+            self._expr, period, nbdev_up, nbdev_down, ma_type, by=by, order_by=order_by
+        )
+
+    def rogerssatchell(
+        self,
+        period: int = 10,
+        annualization: float = 252.0,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Rogers-Satchell volatility: drift-independent range-based estimate over the period,
+        annualized; the receiver is ``close`` (TA-Lib ``ROGERSSATCHELL``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        annualization
+            Periods per year; 1 leaves the per-bar figure; 0 to 3e+37 (TA-Lib
+            ``annualization``).
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rogerssatchell_10_252`` with the default parameters.
+
+        Notes
+        -----
+        The first 9 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rogerssatchell())
+        >>> out["rogerssatchell_10_252"].dtype, out["rogerssatchell_10_252"].null_count()
+        (Float64, 9)
+        """
+        return indicators.rogerssatchell(
+            period,
+            annualization,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def rvir(
+        self,
+        period: int = 14,
+        stddev_period: int = 10,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Refined relative volatility index: the mean of the RVI of the highs and of the lows; the
+        receiver is ``high`` (TA-Lib ``RVIR``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        stddev_period
+            Bars in the standard deviation's window; 2 to 100000 (TA-Lib ``stddevperiod``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rvir_14_10`` with the default parameters.
+
+        Notes
+        -----
+        The first 22 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.rvir())
+        >>> out["rvir_14_10"].dtype, out["rvir_14_10"].null_count()
+        (Float64, 22)
+        """
+        return indicators.rvir(
+            period, stddev_period, high=self._expr, low=low, by=by, order_by=order_by
+        )
+
     def obv(
         self,
         *,
@@ -2542,6 +5484,595 @@ class TaExprNamespace:
         return indicators.adosc(
             fast_period,
             slow_period,
+            high=high,
+            low=low,
+            close=self._expr,
+            volume=volume,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cmf(
+        self,
+        period: int = 20,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Chaikin money flow: volume-weighted close location within the bar's range over the
+        period; the receiver is ``close`` (TA-Lib ``CMF``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cmf_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 19 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cmf())
+        >>> out["cmf_20"].dtype, out["cmf_20"].null_count()
+        (Float64, 19)
+        """
+        return indicators.cmf(
+            period, high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
+        )
+
+    def efi(
+        self,
+        period: int = 13,
+        *,
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Elder's force index: exponential average of price change times volume; the receiver is
+        ``close`` (TA-Lib ``EFI``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``efi_13`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.efi())
+        >>> out["efi_13"].dtype, out["efi_13"].null_count()
+        (Float64, 13)
+        """
+        return indicators.efi(period, close=self._expr, volume=volume, by=by, order_by=order_by)
+
+    def marketfi(
+        self,
+        *,
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Market facilitation index: the bar's range per unit of volume; the receiver is ``high``
+        (TA-Lib ``MARKETFI``).
+
+        Parameters
+        ----------
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``marketfi`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.marketfi())
+        >>> out["marketfi"].dtype, out["marketfi"].null_count()
+        (Float64, 0)
+        """
+        return indicators.marketfi(
+            high=self._expr, low=low, volume=volume, by=by, order_by=order_by
+        )
+
+    def nvi(
+        self,
+        *,
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Negative volume index: follows the close only on bars whose volume fell; the receiver is
+        ``close`` (TA-Lib ``NVI``).
+
+        Parameters
+        ----------
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``nvi`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.nvi())
+        >>> out["nvi"].dtype, out["nvi"].null_count()
+        (Float64, 0)
+        """
+        return indicators.nvi(close=self._expr, volume=volume, by=by, order_by=order_by)
+
+    def pvi(
+        self,
+        *,
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Positive volume index: follows the close only on bars whose volume rose; the receiver is
+        ``close`` (TA-Lib ``PVI``).
+
+        Parameters
+        ----------
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``pvi`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.pvi())
+        >>> out["pvi"].dtype, out["pvi"].null_count()
+        (Float64, 0)
+        """
+        return indicators.pvi(close=self._expr, volume=volume, by=by, order_by=order_by)
+
+    def pvo(
+        self,
+        fast_period: int = 12,
+        slow_period: int = 26,
+        ma_type: int = 1,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Percentage volume oscillator: (fast - slow moving average of volume) / slow, in percent;
+        the receiver is ``volume`` (TA-Lib ``PVO``).
+
+        Parameters
+        ----------
+        fast_period
+            Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
+        ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
+            (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``pvo_12_26_ema`` with the default parameters.
+
+        Notes
+        -----
+        The first 25 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("volume").ta.pvo())
+        >>> out["pvo_12_26_ema"].dtype, out["pvo_12_26_ema"].null_count()
+        (Float64, 25)
+        """
+        return indicators.pvo(
+            fast_period, slow_period, ma_type, volume=self._expr, by=by, order_by=order_by
+        )
+
+    def pvt(
+        self,
+        *,
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Price-volume trend: running total of volume times the close's relative change; the
+        receiver is ``close`` (TA-Lib ``PVT``).
+
+        Parameters
+        ----------
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``pvt`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.pvt())
+        >>> out["pvt"].dtype, out["pvt"].null_count()
+        (Float64, 0)
+        """
+        return indicators.pvt(close=self._expr, volume=volume, by=by, order_by=order_by)
+
+    def rvol(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Relative volume: volume over its mean of the preceding bars; the receiver is ``volume``
+        (TA-Lib ``RVOL``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rvol_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 20 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("volume").ta.rvol())
+        >>> out["rvol_20"].dtype, out["rvol_20"].null_count()
+        (Float64, 20)
+        """
+        return indicators.rvol(period, volume=self._expr, by=by, order_by=order_by)
+
+    def vwap(
+        self,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Volume-weighted average price of the typical price, accumulated from the first bar; the
+        receiver is ``close`` (TA-Lib ``VWAP``).
+
+        Parameters
+        ----------
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``vwap`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.vwap())
+        >>> out["vwap"].dtype, out["vwap"].null_count()
+        (Float64, 0)
+        """
+        return indicators.vwap(
+            high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
+        )
+
+    def emv(
+        self,
+        period: int = 14,
+        volume_divisor: float = 10000.0,
+        *,
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Ease of movement: the midpoint's move per unit of box ratio (volume over range),
+        averaged; the receiver is ``high`` (TA-Lib ``EMV``).
+
+        Parameters
+        ----------
+        period
+            Bars in the simple average of the one-bar values (1 = unsmoothed); 1 to 100000 (TA-
+            Lib ``timeperiod``).
+        volume_divisor
+            Volume is divided by this before forming the box ratio; 1 to 3e+37 (TA-Lib
+            ``volumedivisor``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``emv_14_10000`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.emv())
+        >>> out["emv_14_10000"].dtype, out["emv_14_10000"].null_count()
+        (Float64, 14)
+        """
+        return indicators.emv(
+            period,
+            volume_divisor,
+            high=self._expr,
+            low=low,
+            volume=volume,
+            by=by,
+            order_by=order_by,
+        )
+
+    def kvo(
+        self,
+        fast_period: int = 34,
+        slow_period: int = 55,
+        signal_period: int = 13,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Klinger volume oscillator: fast EMA - slow EMA of the trend-signed volume force, and its
+        EMA; the receiver is ``close`` (TA-Lib ``KVO``).
+
+        Parameters
+        ----------
+        fast_period
+            Period of the faster ema of the volume force; 2 to 100000 (TA-Lib ``fastperiod``).
+        slow_period
+            Period of the slower ema of the volume force; 2 to 100000 (TA-Lib ``slowperiod``).
+        signal_period
+            Period of the ema of the oscillator (the trigger line); 2 to 100000 (TA-Lib
+            ``signalperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``kvo_34_55_13`` with the default parameters, fields ``kvo``,
+            ``signal`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 55 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kvo())
+        >>> out.unnest("kvo_34_55_13").columns
+        ['kvo', 'signal']
+        """
+        return indicators.kvo(
+            fast_period,
+            slow_period,
+            signal_period,
             high=high,
             low=low,
             close=self._expr,
@@ -2948,6 +6479,177 @@ class TaExprNamespace:
         """
         return indicators.correl(self._expr, other, period, by=by, order_by=order_by)
 
+    def percentile(
+        self,
+        period: int = 30,
+        percentile: float = 50.0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Percentile: the nearest-rank percentile of the window's values; the receiver is ``expr``
+        (TA-Lib ``PERCENTILE``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        percentile
+            The percentile reported, 0 to 100; 0 to 100 (TA-Lib ``percentile``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``percentile_30_50`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.percentile())
+        >>> out["percentile_30_50"].dtype, out["percentile_30_50"].null_count()
+        (Float64, 29)
+        """
+        return indicators.percentile(self._expr, period, percentile, by=by, order_by=order_by)
+
+    def percentrank(
+        self, period: int = 100, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Percent rank: share of the previous period values below the current one, in percent; the
+        receiver is ``expr`` (TA-Lib ``PERCENTRANK``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``percentrank_100`` with the default parameters.
+
+        Notes
+        -----
+        The first 100 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.percentrank())
+        >>> out["percentrank_100"].dtype, out["percentrank_100"].null_count()
+        (Float64, 100)
+        """
+        return indicators.percentrank(self._expr, period, by=by, order_by=order_by)
+
+    def kurtosis(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Sample excess kurtosis (G2) of the last period values; NaN for a flat window; the
+        receiver is ``expr`` (TA-Lib ``KURTOSIS``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 4 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``kurtosis_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kurtosis())
+        >>> out["kurtosis_30"].dtype, out["kurtosis_30"].null_count()
+        (Float64, 29)
+        """
+        return indicators.kurtosis(self._expr, period, by=by, order_by=order_by)
+
+    def median(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Median of the last period values (mean of the two middle values for an even period); the
+        receiver is ``expr`` (TA-Lib ``MEDIAN``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``median_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.median())
+        >>> out["median_30"].dtype, out["median_30"].null_count()
+        (Float64, 29)
+        """
+        return indicators.median(self._expr, period, by=by, order_by=order_by)
+
     def avgprice(
         self,
         *,
@@ -3136,3 +6838,2469 @@ class TaExprNamespace:
         (Float64, 0)
         """
         return indicators.wclprice(high=high, low=low, close=self._expr, by=by, order_by=order_by)
+
+    def avgdev(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Average deviation: mean absolute distance of the window's values from their mean; the
+        receiver is ``expr`` (TA-Lib ``AVGDEV``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``avgdev_14`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.avgdev())
+        >>> out["avgdev_14"].dtype, out["avgdev_14"].null_count()
+        (Float64, 13)
+        """
+        return indicators.avgdev(self._expr, period, by=by, order_by=order_by)
+
+    def ha(
+        self,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Heikin-Ashi candles: averaged open, high, low and close; the receiver is ``close`` (TA-
+        Lib ``HA``).
+
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``ha`` with the default parameters, fields ``open``, ``high``,
+            ``low``, ``close`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ha())
+        >>> out.unnest("ha").columns
+        ['open', 'high', 'low', 'close']
+        """
+        return indicators.ha(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def ht_dcperiod(
+        self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Hilbert transform dominant cycle period, in bars; the receiver is ``expr`` (TA-Lib
+        ``HT_DCPERIOD``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ht_dcperiod`` with the default parameters.
+
+        Notes
+        -----
+        The first 32 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ht_dcperiod())
+        >>> out["ht_dcperiod"].dtype, out["ht_dcperiod"].null_count()
+        (Float64, 32)
+        """
+        return indicators.ht_dcperiod(self._expr, by=by, order_by=order_by)
+
+    def ht_dcphase(
+        self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Hilbert transform dominant cycle phase, in degrees; the receiver is ``expr`` (TA-Lib
+        ``HT_DCPHASE``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ht_dcphase`` with the default parameters.
+
+        Notes
+        -----
+        The first 63 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ht_dcphase())
+        >>> out["ht_dcphase"].dtype, out["ht_dcphase"].null_count()
+        (Float64, 63)
+        """
+        return indicators.ht_dcphase(self._expr, by=by, order_by=order_by)
+
+    def ht_phasor(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Hilbert transform phasor: in-phase and quadrature components of the detrended price; the
+        receiver is ``expr`` (TA-Lib ``HT_PHASOR``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``ht_phasor`` with the default parameters, fields ``inphase``,
+            ``quadrature`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 32 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ht_phasor())
+        >>> out.unnest("ht_phasor").columns
+        ['inphase', 'quadrature']
+        """
+        return indicators.ht_phasor(self._expr, by=by, order_by=order_by)
+
+    def ht_sine(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Hilbert transform sine wave: sine of the dominant cycle phase and its 45° lead; the
+        receiver is ``expr`` (TA-Lib ``HT_SINE``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``ht_sine`` with the default parameters, fields ``sine``,
+            ``lead_sine`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 63 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ht_sine())
+        >>> out.unnest("ht_sine").columns
+        ['sine', 'lead_sine']
+        """
+        return indicators.ht_sine(self._expr, by=by, order_by=order_by)
+
+    def ht_trendmode(
+        self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Hilbert transform trend vs cycle mode: 1 trending, 0 cycling; the receiver is ``expr``
+        (TA-Lib ``HT_TRENDMODE``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``ht_trendmode`` with the default parameters.
+
+        Notes
+        -----
+        The first 63 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ht_trendmode())
+        >>> out["ht_trendmode"].dtype, out["ht_trendmode"].null_count()
+        (Int32, 63)
+        """
+        return indicators.ht_trendmode(self._expr, by=by, order_by=order_by)
+
+    def ht_trendline(
+        self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Hilbert transform instantaneous trendline: the price averaged over the dominant cycle;
+        the receiver is ``expr`` (TA-Lib ``HT_TRENDLINE``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ht_trendline`` with the default parameters.
+
+        Notes
+        -----
+        The first 63 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ht_trendline())
+        >>> out["ht_trendline"].dtype, out["ht_trendline"].null_count()
+        (Float64, 63)
+        """
+        return indicators.ht_trendline(self._expr, by=by, order_by=order_by)
+
+    def mama(
+        self,
+        fast_limit: float = 0.5,
+        slow_limit: float = 0.05,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """MESA adaptive moving average and its following average (FAMA); the receiver is ``expr``
+        (TA-Lib ``MAMA``).
+
+        Parameters
+        ----------
+        fast_limit
+            Upper limit of the adaptive smoothing factor; 0.01 to 0.99 (TA-Lib ``fastlimit``).
+        slow_limit
+            Lower limit of the adaptive smoothing factor; 0.01 to 0.99 (TA-Lib ``slowlimit``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``mama_0.5_0.05`` with the default parameters, fields ``mama``,
+            ``fama`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 32 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.mama())
+        >>> out.unnest("mama_0.5_0.05").columns
+        ['mama', 'fama']
+        """
+        return indicators.mama(self._expr, fast_limit, slow_limit, by=by, order_by=order_by)
+
+    def swak_2php(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Ehlers' Swiss Army Knife two-pole high-pass filter (centred on zero); the receiver is
+        ``expr`` (TA-Lib ``SWAK_2PHP``).
+
+        Parameters
+        ----------
+        period
+            Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``swak_2php_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.swak_2php())
+        >>> out["swak_2php_20"].dtype, out["swak_2php_20"].null_count()
+        (Float64, 0)
+        """
+        return indicators.swak_2php(self._expr, period, by=by, order_by=order_by)
+
+    def swak_bp(
+        self,
+        period: int = 20,
+        delta: float = 0.1,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Ehlers' Swiss Army Knife band-pass filter around a centre period (centred on zero); the
+        receiver is ``expr`` (TA-Lib ``SWAK_BP``).
+
+        Parameters
+        ----------
+        period
+            Centre period in bars; 5 to 100000 (TA-Lib ``timeperiod``).
+        delta
+            Half-bandwidth as a fraction of the centre period; 0.05 to 0.5 (TA-Lib ``delta``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``swak_bp_20_0.1`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.swak_bp())
+        >>> out["swak_bp_20_0.1"].dtype, out["swak_bp_20_0.1"].null_count()
+        (Float64, 0)
+        """
+        return indicators.swak_bp(self._expr, period, delta, by=by, order_by=order_by)
+
+    def swak_hp(
+        self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Ehlers' Swiss Army Knife one-pole high-pass filter (centred on zero); the receiver is
+        ``expr`` (TA-Lib ``SWAK_HP``).
+
+        Parameters
+        ----------
+        period
+            Cutoff period in bars; 5 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``swak_hp_20`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.swak_hp())
+        >>> out["swak_hp_20"].dtype, out["swak_hp_20"].null_count()
+        (Float64, 0)
+        """
+        return indicators.swak_hp(self._expr, period, by=by, order_by=order_by)
+
+    def cdldoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Doji: a candle whose open and close are (nearly) equal; the receiver is ``close`` (TA-
+        Lib ``CDLDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldoji_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldoji())
+        >>> out["cdldoji_10_0.1_1"].dtype, out["cdldoji_10_0.1_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdldoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdldragonflydoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Dragonfly doji: a doji at the high of the bar with a long lower shadow; the receiver is
+        ``close`` (TA-Lib ``CDLDRAGONFLYDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldragonflydoji_10_0.1_1_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldragonflydoji())
+        >>> out["cdldragonflydoji_10_0.1_1_10_0.1_1"].dtype, out["cdldragonflydoji_10_0.1_1_10_0.1_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdldragonflydoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlgravestonedoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Gravestone doji: a doji at the low of the bar with a long upper shadow; the receiver is
+        ``close`` (TA-Lib ``CDLGRAVESTONEDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlgravestonedoji_10_0.1_1_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlgravestonedoji())
+        >>> out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].dtype, out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlgravestonedoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdllongleggeddoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Long-legged doji: a doji with a long upper or lower shadow; the receiver is ``close``
+        (TA-Lib ``CDLLONGLEGGEDDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdllongleggeddoji_10_0.1_1_0_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdllongleggeddoji())
+        >>> out["cdllongleggeddoji_10_0.1_1_0_1_0"].dtype, out["cdllongleggeddoji_10_0.1_1_0_1_0"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdllongleggeddoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlrickshawman(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Rickshaw man: a doji with two long shadows, its body near the middle of the range; the
+        receiver is ``close`` (TA-Lib ``CDLRICKSHAWMAN``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``near``, ``shadow_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlrickshawman())
+        >>> out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].dtype, out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlrickshawman(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdldojistar(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Doji star: a long candle, then a doji gapping away from its body; the receiver is
+        ``close`` (TA-Lib ``CDLDOJISTAR``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldojistar_10_0.1_1_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldojistar())
+        >>> out["cdldojistar_10_0.1_1_10_1_0"].dtype, out["cdldojistar_10_0.1_1_10_1_0"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdldojistar(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhammer(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Hammer: small body on top of a long lower shadow, near the prior candle's low; the
+        receiver is ``close`` (TA-Lib ``CDLHAMMER``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhammer())
+        >>> out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlhammer(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhangingman(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Hanging man: small body on top of a long lower shadow, near the prior candle's high; the
+        receiver is ``close`` (TA-Lib ``CDLHANGINGMAN``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhangingman())
+        >>> out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlhangingman(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlinvertedhammer(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Inverted hammer: small body below a long upper shadow, gapping down; the receiver is
+        ``close`` (TA-Lib ``CDLINVERTEDHAMMER``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlinvertedhammer())
+        >>> out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlinvertedhammer(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlshootingstar(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Shooting star: small body below a long upper shadow, gapping up; the receiver is
+        ``close`` (TA-Lib ``CDLSHOOTINGSTAR``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlshootingstar_10_1_0_0_1_0_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlshootingstar())
+        >>> out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlshootingstar(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdltakuri(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Takuri: a dragonfly doji with a very long lower shadow; the receiver is ``close`` (TA-
+        Lib ``CDLTAKURI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_very_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdltakuri_10_0.1_1_10_0.1_1_0_2_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdltakuri())
+        >>> out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].dtype, out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdltakuri(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlmarubozu(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Marubozu: a long body with no or very short shadows (+100 white, -100 black); the
+        receiver is ``close`` (TA-Lib ``CDLMARUBOZU``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmarubozu())
+        >>> out["cdlmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlmarubozu_10_1_0_10_0.1_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlmarubozu(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlclosingmarubozu(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100
+        black); the receiver is ``close`` (TA-Lib ``CDLCLOSINGMARUBOZU``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlclosingmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlclosingmarubozu())
+        >>> out["cdlclosingmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlclosingmarubozu_10_1_0_10_0.1_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlclosingmarubozu(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdllongline(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Long line: a long body with short shadows (+100 white, -100 black); the receiver is
+        ``close`` (TA-Lib ``CDLLONGLINE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdllongline_10_1_0_10_1_2`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdllongline())
+        >>> out["cdllongline_10_1_0_10_1_2"].dtype, out["cdllongline_10_1_0_10_1_2"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdllongline(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlshortline(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Short line: a short body with short shadows (+100 white, -100 black); the receiver is
+        ``close`` (TA-Lib ``CDLSHORTLINE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlshortline_10_1_0_10_1_2`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlshortline())
+        >>> out["cdlshortline_10_1_0_10_1_2"].dtype, out["cdlshortline_10_1_0_10_1_2"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlshortline(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlspinningtop(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Spinning top: a small body with shadows longer than it (+100 white, -100 black); the
+        receiver is ``close`` (TA-Lib ``CDLSPINNINGTOP``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlspinningtop_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlspinningtop())
+        >>> out["cdlspinningtop_10_1_0"].dtype, out["cdlspinningtop_10_1_0"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlspinningtop(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhighwave(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """High wave: a short body with very long upper and lower shadows (+100 white, -100 black);
+        the receiver is ``close`` (TA-Lib ``CDLHIGHWAVE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_very_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhighwave_10_1_0_0_2_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhighwave())
+        >>> out["cdlhighwave_10_1_0_0_2_0"].dtype, out["cdlhighwave_10_1_0_0_2_0"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlhighwave(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlbelthold(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Belt hold: a long body opening at (or very near) its extreme (+100 white, -100 black);
+        the receiver is ``close`` (TA-Lib ``CDLBELTHOLD``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlbelthold_10_1_0_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlbelthold())
+        >>> out["cdlbelthold_10_1_0_10_0.1_1"].dtype, out["cdlbelthold_10_1_0_10_0.1_1"].null_count()
+        (Int32, 10)
+        """
+        return indicators.cdlbelthold(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlengulfing(
+        self,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Engulfing: a body engulfing the previous, opposite-coloured body; the receiver is
+        ``close`` (TA-Lib ``CDLENGULFING``).
+
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlengulfing`` with the default parameters.
+
+        Notes
+        -----
+        The first 2 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlengulfing())
+        >>> out["cdlengulfing"].dtype, out["cdlengulfing"].null_count()
+        (Int32, 2)
+        """
+        return indicators.cdlengulfing(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlharami(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Harami: a long candle, then a short body within its body; the receiver is ``close`` (TA-
+        Lib ``CDLHARAMI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlharami_10_1_0_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlharami())
+        >>> out["cdlharami_10_1_0_10_1_0"].dtype, out["cdlharami_10_1_0_10_1_0"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlharami(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlharamicross(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Harami cross: a long candle, then a doji within its body; the receiver is ``close`` (TA-
+        Lib ``CDLHARAMICROSS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlharamicross_10_0.1_1_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlharamicross())
+        >>> out["cdlharamicross_10_0.1_1_10_1_0"].dtype, out["cdlharamicross_10_0.1_1_10_1_0"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlharamicross(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlpiercing(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Piercing: a long white candle opening below a long black one and closing past its
+        middle; the receiver is ``close`` (TA-Lib ``CDLPIERCING``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlpiercing_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlpiercing())
+        >>> out["cdlpiercing_10_1_0"].dtype, out["cdlpiercing_10_1_0"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdlpiercing(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdldarkcloudcover(
+        self,
+        penetration: float = 0.5,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Dark cloud cover: a black candle opening above a long white one and closing deep into
+        it; the receiver is ``close`` (TA-Lib ``CDLDARKCLOUDCOVER``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldarkcloudcover_0.5_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldarkcloudcover())
+        >>> out["cdldarkcloudcover_0.5_10_1_0"].dtype, out["cdldarkcloudcover_0.5_10_1_0"].null_count()
+        (Int32, 11)
+        """
+        return indicators.cdldarkcloudcover(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdlmorningstar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Morning star: long black candle, short body gapping down, white candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLMORNINGSTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmorningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmorningstar())
+        >>> out["cdlmorningstar_0.3_10_1_0_10_1_0"].dtype, out["cdlmorningstar_0.3_10_1_0_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdlmorningstar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdleveningstar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Evening star: long white candle, short body gapping up, black candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLEVENINGSTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdleveningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdleveningstar())
+        >>> out["cdleveningstar_0.3_10_1_0_10_1_0"].dtype, out["cdleveningstar_0.3_10_1_0_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdleveningstar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdlmorningdojistar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Morning doji star: long black candle, doji gapping down, white candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLMORNINGDOJISTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmorningdojistar())
+        >>> out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdlmorningdojistar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdleveningdojistar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Evening doji star: long white candle, doji gapping up, black candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLEVENINGDOJISTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdleveningdojistar())
+        >>> out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdleveningdojistar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdl3blackcrows(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three black crows: three declining black candles closing near their lows; the receiver
+        is ``close`` (TA-Lib ``CDL3BLACKCROWS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3blackcrows_10_0.1_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3blackcrows())
+        >>> out["cdl3blackcrows_10_0.1_1"].dtype, out["cdl3blackcrows_10_0.1_1"].null_count()
+        (Int32, 13)
+        """
+        return indicators.cdl3blackcrows(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl3whitesoldiers(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three advancing white soldiers: three rising white candles closing near their highs; the
+        receiver is ``close`` (TA-Lib ``CDL3WHITESOLDIERS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``far``, ``near``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3whitesoldiers())
+        >>> out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].dtype, out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdl3whitesoldiers(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl3inside(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three inside up/down: a harami confirmed by a close beyond the first candle's open; the
+        receiver is ``close`` (TA-Lib ``CDL3INSIDE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3inside_10_1_0_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3inside())
+        >>> out["cdl3inside_10_1_0_10_1_0"].dtype, out["cdl3inside_10_1_0_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdl3inside(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl3outside(
+        self,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three outside up/down: an engulfing candle followed by a close beyond it; the receiver
+        is ``close`` (TA-Lib ``CDL3OUTSIDE``).
+
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3outside`` with the default parameters.
+
+        Notes
+        -----
+        The first 3 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3outside())
+        >>> out["cdl3outside"].dtype, out["cdl3outside"].null_count()
+        (Int32, 3)
+        """
+        return indicators.cdl3outside(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl2crows(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Two crows: long white candle, black body gapping up, black candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDL2CROWS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl2crows_10_1_0`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl2crows())
+        >>> out["cdl2crows_10_1_0"].dtype, out["cdl2crows_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdl2crows(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlabandonedbaby(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Abandoned baby: a doji gapping away from a long candle, then a reversal gapping back;
+        the receiver is ``close`` (TA-Lib ``CDLABANDONEDBABY``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlabandonedbaby())
+        >>> out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
+        (Int32, 12)
+        """
+        return indicators.cdlabandonedbaby(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{catalog, Fill, Flag, Group, IndicatorSpec, Input, InputRole, MissingData, OutputSpec};
+use crate::indicators::pattern::settings::SETTING_SPECS;
 use crate::naming;
 use crate::params::{MaType, ParamSpec};
 
@@ -13,7 +14,19 @@ pub const FORMAT_VERSION: u32 = 1;
 struct CatalogDoc {
     format_version: u32,
     ma_types: Vec<MaTypeDoc>,
+    /// TA-Lib's candle settings with their defaults; each pattern's parameters name the
+    /// settings it reads (`<setting>_period`, `_factor`, `_range`).
+    candle_settings: Vec<CandleSettingDoc>,
     indicators: Vec<EntryDoc>,
+}
+
+#[derive(Serialize)]
+struct CandleSettingDoc {
+    name: &'static str,
+    /// 0 real body, 1 high-low, 2 shadows.
+    range: f64,
+    period: f64,
+    factor: f64,
 }
 
 #[derive(Serialize)]
@@ -96,6 +109,15 @@ pub fn catalog_json() -> String {
                 code: m.code(),
             })
             .collect(),
+        candle_settings: SETTING_SPECS
+            .iter()
+            .map(|[period, factor, range]| CandleSettingDoc {
+                name: period.name.trim_end_matches("_period"),
+                range: range.default,
+                period: period.default,
+                factor: factor.default,
+            })
+            .collect(),
         indicators: catalog().iter().map(|&s| EntryDoc::new(s)).collect(),
     };
     // Only strings, numbers and lists of them: serialising cannot fail.
@@ -122,7 +144,10 @@ mod tests {
         assert_eq!(doc["format_version"], FORMAT_VERSION);
         assert_eq!(doc["indicators"].as_array().unwrap().len(), catalog().len());
         assert_eq!(doc["ma_types"][1]["name"], "EMA");
-        assert_eq!(doc["ma_types"][7]["code"], 8);
+        assert_eq!(doc["candle_settings"][3]["name"], "body_doji");
+        assert_eq!(doc["candle_settings"][3]["factor"], 0.1);
+        assert_eq!(doc["ma_types"][7]["name"], "MAMA");
+        assert_eq!(doc["ma_types"][8]["code"], 8);
 
         let bbands = entry(&doc, "bbands");
         assert_eq!(bbands["talib_name"], "BBANDS");

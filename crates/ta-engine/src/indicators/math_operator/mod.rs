@@ -19,6 +19,8 @@ macro_rules! math_operator {
         impl $crate::kernel::Indicator for $ty {
             const INPUTS: usize = 2;
             const OUTPUTS: usize = 1;
+            // A NaN result (outside the domain, 0/0) is a missing row.
+            const GAPS: bool = true;
             fn from_params(_: &$crate::params::Params) -> Result<Self, $crate::TaError> {
                 Ok($ty)
             }
@@ -29,7 +31,7 @@ macro_rules! math_operator {
             fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
                 let ($a, $b) = (bar[0], bar[1]);
                 out[0] = $formula;
-                true
+                !out[0].is_nan()
             }
         }
     };

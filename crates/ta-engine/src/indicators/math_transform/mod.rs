@@ -2,8 +2,8 @@
 //!
 //! The transcendental functions call the platform libm through `std` (`f64::acos` is the C
 //! `acos`, ...): on Linux that is glibc's, the very routines TA-Lib's wheel calls, so the
-//! results are TA-Lib's bits. An input outside a function's domain (ACOS(2), LN(-1)) gives
-//! NaN, as in TA-Lib.
+//! results are TA-Lib's bits. An input outside a function's domain (ACOS(2), LN(-1)) has no
+//! value: where TA-Lib gives NaN, that row is missing (null), like a warm-up row.
 
 /// A stateless function of one value as an indicator (lookback 0).
 macro_rules! math_transform {
@@ -15,6 +15,8 @@ macro_rules! math_transform {
         impl $crate::kernel::Indicator for $ty {
             const INPUTS: usize = 1;
             const OUTPUTS: usize = 1;
+            // A NaN result (outside the domain, 0/0) is a missing row.
+            const GAPS: bool = true;
             fn from_params(_: &$crate::params::Params) -> Result<Self, $crate::TaError> {
                 Ok($ty)
             }
@@ -25,7 +27,7 @@ macro_rules! math_transform {
             fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
                 let $x = bar[0];
                 out[0] = $formula;
-                true
+                !out[0].is_nan()
             }
         }
     };
@@ -128,13 +130,29 @@ mod tests {
         assert_eq!(apply::<Sqrt>("sqrt", &[4.0, 2.25]), [2.0, 1.5]);
     }
 
+    /// Each value's transform, or `None` where it has none.
+    fn partial<I: Indicator>(name: &str, xs: &[f64]) -> Vec<Option<f64>> {
+        let rows: Vec<[f64; 1]> = xs.iter().map(|&x| [x]).collect();
+        let rows: Vec<&[f64]> = rows.iter().map(|r| r.as_slice()).collect();
+        run_rows::<I>(name, &[], &rows)
+    }
+
     #[test]
-    fn values_outside_the_domains_are_nan_or_infinite_as_in_talib() {
-        assert!(apply::<Acos>("acos", &[2.0])[0].is_nan());
-        assert!(apply::<Asin>("asin", &[-1.5])[0].is_nan());
-        assert!(apply::<Ln>("ln", &[-1.0])[0].is_nan());
-        assert!(apply::<Log10>("log10", &[-1.0])[0].is_nan());
-        assert!(apply::<Sqrt>("sqrt", &[-4.0])[0].is_nan());
+    fn values_outside_the_domains_are_missing_or_infinite_as_in_talib() {
+        // TA-Lib's NaN (no value) is a missing row, also between valid rows.
+        assert_eq!(
+            partial::<Acos>("acos", &[1.0, 2.0, 1.0]),
+            [Some(0.0), None, Some(0.0)]
+        );
+        assert_eq!(partial::<Asin>("asin", &[-1.5]), [None]);
+        assert_eq!(partial::<Ln>("ln", &[-1.0]), [None]);
+        assert_eq!(partial::<Log10>("log10", &[-1.0]), [None]);
+        assert_eq!(partial::<Sqrt>("sqrt", &[-4.0]), [None]);
+        let batch = crate::catalog::find("sqrt")
+            .unwrap()
+            .run(&[], &[&[4.0, -1.0, 9.0]], None)
+            .unwrap();
+        assert_eq!(batch.validity.to_mask(3), [true, false, true]);
         assert_eq!(apply::<Ln>("ln", &[0.0]), [f64::NEG_INFINITY]);
         assert_eq!(apply::<Exp>("exp", &[1e3]), [f64::INFINITY]);
         assert_eq!(apply::<Cosh>("cosh", &[1e3]), [f64::INFINITY]);

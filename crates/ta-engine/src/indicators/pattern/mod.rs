@@ -2,7 +2,7 @@
 //! CDL* functions. TA-Lib's global candle settings are parameters here (see `settings`).
 
 #[macro_use]
-mod settings;
+pub(crate) mod settings;
 #[macro_use]
 mod candle;
 #[cfg(test)]
