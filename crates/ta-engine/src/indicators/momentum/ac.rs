@@ -68,12 +68,12 @@ mod tests {
 
     #[test]
     fn oscillator_minus_its_average() {
-        // Medians 1, 2, 4, 8: AO(2, 3) = 0.5 at bar 2 and 5 - 14/3 = 1/3 at bar 3; its
-        // 2-bar average at bar 3 is 5/12, so AC = 1/3 - 5/12.
+        // Medians 1, 2, 4, 8: AO(2, 3) = 3 - 7/3 at bar 2 and 6 - 14/3 at bar 3; its 2-bar
+        // average at bar 3 is 1, so AC = 4/3 - 1.
         let rows: Vec<[f64; 2]> = [1.0, 2.0, 4.0, 8.0].iter().map(|&m| [m, m]).collect();
         let rows: Vec<&[f64]> = rows.iter().map(|r| &r[..]).collect();
         let got = run::<super::Ac>("ac", &[2.0, 3.0, 2.0], &rows);
         assert_eq!(got[..3], [None, None, None]);
-        assert!((got[3].unwrap() - (1.0 / 3.0 - 5.0 / 12.0)).abs() < 1e-12);
+        assert!((got[3].unwrap() - 1.0 / 3.0).abs() < 1e-12);
     }
 }

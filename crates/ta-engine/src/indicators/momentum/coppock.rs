@@ -103,6 +103,6 @@ mod tests {
         let got = run::<super::Coppock>("coppock", &[1.0, 1.0, 2.0], &rows);
         assert_eq!(got[..2], [None, None]);
         assert!((got[2].unwrap() - 31.0).abs() < 1e-9);
-        assert_eq!(got[4], Some(0.0 + 50.0 / 121.0 * 100.0 - 100.0));
+        assert!((got[4].unwrap() - (50.0 / 121.0 - 1.0) * 100.0).abs() < 1e-9);
     }
 }

@@ -57,7 +57,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     OUTPUTS,
     kernel::<Eri>(),
 )
-.with_flags(crate::indicators::UNSTABLE);
+.with_flags(crate::indicators::UNSTABLE)
+.with_deviations(&[crate::catalog::deviations::FLAGGED_UNSTABLE]);
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,7 @@ mod eri;
 mod fosc;
 mod fractal;
 mod imi;
+mod kdj;
 mod macd;
 mod macd_lines;
 mod macdext;
@@ -158,6 +159,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &imi::SPEC,
     &vhf::SPEC,
     &vortex::SPEC,
+    &kdj::SPEC,
     // TA-Lib 0.8.3 additions.
     &ibs::SPEC,
     &cg::SPEC,

@@ -101,6 +101,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Smi>(),
 )
 .with_flags(UNSTABLE)
+.with_deviations(&[crate::catalog::deviations::FLAGGED_UNSTABLE])
 .with_levels(&[-40.0, 40.0]);
 
 #[cfg(test)]

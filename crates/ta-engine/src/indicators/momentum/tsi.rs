@@ -77,6 +77,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     kernel::<Tsi>(),
 )
 .with_flags(UNSTABLE)
+.with_deviations(&[crate::catalog::deviations::FLAGGED_UNSTABLE])
 .with_levels(&[-25.0, 25.0]);
 
 #[cfg(test)]

@@ -80,12 +80,13 @@ mod tests {
 
     #[test]
     fn range_over_path() {
-        // Window of 2 values and 2 changes: values 3, 1 after 1 → range 2, path 2 + 2.
+        // Window of 2 values and 2 changes: values 3, 1 after 1 → range 2, path 2 + 2; then
+        // values 1, 1 after 3 → range 0.
         let rows: Vec<[f64; 1]> = [1.0, 3.0, 1.0, 1.0, 1.0].iter().map(|&v| [v]).collect();
         let rows: Vec<&[f64]> = rows.iter().map(|r| &r[..]).collect();
         assert_eq!(
             run::<super::Vhf>("vhf", &[2.0], &rows),
-            [None, None, Some(0.5), Some(1.0), Some(0.0)]
+            [None, None, Some(0.5), Some(0.0), Some(0.0)]
         );
     }
 }
