@@ -1,7 +1,8 @@
 //! Bollinger Bands as TA-Lib 0.8.3 builds them inside BBW and PERCENTB.
 
+use super::ema_083::Ma083;
 use crate::params::MaType;
-use crate::primitives::average::{MovingAverage, Smoother};
+use crate::primitives::average::Smoother;
 use crate::primitives::peak_variance::PeakVar;
 
 typed_params! {
@@ -24,13 +25,14 @@ pub(crate) struct Bands {
 
 /// The bands with TA-Lib 0.8.3's variance ([`PeakVar`]). For SMA the middle band is a plain
 /// running sum (arrival added, mean taken, leaver subtracted); for another type it is that
-/// moving average, and the variance's first window ends on the average's first value.
+/// moving average as TA-Lib 0.8.3's MA computes it ([`Ma083`]), and the variance's first window
+/// ends on the average's first value.
 #[derive(Debug, Clone)]
 pub(crate) struct Bollinger083 {
     variance: PeakVar,
     sum: f64,
     period: f64,
-    other: Option<MovingAverage>,
+    other: Option<Ma083>,
     /// Bars before the variance starts (another type: its lookback − (period − 1)).
     variance_delay: usize,
     up: f64,
@@ -42,7 +44,7 @@ pub(crate) struct Bollinger083 {
 impl Bollinger083 {
     pub(crate) fn new(p: &Bollinger083Params) -> Self {
         let variance = PeakVar::new(p.period);
-        let other = (p.ma_type != MaType::Sma).then(|| MovingAverage::new(p.ma_type, p.period));
+        let other = (p.ma_type != MaType::Sma).then(|| Ma083::new(p.ma_type, p.period));
         let variance_delay = other
             .as_ref()
             .map_or(0, |m| m.lookback().saturating_sub(variance.lookback()));

@@ -3,6 +3,7 @@
 mod atr;
 mod bbw;
 mod bollinger_083;
+mod ema_083;
 mod natr;
 mod percentb;
 mod rogerssatchell;
