@@ -3,7 +3,7 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::Params;
+use crate::params::{ParamSpec, Params};
 use crate::primitives::swak::{two_pole_alpha, two_pole_feedback};
 use crate::TaError;
 
@@ -71,6 +71,12 @@ impl Indicator for Swak2php {
     }
 }
 
+/// The catalog's parameters: TA-Lib 0.8.3 caps the period at 10000.
+const PARAMS: &[ParamSpec] = &[ParamSpec {
+    max: 10_000.0,
+    ..Swak2phpParams::SPECS[0]
+}];
+
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "swak_2php",
@@ -78,7 +84,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Cycle,
     "Ehlers' Swiss Army Knife two-pole high-pass filter (centred on zero)",
     REAL,
-    Swak2phpParams::SPECS,
+    PARAMS,
     OWN_LINE,
     kernel::<Swak2php>(),
 )

@@ -3,7 +3,7 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::Params;
+use crate::params::{ParamSpec, Params};
 use crate::TaError;
 
 typed_params! {
@@ -74,6 +74,15 @@ impl Indicator for SwakBp {
     }
 }
 
+/// The catalog's parameters: TA-Lib 0.8.3 caps the period at 2000.
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        max: 2_000.0,
+        ..SwakBpParams::SPECS[0]
+    },
+    SwakBpParams::SPECS[1],
+];
+
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "swak_bp",
@@ -81,7 +90,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Cycle,
     "Ehlers' Swiss Army Knife band-pass filter around a centre period (centred on zero)",
     REAL,
-    SwakBpParams::SPECS,
+    PARAMS,
     OWN_LINE,
     kernel::<SwakBp>(),
 )

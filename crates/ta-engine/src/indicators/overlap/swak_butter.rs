@@ -3,7 +3,7 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{PRICE_LINE, REAL, UNSTABLE};
 use crate::kernel::Indicator;
-use crate::params::Params;
+use crate::params::{ParamSpec, Params};
 use crate::primitives::swak::{two_pole_alpha, two_pole_feedback};
 use crate::TaError;
 
@@ -72,6 +72,12 @@ impl Indicator for SwakButter {
     }
 }
 
+/// The catalog's parameters: TA-Lib 0.8.3 caps the period at 10000.
+const PARAMS: &[ParamSpec] = &[ParamSpec {
+    max: 10_000.0,
+    ..SwakButterParams::SPECS[0]
+}];
+
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "swak_butter",
@@ -79,7 +85,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Overlap,
     "Ehlers' Swiss Army Knife two-pole Butterworth low-pass filter",
     REAL,
-    SwakButterParams::SPECS,
+    PARAMS,
     PRICE_LINE,
     kernel::<SwakButter>(),
 )

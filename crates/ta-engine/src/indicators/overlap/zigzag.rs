@@ -1,7 +1,8 @@
 //! Zig zag.
 
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
-use crate::indicators::HIGH_LOW;
+use crate::indicators::{HIGH_LOW, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
@@ -114,7 +115,9 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Zigzag>(),
 )
+.with_flags(UNSTABLE)
 .with_deviations(&[
+    FLAGGED_UNSTABLE,
     "pivot_index counts the complete bars the state machine has seen (from each group's start): \
      it equals TA-Lib's row index when no earlier row is missing.",
 ]);

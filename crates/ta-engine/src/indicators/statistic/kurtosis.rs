@@ -3,7 +3,7 @@
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
 use crate::kernel::Indicator;
-use crate::params::Params;
+use crate::params::{ParamSpec, Params};
 use crate::primitives::{Ring, RESEED_WINDOWS};
 use crate::TaError;
 
@@ -158,6 +158,12 @@ impl Indicator for Kurtosis {
     }
 }
 
+/// The catalog's parameters: TA-Lib 0.8.3 caps the period at 10000.
+const PARAMS: &[ParamSpec] = &[ParamSpec {
+    max: 10_000.0,
+    ..KurtosisParams::SPECS[0]
+}];
+
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "kurtosis",
@@ -165,7 +171,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Sample excess kurtosis (G2) of the last period values; NaN for a flat window",
     REAL,
-    KurtosisParams::SPECS,
+    PARAMS,
     OWN_LINE,
     kernel::<Kurtosis>(),
 );

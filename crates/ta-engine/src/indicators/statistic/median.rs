@@ -3,7 +3,7 @@
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::indicators::REAL;
 use crate::kernel::Indicator;
-use crate::params::Params;
+use crate::params::{ParamSpec, Params};
 use crate::primitives::Ring;
 use crate::TaError;
 
@@ -66,6 +66,12 @@ impl Indicator for Median {
     }
 }
 
+/// The catalog's parameters: TA-Lib 0.8.3 caps the period at 10000.
+const PARAMS: &[ParamSpec] = &[ParamSpec {
+    max: 10_000.0,
+    ..MedianParams::SPECS[0]
+}];
+
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "median",
@@ -73,7 +79,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     Group::Statistic,
     "Median of the last period values (mean of the two middle values for an even period)",
     REAL,
-    MedianParams::SPECS,
+    PARAMS,
     &[OutputSpec::new("value", "real", Pane::Price, Style::Line)],
     kernel::<Median>(),
 );
@@ -99,6 +105,13 @@ mod tests {
             run::<Median>("median", &[2.0], &data),
             vec![None, Some(3.0), Some(2.5), Some(3.0), Some(2.5), Some(6.0)]
         );
+    }
+
+    #[test]
+    fn period_capped_as_talib() {
+        let spec = crate::catalog::find("median").unwrap();
+        assert!(spec.params(&[10_000.0]).is_ok());
+        assert!(spec.params(&[10_001.0]).is_err());
     }
 
     #[test]

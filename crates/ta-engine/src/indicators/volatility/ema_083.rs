@@ -62,6 +62,7 @@ pub(crate) enum Ma083 {
     Ema(Ema083),
     Dema(Ema083, Ema083),
     Tema(Ema083, Ema083, Ema083),
+    Other(Box<MovingAverage>),
     Other(MovingAverage),
 }
 
@@ -81,6 +82,7 @@ impl Ma083 {
                 _ => {}
             }
         }
+        Ma083::Other(Box::new(MovingAverage::new(kind, period)))
         Ma083::Other(MovingAverage::new(kind, period))
     }
 }
