@@ -53,8 +53,10 @@ mod kstext;
 mod ma083;
 mod pso;
 mod si;
+mod sqzmom;
 mod stc;
 mod swing_index;
+mod var083;
 mod wilder_rsi;
 
 pub use apo::Apo;
@@ -141,6 +143,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &kstext::SPEC,
     &crsi::SPEC,
     &stc::SPEC,
+    &sqzmom::SPEC,
 ];
 
 #[cfg(test)]
