@@ -57,6 +57,7 @@ mod sqzmom;
 mod stc;
 mod swing_index;
 mod var083;
+mod wavetrend;
 mod wilder_rsi;
 
 pub use apo::Apo;
@@ -144,6 +145,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &crsi::SPEC,
     &stc::SPEC,
     &sqzmom::SPEC,
+    &wavetrend::SPEC,
 ];
 
 #[cfg(test)]
