@@ -56,6 +56,8 @@ mod si;
 mod sqzmom;
 mod stc;
 mod swing_index;
+#[cfg(test)]
+mod talib083_tests;
 mod var083;
 mod wavetrend;
 mod wilder_rsi;
