@@ -11,6 +11,9 @@ mod kvo;
 pub use ad::Ad;
 pub use adosc::{Adosc, AdoscParams};
 pub use obv::Obv;
+// TA-Lib 0.8.3 additions.
+pub use emv::{Emv, EmvParams};
+pub use kvo::{Kvo, KvoParams};
 
 use crate::catalog::IndicatorSpec;
 
