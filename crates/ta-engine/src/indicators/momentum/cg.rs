@@ -19,7 +19,9 @@ typed_params! {
 ///
 /// TA-Lib 0.8.3 keeps both sums exact (integer limbs at a power-of-two scale) and rounds each
 /// once, so an output depends on its window alone; the exact partial sums here give the same
-/// two roundings. An exactly zero sum gives the flat-window value `-(period + 1) / 2`.
+/// two roundings. A window no limb scale can hold (magnitudes spanning more than about
+/// 2^(97 - 2·log2(period)) — never prices) is summed plainly, oldest first, as TA-Lib does.
+/// An exactly zero sum gives the flat-window value `-(period + 1) / 2`.
 #[derive(Debug, Clone)]
 pub struct Cg {
     window: Ring,
@@ -27,6 +29,57 @@ pub struct Cg {
     plain: ExactSum,
     /// Σ (k+1)·x over the window.
     weighted: ExactSum,
+    /// TA-Lib's bound on a scaled value in its three-limb form.
+    limit: f64,
+    /// A power-of-two scale at which every window value is a whole number below `limit`.
+    scale: Option<f64>,
+}
+
+/// Largest power-of-two scale TA-Lib allows (finite, with room to double).
+const MAX_SCALE: f64 = 4.49423283715579e307;
+/// 2^52: at and above it every double is a whole number.
+const WHOLE: f64 = 4.503599627370496e15;
+
+impl Cg {
+    /// True when `x · scale` is a whole number below the limit (and not flushed to zero).
+    #[inline(always)]
+    fn fits(&self, x: f64, scale: f64) -> bool {
+        let y = (x * scale).abs();
+        y < self.limit && (y >= WHOLE || y + WHOLE - WHOLE == y) && (y != 0.0 || x == 0.0)
+    }
+
+    /// TA-Lib's most permissive scale for the window (from its largest magnitude), if every
+    /// value fits it.
+    fn window_scale(&self) -> Option<f64> {
+        let largest = self.window.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+        let scale = if largest > 0.0 {
+            // The largest power of two not above `largest`.
+            let mut half = 1.0_f64;
+            while half * 2.0 <= largest {
+                half *= 2.0;
+            }
+            while half > largest {
+                half *= 0.5;
+            }
+            (self.limit * 0.5 / half).min(MAX_SCALE)
+        } else {
+            1.0
+        };
+        self.window
+            .iter()
+            .all(|v| self.fits(v, scale))
+            .then_some(scale)
+    }
+
+    /// `(Σ (k+1)·x, Σ x)` as TA-Lib sums a window it cannot hold exactly.
+    fn plain_sums(&self) -> (f64, f64) {
+        let (mut num, mut den) = (0.0, 0.0);
+        for v in self.window.iter() {
+            den += v;
+            num += den;
+        }
+        (num, den)
+    }
 }
 
 impl Indicator for Cg {
@@ -35,10 +88,19 @@ impl Indicator for Cg {
     const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: CgParams = params.get();
+        let n = p.period as f64;
+        let mut weight_total = 1.0;
+        while weight_total < n * (n + 1.0) * 0.5 {
+            weight_total *= 2.0;
+        }
+        let width2 = 9.007199254740992e15 / weight_total;
+        let width3 = width2.min(67108864.0);
         Ok(Cg {
             window: Ring::new(p.period),
             plain: ExactSum::default(),
             weighted: ExactSum::default(),
+            limit: 0.25 * width2 * width3 * width3,
+            scale: None,
         })
     }
     fn lookback(&self) -> usize {
@@ -58,9 +120,15 @@ impl Indicator for Cg {
         if !self.window.is_full() {
             return false;
         }
-        let den = self.plain.value();
+        if !self.scale.is_some_and(|s| self.fits(bar[0], s)) {
+            self.scale = self.window_scale();
+        }
+        let (num, den) = match self.scale {
+            Some(_) => (self.weighted.value(), self.plain.value()),
+            None => self.plain_sums(),
+        };
         out[0] = if den != 0.0 {
-            -self.weighted.value() / den
+            -num / den
         } else {
             -(period + 1.0) * 0.5
         };

@@ -70,8 +70,13 @@ mod kstext;
 mod ma083;
 mod pso;
 mod si;
+mod sqzmom;
 mod stc;
 mod swing_index;
+#[cfg(test)]
+mod talib083_tests;
+mod var083;
+mod wavetrend;
 mod wilder_rsi;
 
 pub use apo::Apo;
@@ -98,6 +103,23 @@ pub use stochrsi::{Stochrsi, StochrsiParams};
 pub use trix::{Trix, TrixParams};
 pub use ultosc::{Ultosc, UltoscParams};
 pub use willr::{Willr, WillrParams};
+// TA-Lib 0.8.3 additions.
+pub use asi::Asi;
+pub use cg::{Cg, CgParams};
+pub use chop::{Chop, ChopParams};
+pub use choptr::{Choptr, ChoptrParams};
+pub use crsi::{Crsi, CrsiParams};
+pub use cti::{Cti, CtiParams};
+pub use dosc::{Dosc, DoscParams};
+pub use fisher::{Fisher, FisherParams};
+pub use ibs::Ibs;
+pub use kst::{Kst, KstParams};
+pub use kstext::{Kstext, KstextParams};
+pub use pso::{Pso, PsoParams};
+pub use si::{Si, SiParams};
+pub use sqzmom::{Sqzmom, SqzmomParams};
+pub use stc::{Stc, StcParams};
+pub use wavetrend::{Wavetrend, WavetrendParams};
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
 
@@ -175,6 +197,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &kstext::SPEC,
     &crsi::SPEC,
     &stc::SPEC,
+    &sqzmom::SPEC,
+    &wavetrend::SPEC,
 ];
 
 #[cfg(test)]

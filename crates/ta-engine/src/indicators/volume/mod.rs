@@ -25,6 +25,9 @@ pub use efi::{Efi, EfiParams};
 pub use marketfi::Marketfi;
 pub use nvi::Nvi;
 pub use obv::Obv;
+// TA-Lib 0.8.3 additions.
+pub use emv::{Emv, EmvParams};
+pub use kvo::{Kvo, KvoParams};
 pub use pvi::Pvi;
 pub use pvt::Pvt;
 pub use rvol::{Rvol, RvolParams};
