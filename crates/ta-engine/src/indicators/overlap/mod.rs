@@ -52,6 +52,7 @@ mod hma;
 mod kama;
 mod kc;
 mod ma;
+mod mavp;
 mod midpoint;
 mod midprice;
 mod rma;
@@ -74,6 +75,7 @@ pub use hma::{HmaIndicator, HmaParams};
 pub use kama::{KamaIndicator, KamaParams};
 pub use kc::{Kc, KcParams};
 pub use ma::{MaIndicator, MaParams};
+pub use mavp::{Mavp, MavpParams};
 pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
 pub use rma::{RmaIndicator, RmaParams};
@@ -112,4 +114,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &vwma::SPEC,
     &kc::SPEC,
     &supertrend::SPEC,
+    &mavp::SPEC,
 ];
