@@ -6,7 +6,8 @@ use ta_engine::catalog::{catalog, find, IndicatorSpec};
 use ta_engine::{ParamKind, TaError, Validity};
 
 /// Deterministic OHLCV from a small LCG (no dependencies).
-fn bars(n: usize, seed: u64) -> [Vec<f64>; 5] {
+/// Also a sixth column: a per-bar period in 2..=30 (MAVP's `periods`).
+fn bars(n: usize, seed: u64) -> [Vec<f64>; 6] {
     let mut state = seed
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);
@@ -17,14 +18,15 @@ fn bars(n: usize, seed: u64) -> [Vec<f64>; 5] {
         ((state >> 11) as f64) / ((1u64 << 53) as f64)
     };
     let mut close = 100.0;
-    let mut out: [Vec<f64>; 5] = Default::default();
+    let mut out: [Vec<f64>; 6] = Default::default();
     for _ in 0..n {
         let open = close;
         close *= 1.0 + (next() - 0.5) * 0.04;
         let high = open.max(close) * (1.0 + next() * 0.01);
         let low = open.min(close) * (1.0 - next() * 0.01);
         let volume = (next() * 1e4).floor() + 1.0;
-        for (col, v) in out.iter_mut().zip([open, high, low, close, volume]) {
+        let period = 2.0 + volume % 29.0;
+        for (col, v) in out.iter_mut().zip([open, high, low, close, volume, period]) {
             col.push(v);
         }
     }
@@ -32,7 +34,7 @@ fn bars(n: usize, seed: u64) -> [Vec<f64>; 5] {
 }
 
 /// Input series of `spec`, in catalog order.
-fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 5]) -> Vec<&'a [f64]> {
+fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 6]) -> Vec<&'a [f64]> {
     use ta_engine::catalog::Input::*;
     spec.inputs
         .iter()
@@ -42,7 +44,8 @@ fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 5]) -> Vec<&'a [f64]> {
             Low => data[2].as_slice(),
             Close | Real | Real0 => data[3].as_slice(),
             Volume => data[4].as_slice(),
-            Periods | Reset => unreachable!("no entry takes {}", i.as_str()),
+            Periods => data[5].as_slice(),
+            Reset => unreachable!("no entry takes {}", i.as_str()),
         })
         .collect()
 }
