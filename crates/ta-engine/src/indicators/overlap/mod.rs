@@ -57,6 +57,7 @@ mod midpoint;
 mod midprice;
 mod rma;
 mod sar;
+mod sarext;
 mod sma;
 mod supertrend;
 mod t3;
@@ -80,6 +81,7 @@ pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
 pub use rma::{RmaIndicator, RmaParams};
 pub use sar::{Sar, SarParams};
+pub use sarext::{Sarext, SarextParams};
 pub use sma::{SmaIndicator, SmaParams};
 pub use supertrend::{Supertrend, SupertrendParams};
 pub use t3::{T3Indicator, T3Params};
@@ -115,4 +117,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &kc::SPEC,
     &supertrend::SPEC,
     &mavp::SPEC,
+    &sarext::SPEC,
 ];
