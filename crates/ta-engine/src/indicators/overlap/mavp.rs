@@ -40,7 +40,8 @@ impl Mavp {
     /// The period TA-Lib 0.8.1 uses for a per-bar value.
     #[inline(always)]
     fn period_of(&self, value: f64) -> usize {
-        if !(value >= self.min_period as f64) {
+        // The bar is complete, so the value is finite (TA-Lib also lifts NaN to the minimum).
+        if value < self.min_period as f64 {
             self.min_period
         } else if value > self.max_period as f64 {
             self.max_period

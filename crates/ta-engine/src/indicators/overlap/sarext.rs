@@ -83,7 +83,7 @@ impl Sarext {
         if self.start_value == 0.0 {
             // MINUS_DM(1) of the second bar: a down move starts short.
             let (_, minus) = directional_movement(prev_high, prev_low, high, low);
-            self.is_long = !(minus > 0.0);
+            self.is_long = minus == 0.0;
             (self.ep, self.sar) = if self.is_long {
                 (high, prev_low)
             } else {
