@@ -5,6 +5,8 @@
 use ta_engine::catalog::{catalog, find, IndicatorSpec};
 use ta_engine::{ParamKind, TaError, Validity};
 
+/// Deterministic OHLCV from a small LCG (no dependencies).
+/// Also a sixth column: a per-bar period in 2..=30 (MAVP's `periods`).
 /// Deterministic OHLCV, and a per-bar period series (2..=30), from a small LCG.
 fn bars(n: usize, seed: u64) -> [Vec<f64>; 6] {
     let mut state = seed
@@ -24,6 +26,7 @@ fn bars(n: usize, seed: u64) -> [Vec<f64>; 6] {
         let high = open.max(close) * (1.0 + next() * 0.01);
         let low = open.min(close) * (1.0 - next() * 0.01);
         let volume = (next() * 1e4).floor() + 1.0;
+        let period = 2.0 + volume % 29.0;
         let period = (next() * 29.0).floor() + 2.0;
         for (col, v) in out.iter_mut().zip([open, high, low, close, volume, period]) {
             col.push(v);

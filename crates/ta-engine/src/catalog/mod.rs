@@ -583,7 +583,10 @@ mod tests {
         assert_eq!(Input::Real0.role(), InputRole::Free);
         for spec in catalog() {
             for input in spec.inputs {
-                assert_eq!(input.is_ohlcv(), !input.as_str().starts_with("real"));
+                assert_eq!(
+                    input.role() == InputRole::Free,
+                    input.as_str().starts_with("real")
+                );
             }
         }
     }

@@ -56,11 +56,13 @@ mod ichimoku;
 mod kama;
 mod kc;
 mod ma;
+mod mavp;
 mod mcgd;
 mod midpoint;
 mod midprice;
 mod rma;
 mod sar;
+mod sarext;
 mod sma;
 mod supertrend;
 mod t3;
@@ -88,11 +90,13 @@ pub use ichimoku::{Ichimoku, IchimokuParams};
 pub use kama::{KamaIndicator, KamaParams};
 pub use kc::{Kc, KcParams};
 pub use ma::{MaIndicator, MaParams};
+pub use mavp::{Mavp, MavpParams};
 pub use mcgd::{Mcgd, McgdIndicator, McgdParams};
 pub use midpoint::{Midpoint, MidpointParams};
 pub use midprice::{Midprice, MidpriceParams};
 pub use rma::{RmaIndicator, RmaParams};
 pub use sar::{Sar, SarParams};
+pub use sarext::{Sarext, SarextParams};
 pub use sma::{SmaIndicator, SmaParams};
 pub use supertrend::{Supertrend, SupertrendParams};
 pub use swak_butter::{SwakButter, SwakButterParams};
@@ -131,6 +135,8 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &vwma::SPEC,
     &kc::SPEC,
     &supertrend::SPEC,
+    &mavp::SPEC,
+    &sarext::SPEC,
     &alma::SPEC,
     &cksp::SPEC,
     &frama::SPEC,
