@@ -11,11 +11,17 @@ mod testing;
 mod cdl2crows;
 mod cdl3blackcrows;
 mod cdl3inside;
+mod cdl3linestrike;
 mod cdl3outside;
+mod cdl3starsinsouth;
 mod cdl3whitesoldiers;
 mod cdlabandonedbaby;
+mod cdladvanceblock;
 mod cdlbelthold;
+mod cdlbreakaway;
 mod cdlclosingmarubozu;
+mod cdlconcealbabyswall;
+mod cdlcounterattack;
 mod cdldarkcloudcover;
 mod cdldoji;
 mod cdldojistar;
@@ -83,4 +89,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdl3outside::SPEC,
     &cdl2crows::SPEC,
     &cdlabandonedbaby::SPEC,
+    &cdladvanceblock::SPEC,
+    &cdlbreakaway::SPEC,
+    &cdl3linestrike::SPEC,
+    &cdl3starsinsouth::SPEC,
+    &cdlconcealbabyswall::SPEC,
+    &cdlcounterattack::SPEC,
 ];
