@@ -29,12 +29,15 @@ mod cdldragonflydoji;
 mod cdlengulfing;
 mod cdleveningdojistar;
 mod cdleveningstar;
+mod cdlgapsidesidewhite;
 mod cdlgravestonedoji;
 mod cdlhammer;
 mod cdlhangingman;
 mod cdlharami;
 mod cdlharamicross;
 mod cdlhighwave;
+mod cdlhikkake;
+mod cdlhikkakemod;
 mod cdlinvertedhammer;
 mod cdllongleggeddoji;
 mod cdllongline;
@@ -95,4 +98,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdl3starsinsouth::SPEC,
     &cdlconcealbabyswall::SPEC,
     &cdlcounterattack::SPEC,
+    &cdlgapsidesidewhite::SPEC,
+    &cdlhikkake::SPEC,
+    &cdlhikkakemod::SPEC,
 ];
