@@ -38,12 +38,18 @@ mod cdlharamicross;
 mod cdlhighwave;
 mod cdlhikkake;
 mod cdlhikkakemod;
+mod cdlhomingpigeon;
+mod cdlidentical3crows;
+mod cdlinneck;
 mod cdlinvertedhammer;
+mod cdlkicking;
+mod cdlkickingbylength;
 mod cdllongleggeddoji;
 mod cdllongline;
 mod cdlmarubozu;
 mod cdlmorningdojistar;
 mod cdlmorningstar;
+mod cdlonneck;
 mod cdlpiercing;
 mod cdlrickshawman;
 mod cdlshootingstar;
@@ -101,4 +107,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdlgapsidesidewhite::SPEC,
     &cdlhikkake::SPEC,
     &cdlhikkakemod::SPEC,
+    &cdlhomingpigeon::SPEC,
+    &cdlidentical3crows::SPEC,
+    &cdlinneck::SPEC,
+    &cdlonneck::SPEC,
+    &cdlkicking::SPEC,
+    &cdlkickingbylength::SPEC,
 ];
