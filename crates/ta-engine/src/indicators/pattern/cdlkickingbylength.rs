@@ -42,7 +42,7 @@ mod tests {
         let black = [103.0, 103.05, 99.95, 100.0];
         check(
             "cdlkickingbylength",
-            &[black, [103.5, 106.55, 103.45, 106.5]],
+            &[black, [103.5, 107.05, 103.45, 107.0]],
             100,
         );
         check(
