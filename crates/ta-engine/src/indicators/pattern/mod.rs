@@ -44,17 +44,23 @@ mod cdlinneck;
 mod cdlinvertedhammer;
 mod cdlkicking;
 mod cdlkickingbylength;
+mod cdlladderbottom;
 mod cdllongleggeddoji;
 mod cdllongline;
 mod cdlmarubozu;
+mod cdlmatchinglow;
+mod cdlmathold;
 mod cdlmorningdojistar;
 mod cdlmorningstar;
 mod cdlonneck;
 mod cdlpiercing;
 mod cdlrickshawman;
+mod cdlrisefall3methods;
+mod cdlseparatinglines;
 mod cdlshootingstar;
 mod cdlshortline;
 mod cdlspinningtop;
+mod cdlstalledpattern;
 mod cdltakuri;
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
@@ -113,4 +119,10 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdlonneck::SPEC,
     &cdlkicking::SPEC,
     &cdlkickingbylength::SPEC,
+    &cdlladderbottom::SPEC,
+    &cdlmatchinglow::SPEC,
+    &cdlmathold::SPEC,
+    &cdlrisefall3methods::SPEC,
+    &cdlseparatinglines::SPEC,
+    &cdlstalledpattern::SPEC,
 ];
