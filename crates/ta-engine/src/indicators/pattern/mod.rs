@@ -11,11 +11,17 @@ mod testing;
 mod cdl2crows;
 mod cdl3blackcrows;
 mod cdl3inside;
+mod cdl3linestrike;
 mod cdl3outside;
+mod cdl3starsinsouth;
 mod cdl3whitesoldiers;
 mod cdlabandonedbaby;
+mod cdladvanceblock;
 mod cdlbelthold;
+mod cdlbreakaway;
 mod cdlclosingmarubozu;
+mod cdlconcealbabyswall;
+mod cdlcounterattack;
 mod cdldarkcloudcover;
 mod cdldoji;
 mod cdldojistar;
@@ -23,23 +29,38 @@ mod cdldragonflydoji;
 mod cdlengulfing;
 mod cdleveningdojistar;
 mod cdleveningstar;
+mod cdlgapsidesidewhite;
 mod cdlgravestonedoji;
 mod cdlhammer;
 mod cdlhangingman;
 mod cdlharami;
 mod cdlharamicross;
 mod cdlhighwave;
+mod cdlhikkake;
+mod cdlhikkakemod;
+mod cdlhomingpigeon;
+mod cdlidentical3crows;
+mod cdlinneck;
 mod cdlinvertedhammer;
+mod cdlkicking;
+mod cdlkickingbylength;
+mod cdlladderbottom;
 mod cdllongleggeddoji;
 mod cdllongline;
 mod cdlmarubozu;
+mod cdlmatchinglow;
+mod cdlmathold;
 mod cdlmorningdojistar;
 mod cdlmorningstar;
+mod cdlonneck;
 mod cdlpiercing;
 mod cdlrickshawman;
+mod cdlrisefall3methods;
+mod cdlseparatinglines;
 mod cdlshootingstar;
 mod cdlshortline;
 mod cdlspinningtop;
+mod cdlstalledpattern;
 mod cdltakuri;
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
@@ -83,4 +104,25 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &cdl3outside::SPEC,
     &cdl2crows::SPEC,
     &cdlabandonedbaby::SPEC,
+    &cdladvanceblock::SPEC,
+    &cdlbreakaway::SPEC,
+    &cdl3linestrike::SPEC,
+    &cdl3starsinsouth::SPEC,
+    &cdlconcealbabyswall::SPEC,
+    &cdlcounterattack::SPEC,
+    &cdlgapsidesidewhite::SPEC,
+    &cdlhikkake::SPEC,
+    &cdlhikkakemod::SPEC,
+    &cdlhomingpigeon::SPEC,
+    &cdlidentical3crows::SPEC,
+    &cdlinneck::SPEC,
+    &cdlonneck::SPEC,
+    &cdlkicking::SPEC,
+    &cdlkickingbylength::SPEC,
+    &cdlladderbottom::SPEC,
+    &cdlmatchinglow::SPEC,
+    &cdlmathold::SPEC,
+    &cdlrisefall3methods::SPEC,
+    &cdlseparatinglines::SPEC,
+    &cdlstalledpattern::SPEC,
 ];

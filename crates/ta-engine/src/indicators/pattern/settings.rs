@@ -150,8 +150,10 @@ macro_rules! pattern_settings {
         pattern_settings!(@emit false, [] $($setting),*);
     };
     (@emit $has:literal, [$($first:expr,)?] $($setting:ident),*) => {
+        #[allow(dead_code)] // patterns without candle settings
         const SETTINGS: &[$crate::indicators::pattern::settings::Setting] =
             &[$($crate::indicators::pattern::settings::Setting::$setting),*];
+        #[allow(dead_code)]
         const HAS_PENETRATION: bool = $has;
         const PARAMS: &[$crate::params::ParamSpec] = &[
             $($first,)?
