@@ -94,7 +94,8 @@ impl ParamSpec {
             max: 13.0,
             description:
                 "moving-average type (11 picks the function's own default): 0 SMA, 1 EMA, \
-                 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3, 9 HMA, 10 DISABLED, 12 ZLEMA, 13 RMA",
+                 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA, 8 T3, 9 HMA, 10 DISABLED, \
+                 12 ZLEMA, 13 RMA",
         }
     }
 

@@ -2,13 +2,12 @@
 //! first output at the lookback, checkpoints resume exactly, missing bars are skipped, and
 //! parameters outside the catalog ranges are refused.
 
-use ta_engine::catalog::{catalog, find, IndicatorSpec};
+use ta_engine::catalog::{catalog, find, Group, IndicatorSpec};
 use ta_engine::{ParamKind, TaError, Validity};
 
-/// Deterministic OHLCV from a small LCG (no dependencies).
-/// Also a sixth column: a per-bar period in 2..=30 (MAVP's `periods`).
-/// Deterministic OHLCV, and a per-bar period series (2..=30), from a small LCG.
-fn bars(n: usize, seed: u64) -> [Vec<f64>; 6] {
+/// Deterministic OHLCV, a per-bar period series (2..=30) and a series inside (0, 1) (in
+/// every math transform's domain), from a small LCG.
+fn bars(n: usize, seed: u64) -> [Vec<f64>; 7] {
     let mut state = seed
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);
@@ -19,16 +18,19 @@ fn bars(n: usize, seed: u64) -> [Vec<f64>; 6] {
         ((state >> 11) as f64) / ((1u64 << 53) as f64)
     };
     let mut close = 100.0;
-    let mut out: [Vec<f64>; 6] = Default::default();
+    let mut out: [Vec<f64>; 7] = Default::default();
     for _ in 0..n {
         let open = close;
         close *= 1.0 + (next() - 0.5) * 0.04;
         let high = open.max(close) * (1.0 + next() * 0.01);
         let low = open.min(close) * (1.0 - next() * 0.01);
         let volume = (next() * 1e4).floor() + 1.0;
-        let period = 2.0 + volume % 29.0;
         let period = (next() * 29.0).floor() + 2.0;
-        for (col, v) in out.iter_mut().zip([open, high, low, close, volume, period]) {
+        let unit = 0.01 + next() * 0.98;
+        for (col, v) in out
+            .iter_mut()
+            .zip([open, high, low, close, volume, period, unit])
+        {
             col.push(v);
         }
     }
@@ -36,8 +38,11 @@ fn bars(n: usize, seed: u64) -> [Vec<f64>; 6] {
 }
 
 /// Input series of `spec`, in catalog order.
-fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 6]) -> Vec<&'a [f64]> {
+fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 7]) -> Vec<&'a [f64]> {
     use ta_engine::catalog::Input::*;
+    if spec.group == Group::MathTransform {
+        return vec![data[6].as_slice()];
+    }
     spec.inputs
         .iter()
         .map(|i| match i {

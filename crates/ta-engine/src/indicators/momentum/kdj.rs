@@ -2,7 +2,6 @@
 
 use super::stoch::Stoch;
 use super::FASTK_PERIOD_DOC;
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::indicators::HIGH_LOW_CLOSE;
 use crate::kernel::Indicator;
@@ -14,9 +13,9 @@ typed_params! {
     pub struct KdjParams {
         fastk_period: usize = int("fastk_period", 9, 1, FASTK_PERIOD_DOC),
         slowk_period: usize = int("slowk_period", 3, 1, "bars in the moving average of %K (K)"),
-        slowk_ma_type: MaType = ma_type("slowk_matype", MaType::Sma),
+        slowk_ma_type: MaType = ma_type("slowk_matype", MaType::Rma),
         slowd_period: usize = int("slowd_period", 3, 1, "bars in the moving average of K (D)"),
-        slowd_ma_type: MaType = ma_type("slowd_matype", MaType::Sma),
+        slowd_ma_type: MaType = ma_type("slowd_matype", MaType::Rma),
     }
 }
 
@@ -45,11 +44,6 @@ impl Indicator for Kdj {
     }
 }
 
-/// TA-Lib's default moving-average type for KDJ, 13 (RMA), is not available yet.
-const DEFAULT_MA_TYPE: &str =
-    "The moving-average types default to 0 (SMA); TA-Lib's default is 13 (RMA), which is not \
-     implemented yet.";
-
 /// Catalog entry.
 pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "kdj",
@@ -65,7 +59,6 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Kdj>(),
 )
-.with_deviations(&[NO_MAMA, DEFAULT_MA_TYPE])
 .with_levels(&[20.0, 80.0]);
 
 #[cfg(test)]

@@ -543,7 +543,7 @@ mod tests {
             ("macd", &[1.0, 26.0, 9.0]),
             ("macd", &[12.0, 26.0, 0.0]),
             ("stoch", &[0.0, 3.0, 0.0, 3.0, 0.0]),
-            ("stochf", &[5.0, 3.0, 7.0]), // MAMA is not available through MA_Type here
+            ("stochf", &[5.0, 3.0, 14.0]), // past TA-Lib 0.8.1's MA types
             ("macdext", &[12.0, 14.0, 26.0, 0.0, 9.0, 0.0]),
             ("ultosc", &[7.0, 0.0, 28.0]),
             ("apo", &[12.5, 26.0, 1.0]),

@@ -1,6 +1,5 @@
 //! Moving average with a variable period.
 
-use crate::catalog::deviations::NO_MAMA;
 use crate::catalog::{kernel, Group, IndicatorSpec, Input};
 use crate::error::ErrorKind;
 use crate::indicators::PRICE_LINE;
@@ -133,8 +132,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     MavpParams::SPECS,
     PRICE_LINE,
     kernel::<Mavp>(),
-)
-.with_deviations(&[NO_MAMA]);
+);
 
 #[cfg(test)]
 mod tests {

@@ -45,7 +45,7 @@ impl PowerSums {
 
 /// Sample-adjusted excess kurtosis (G2) of the last `period` values, TA-Lib 0.8.3's KURTOSIS:
 /// shifted running power sums, rebuilt from the window when a central moment falls below 1% of
-/// its largest sum since the last rebuild, or every 32 windows. A flat window gives NaN (0/0).
+/// its largest sum since the last rebuild, or every 32 windows. A flat window has no value (0/0): its row is missing.
 #[derive(Debug, Clone)]
 pub struct Kurtosis {
     window: Ring,
@@ -106,6 +106,8 @@ impl Indicator for Kurtosis {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
     const FUSED: bool = true;
+    // A flat window has no kurtosis (0/0): that row is missing, as TA-Lib's NaN.
+    const GAPS: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: KurtosisParams = params.get();
         let n = p.period as f64;
@@ -154,7 +156,7 @@ impl Indicator for Kurtosis {
         out[0] = self.coef_a * (m4 / var_sq) - self.coef_b;
         // The sums keep the `period - 1` values that stay.
         self.sums.remove(self.window.oldest() - self.shift);
-        true
+        !out[0].is_nan()
     }
 }
 
@@ -169,7 +171,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "kurtosis",
     "KURTOSIS",
     Group::Statistic,
-    "Sample excess kurtosis (G2) of the last period values; NaN for a flat window",
+    "Sample excess kurtosis (G2) of the last period values; missing for a flat window",
     REAL,
     PARAMS,
     OWN_LINE,
@@ -195,10 +197,21 @@ mod tests {
     }
 
     #[test]
-    fn a_flat_window_is_nan() {
-        let data = [[2.5]; 6];
+    fn a_flat_window_is_missing() {
+        let data = [
+            [2.5],
+            [2.5],
+            [2.5],
+            [2.5],
+            [2.5],
+            [1.0],
+            [4.0],
+            [2.0],
+            [3.0],
+        ];
         let data: Vec<&[f64]> = data.iter().map(|r| &r[..]).collect();
         let out = run::<Kurtosis>("kurtosis", &[4.0], &data);
-        assert!(out[3..].iter().all(|v| v.unwrap().is_nan()));
+        assert!(out[..5].iter().all(Option::is_none));
+        assert!(out[5..].iter().all(Option::is_some));
     }
 }

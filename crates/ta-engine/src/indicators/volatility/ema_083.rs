@@ -63,7 +63,6 @@ pub(crate) enum Ma083 {
     Dema(Ema083, Ema083),
     Tema(Ema083, Ema083, Ema083),
     Other(Box<MovingAverage>),
-    Other(MovingAverage),
 }
 
 impl Ma083 {
@@ -83,7 +82,6 @@ impl Ma083 {
             }
         }
         Ma083::Other(Box::new(MovingAverage::new(kind, period)))
-        Ma083::Other(MovingAverage::new(kind, period))
     }
 }
 

@@ -4,7 +4,6 @@ mod adr;
 mod atr;
 mod bbw;
 mod bollinger_083;
-mod ema_083;
 mod cvi;
 mod ema_083;
 mod massi;
