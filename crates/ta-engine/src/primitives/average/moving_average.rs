@@ -44,7 +44,7 @@ impl MovingAverage {
             MaType::Hma => MovingAverage::Hma(Hma::new(period)),
             MaType::Zlema => MovingAverage::Zlema(Zlema::new(period)),
             MaType::Rma => MovingAverage::Rma(Rma::new(period)),
-            MaType::Mama => MovingAverage::Mama(Box::new(MamaLine::new())),
+            MaType::Mama => MovingAverage::Mama(Box::default()),
             MaType::Disabled => MovingAverage::Identity,
         }
     }
