@@ -117,6 +117,20 @@ CANDLE_SETTINGS = [
 ]  # fmt: skip
 
 
+IN_WHEEL = set(talib.get_functions())
+"""TA-Lib 0.8.1's functions (the pinned wheel); the rest were added in 0.8.3."""
+
+
+def is_setting(entry: dict[str, Any], param: dict[str, Any]) -> bool:
+    """A pattern's candle-setting parameter (TA-Lib keeps these in a global table)."""
+    return entry["group"] == "pattern" and param["name"].endswith(("_range", "_period", "_factor"))
+
+
+def talib_params(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parameters TA-Lib takes as arguments (all but candle settings)."""
+    return [p for p in entry["params"] if not is_setting(entry, p)]
+
+
 def candle_settings(values: dict[str, float]) -> dict[str, tuple[int, int, float]]:
     """A pattern's candle-setting parameters (`body_long_period`, `_range`, `_factor`) as
     TA-Lib's (range type, average period, factor) per setting."""
@@ -161,22 +175,33 @@ def talib_run(
     return result
 
 
+def with_candle_settings(settings: dict[str, tuple[int, int, float]]) -> Any:
+    """A context that sets TA-Lib's global candle settings and restores the defaults."""
+    import contextlib
+
+    from talib import _ta_lib
+
+    @contextlib.contextmanager
+    def applied() -> Any:
+        for setting, (range_type, period, factor) in settings.items():
+            code = getattr(_ta_lib.CandleSettingType, setting.title().replace("_", ""))
+            _ta_lib._ta_set_candle_settings(code, range_type, period, factor)
+        try:
+            yield
+        finally:
+            _ta_lib._ta_restore_candle_default_settings(_ta_lib.CandleSettingType.AllCandleSettings)
+
+    return applied()
+
+
 def talib_081(
     name: str,
     arrays: list[np.ndarray],
     kwargs: dict[str, Any],
     settings: dict[str, tuple[int, int, float]],
 ) -> list[np.ndarray]:
-    from talib import _ta_lib
-
-    for setting, (range_type, period, factor) in settings.items():
-        code = getattr(_ta_lib.CandleSettingType, setting.title().replace("_", ""))
-        _ta_lib._ta_set_candle_settings(code, range_type, period, factor)
-    try:
+    with with_candle_settings(settings):
         out = getattr(talib, name)(*arrays, **kwargs)
-    finally:
-        if settings:
-            _ta_lib._ta_restore_candle_default_settings(_ta_lib.CandleSettingType.AllCandleSettings)
     return list(out) if isinstance(out, tuple) else [out]
 
 

@@ -91,13 +91,18 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         "market": '"open"',
         "periods": 'pl.col("bar") % 20 + 2',
     }
+    receiver = "close" if _primary(e) in ("expr", "close") else _primary(e)
+    receiver_expr = f'pl.col("{receiver}")'
+    name = e["output_name"]
+    if e["group"] == "math_transform":
+        # Prices scaled into (0, 1]: inside every transform's domain (ACOS, LN, ...).
+        receiver_expr = '(pl.col("close") / pl.col("close").max())'
+        args["expr"] = receiver_expr
     if method:
-        receiver = "close" if _primary(e) in ("expr", "close") else _primary(e)
         rest = ", ".join(args[f] for f in free if f != _primary(e))
-        call = f'pl.col("{receiver}").ta.{e["name"]}({rest})'
+        call = f"{receiver_expr}.ta.{e['name']}({rest})"
     else:
         call = f"ta.{e['name']}({', '.join(args[f] for f in free)})"
-    name = e["output_name"]
     lines = [
         ">>> import polars as pl",
         ">>> from laakhay import ta",
@@ -105,8 +110,9 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         f">>> out = df.select({call})",
     ]
     if len(e["outputs"]) == 1:
-        lines += [f'>>> out["{name}"].dtype, out["{name}"].null_count()']
-        lines += [f"({e['outputs'][0]['dtype']}, {e['default_lookback']})"]
+        lines += [">>> result = out.to_series()"]
+        lines += [">>> result.name, result.dtype, result.null_count()"]
+        lines += [f"('{name}', {e['outputs'][0]['dtype']}, {e['default_lookback']})"]
     else:
         names = [o["name"] for o in e["outputs"]]
         lines += [f'>>> out.unnest("{name}").columns']

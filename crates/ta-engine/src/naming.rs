@@ -2,7 +2,8 @@
 //! the input that stands for "the series" (the `.ta` receiver), and the output column name.
 
 use crate::catalog::{IndicatorSpec, Input};
-use crate::params::{MaType, ParamKind};
+use crate::indicators::pattern::settings::SETTING_SPECS;
+use crate::params::{MaType, ParamKind, ParamSpec};
 
 /// The keyword an adapter uses for input `i` of `spec`: the entry's own keywords where it
 /// names them (BETA: `market`, `expr`), else OHLCV inputs by their role and free series as
@@ -35,11 +36,27 @@ pub fn default_column(input: Input) -> &'static str {
     }
 }
 
+/// True for a pattern's candle-setting parameter (`body_doji_period`, ...).
+fn is_candle_setting(param: &ParamSpec) -> bool {
+    SETTING_SPECS
+        .iter()
+        .flatten()
+        .any(|setting| setting.name == param.name)
+}
+
 /// `name` followed by every parameter value: `rsi_14`, `macd_12_26_9`, `bbands_20_2_2_sma`,
-/// `sar_0.02_0.2`. Two calls with different parameters never share a label.
+/// `sar_0.02_0.2`. Candle settings are written only when they differ from TA-Lib's default,
+/// with their names (`cdldoji_body_doji_period_5`). Two calls with different parameters never
+/// share a label.
 pub fn label(spec: &IndicatorSpec, values: &[f64]) -> String {
     let mut label = spec.name.to_string();
     for (param, &value) in spec.params.iter().zip(values) {
+        if is_candle_setting(param) {
+            if value != param.default {
+                label.push_str(&format!("_{}_{value}", param.name));
+            }
+            continue;
+        }
         label.push('_');
         match param.kind {
             ParamKind::MaType => match MaType::from_code(value as u8) {
@@ -88,6 +105,28 @@ mod tests {
         );
         assert_eq!(name_of("sar", &[0.02, 0.2], "high"), "sar_0.02_0.2");
         assert_eq!(name_of("obv", &[], "close"), "obv");
+    }
+
+    #[test]
+    fn candle_settings_are_named_only_when_changed() {
+        let doji = find("cdldoji").unwrap();
+        let mut values = doji.default_values();
+        assert_eq!(output_name(doji, &values, "close"), "cdldoji");
+        let period = doji
+            .params
+            .iter()
+            .position(|p| p.name == "body_doji_period")
+            .unwrap();
+        values[period] = 5.0;
+        assert_eq!(
+            output_name(doji, &values, "close"),
+            "cdldoji_body_doji_period_5"
+        );
+        let star = find("cdlmorningstar").unwrap();
+        assert_eq!(
+            output_name(star, &star.default_values(), "close"),
+            "cdlmorningstar_0.3"
+        );
     }
 
     #[test]

@@ -10,11 +10,15 @@ from __future__ import annotations
 from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
 from laakhay.ta._catalog import catalog, info, lookback, output_name
 from laakhay.ta._engine import __version__
+from laakhay.ta.candles import CANDLE_PRESETS, CandleSetting, CandleSettings
 from laakhay.ta.datasets import sample_ohlcv
 from laakhay.ta.indicators import *  # noqa: F403
 from laakhay.ta.indicators import __all__ as _indicator_names
 
 __all__ = [
+    "CANDLE_PRESETS",
+    "CandleSetting",
+    "CandleSettings",
     "__version__",
     "catalog",
     "info",

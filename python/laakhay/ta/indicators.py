@@ -15,7 +15,9 @@ __all__ = [
     "MaType",
     "ac",
     "accbands",
+    "acos",
     "ad",
+    "add",
     "adosc",
     "adr",
     "adx",
@@ -26,6 +28,8 @@ __all__ = [
     "aroon",
     "aroonosc",
     "asi",
+    "asin",
+    "atan",
     "atr",
     "avgdev",
     "avgprice",
@@ -37,11 +41,17 @@ __all__ = [
     "cdl2crows",
     "cdl3blackcrows",
     "cdl3inside",
+    "cdl3linestrike",
     "cdl3outside",
+    "cdl3starsinsouth",
     "cdl3whitesoldiers",
     "cdlabandonedbaby",
+    "cdladvanceblock",
     "cdlbelthold",
+    "cdlbreakaway",
     "cdlclosingmarubozu",
+    "cdlconcealbabyswall",
+    "cdlcounterattack",
     "cdldarkcloudcover",
     "cdldoji",
     "cdldojistar",
@@ -49,24 +59,40 @@ __all__ = [
     "cdlengulfing",
     "cdleveningdojistar",
     "cdleveningstar",
+    "cdlgapsidesidewhite",
     "cdlgravestonedoji",
     "cdlhammer",
     "cdlhangingman",
     "cdlharami",
     "cdlharamicross",
     "cdlhighwave",
+    "cdlhikkake",
+    "cdlhikkakemod",
+    "cdlhomingpigeon",
+    "cdlidentical3crows",
+    "cdlinneck",
     "cdlinvertedhammer",
+    "cdlkicking",
+    "cdlkickingbylength",
+    "cdlladderbottom",
     "cdllongleggeddoji",
     "cdllongline",
     "cdlmarubozu",
+    "cdlmatchinglow",
+    "cdlmathold",
     "cdlmorningdojistar",
     "cdlmorningstar",
+    "cdlonneck",
     "cdlpiercing",
     "cdlrickshawman",
+    "cdlrisefall3methods",
+    "cdlseparatinglines",
     "cdlshootingstar",
     "cdlshortline",
     "cdlspinningtop",
+    "cdlstalledpattern",
     "cdltakuri",
+    "ceil",
     "cg",
     "chop",
     "choptr",
@@ -76,10 +102,14 @@ __all__ = [
     "cmou",
     "coppock",
     "correl",
+    "cos",
+    "cosh",
     "crsi",
     "cti",
+    "cumsum",
     "cvi",
     "dema",
+    "div",
     "donchian",
     "dosc",
     "dpo",
@@ -89,7 +119,9 @@ __all__ = [
     "emv",
     "er",
     "eri",
+    "exp",
     "fisher",
+    "floor",
     "fosc",
     "fractal",
     "frama",
@@ -106,6 +138,7 @@ __all__ = [
     "imi",
     "kama",
     "kc",
+    "kdj",
     "kst",
     "kstext",
     "kurtosis",
@@ -114,6 +147,8 @@ __all__ = [
     "linearreg_angle",
     "linearreg_intercept",
     "linearreg_slope",
+    "ln",
+    "log10",
     "ma",
     "macd",
     "macdext",
@@ -121,15 +156,23 @@ __all__ = [
     "mama",
     "marketfi",
     "massi",
+    "mavp",
+    "max",
+    "maxindex",
     "mcgd",
     "median",
     "medprice",
     "mfi",
     "midpoint",
     "midprice",
+    "min",
+    "minindex",
+    "minmax",
+    "minmaxindex",
     "minus_di",
     "minus_dm",
     "mom",
+    "mult",
     "natr",
     "nvi",
     "obv",
@@ -155,14 +198,21 @@ __all__ = [
     "rvir",
     "rvol",
     "sar",
+    "sarext",
     "si",
+    "sin",
+    "sinh",
     "sma",
     "smi",
+    "sqrt",
+    "sqzmom",
     "stc",
     "stddev",
     "stoch",
     "stochf",
     "stochrsi",
+    "sub",
+    "sum",
     "supertrend",
     "swak_2php",
     "swak_bp",
@@ -170,6 +220,8 @@ __all__ = [
     "swak_gauss",
     "swak_hp",
     "t3",
+    "tan",
+    "tanh",
     "tema",
     "trange",
     "trima",
@@ -185,6 +237,7 @@ __all__ = [
     "vwap",
     "vwma",
     "wad",
+    "wavetrend",
     "wclprice",
     "willr",
     "wma",
@@ -252,8 +305,9 @@ def sma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.sma("close"))
-    >>> out["sma_30"].dtype, out["sma_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sma_30', Float64, 29)
     """
     return call("sma", [expr], {"period": period}, by, order_by)
 
@@ -300,8 +354,9 @@ def ema(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ema("close"))
-    >>> out["ema_30"].dtype, out["ema_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ema_30', Float64, 29)
     """
     return call("ema", [expr], {"period": period}, by, order_by)
 
@@ -347,8 +402,9 @@ def wma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.wma("close"))
-    >>> out["wma_30"].dtype, out["wma_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('wma_30', Float64, 29)
     """
     return call("wma", [expr], {"period": period}, by, order_by)
 
@@ -399,8 +455,9 @@ def dema(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.dema("close"))
-    >>> out["dema_30"].dtype, out["dema_30"].null_count()
-    (Float64, 58)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('dema_30', Float64, 58)
     """
     return call("dema", [expr], {"period": period}, by, order_by)
 
@@ -451,8 +508,9 @@ def tema(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.tema("close"))
-    >>> out["tema_30"].dtype, out["tema_30"].null_count()
-    (Float64, 87)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('tema_30', Float64, 87)
     """
     return call("tema", [expr], {"period": period}, by, order_by)
 
@@ -498,8 +556,9 @@ def trima(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.trima("close"))
-    >>> out["trima_30"].dtype, out["trima_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('trima_30', Float64, 29)
     """
     return call("trima", [expr], {"period": period}, by, order_by)
 
@@ -546,8 +605,9 @@ def kama(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.kama("close"))
-    >>> out["kama_30"].dtype, out["kama_30"].null_count()
-    (Float64, 30)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('kama_30', Float64, 30)
     """
     return call("kama", [expr], {"period": period}, by, order_by)
 
@@ -597,8 +657,9 @@ def t3(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.t3("close"))
-    >>> out["t3_5_0.7"].dtype, out["t3_5_0.7"].null_count()
-    (Float64, 24)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('t3_5_0.7', Float64, 24)
     """
     return call("t3", [expr], {"period": period, "vfactor": vfactor}, by, order_by)
 
@@ -621,8 +682,8 @@ def ma(
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -649,8 +710,9 @@ def ma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ma("close"))
-    >>> out["ma_30_sma"].dtype, out["ma_30_sma"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ma_30_sma', Float64, 29)
     """
     return call("ma", [expr], {"period": period, "ma_type": ma_type}, by, order_by)
 
@@ -680,8 +742,8 @@ def bbands(
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -762,8 +824,9 @@ def midpoint(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.midpoint("close"))
-    >>> out["midpoint_14"].dtype, out["midpoint_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('midpoint_14', Float64, 13)
     """
     return call("midpoint", [expr], {"period": period}, by, order_by)
 
@@ -812,8 +875,9 @@ def midprice(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.midprice())
-    >>> out["midprice_14"].dtype, out["midprice_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('midprice_14', Float64, 13)
     """
     return call("midprice", [high, low], {"period": period}, by, order_by)
 
@@ -870,8 +934,9 @@ def sar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.sar())
-    >>> out["sar_0.02_0.2"].dtype, out["sar_0.02_0.2"].null_count()
-    (Float64, 1)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sar_0.02_0.2', Float64, 1)
     """
     return call(
         "sar", [high, low], {"acceleration": acceleration, "maximum": maximum}, by, order_by
@@ -885,7 +950,7 @@ def hma(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Hull moving average: a WMA over √period bars of 2·WMA(period/2) − WMA(period) (TA-Lib
+    """Hull moving average: a WMA over √period bars of 2·WMA(period/2) - WMA(period) (TA-Lib
     ``HMA``).
 
     Parameters
@@ -920,8 +985,9 @@ def hma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.hma("close"))
-    >>> out["hma_20"].dtype, out["hma_20"].null_count()
-    (Float64, 22)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('hma_20', Float64, 22)
     """
     return call("hma", [expr], {"period": period}, by, order_by)
 
@@ -968,8 +1034,9 @@ def rma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rma("close"))
-    >>> out["rma_30"].dtype, out["rma_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rma_30', Float64, 29)
     """
     return call("rma", [expr], {"period": period}, by, order_by)
 
@@ -981,7 +1048,7 @@ def zlema(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Zero-lag exponential moving average: an EMA of 2·price − price lagged (period−1)/2 bars
+    """Zero-lag exponential moving average: an EMA of 2·price - price lagged (period-1)/2 bars
     (TA-Lib ``ZLEMA``).
 
     Parameters
@@ -1021,8 +1088,9 @@ def zlema(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.zlema("close"))
-    >>> out["zlema_30"].dtype, out["zlema_30"].null_count()
-    (Float64, 43)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('zlema_30', Float64, 43)
     """
     return call("zlema", [expr], {"period": period}, by, order_by)
 
@@ -1178,8 +1246,9 @@ def vwma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.vwma("close"))
-    >>> out["vwma_30"].dtype, out["vwma_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('vwma_30', Float64, 29)
     """
     return call("vwma", [expr, volume], {"period": period}, by, order_by)
 
@@ -1321,6 +1390,175 @@ def supertrend(
     )
 
 
+def mavp(
+    expr: IntoExpr,
+    periods: IntoExpr,
+    min_period: int = 2,
+    max_period: int = 30,
+    ma_type: int = 0,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Moving average with a per-bar period (TA-Lib ``MAVP``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    periods
+        Period of each bar (whole numbers; clipped to ``min_period``..``max_period``): a
+        column name or a polars expression.
+    min_period
+        Shortest period used; shorter (or missing) ones are raised to it; 1 to 100000 (TA-
+        Lib ``minperiod``).
+    max_period
+        Longest period used; longer ones are lowered to it; 1 to 100000 (TA-Lib
+        ``maxperiod``).
+    ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``mavp_2_30_sma`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.mavp("close", pl.col("bar") % 20 + 2))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('mavp_2_30_sma', Float64, 29)
+    """
+    return call(
+        "mavp",
+        [expr, periods],
+        {"min_period": min_period, "max_period": max_period, "ma_type": ma_type},
+        by,
+        order_by,
+    )
+
+
+def sarext(
+    start_value: float = 0.0,
+    offset_on_reverse: float = 0.0,
+    acceleration_init_long: float = 0.02,
+    acceleration_long: float = 0.02,
+    acceleration_max_long: float = 0.2,
+    acceleration_init_short: float = 0.02,
+    acceleration_short: float = 0.02,
+    acceleration_max_short: float = 0.2,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Parabolic SAR with separate long/short acceleration, start value and reversal offset
+    (negative while short) (TA-Lib ``SAREXT``).
+
+    Parameters
+    ----------
+    start_value
+        First sar; its sign picks the first trend (0: ta-lib's directional-movement start);
+        -3e+37 to 3e+37 (TA-Lib ``startvalue``).
+    offset_on_reverse
+        Fraction the sar is moved away on a reversal; 0 to 3e+37 (TA-Lib
+        ``offsetonreverse``).
+    acceleration_init_long
+        Acceleration factor at the start of a long trend; 0 to 3e+37 (TA-Lib
+        ``accelerationinitlong``).
+    acceleration_long
+        Acceleration factor step in a long trend; 0 to 3e+37 (TA-Lib ``accelerationlong``).
+    acceleration_max_long
+        Acceleration factor ceiling in a long trend; 0 to 3e+37 (TA-Lib
+        ``accelerationmaxlong``).
+    acceleration_init_short
+        Acceleration factor at the start of a short trend; 0 to 3e+37 (TA-Lib
+        ``accelerationinitshort``).
+    acceleration_short
+        Acceleration factor step in a short trend; 0 to 3e+37 (TA-Lib
+        ``accelerationshort``).
+    acceleration_max_short
+        Acceleration factor ceiling in a short trend; 0 to 3e+37 (TA-Lib
+        ``accelerationmaxshort``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``sarext_0_0_0.02_0.02_0.2_0.02_0.02_0.2`` with the default
+        parameters.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sarext())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sarext_0_0_0.02_0.02_0.2_0.02_0.02_0.2', Float64, 1)
+    """
+    return call(
+        "sarext",
+        [high, low],
+        {
+            "start_value": start_value,
+            "offset_on_reverse": offset_on_reverse,
+            "acceleration_init_long": acceleration_init_long,
+            "acceleration_long": acceleration_long,
+            "acceleration_max_long": acceleration_max_long,
+            "acceleration_init_short": acceleration_init_short,
+            "acceleration_short": acceleration_short,
+            "acceleration_max_short": acceleration_max_short,
+        },
+        by,
+        order_by,
+    )
+
+
 def alma(
     expr: IntoExpr,
     period: int = 9,
@@ -1369,8 +1607,9 @@ def alma(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.alma("close"))
-    >>> out["alma_9_6_0.85"].dtype, out["alma_9_6_0.85"].null_count()
-    (Float64, 8)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('alma_9_6_0.85', Float64, 8)
     """
     return call("alma", [expr], {"period": period, "sigma": sigma, "offset": offset}, by, order_by)
 
@@ -1489,8 +1728,9 @@ def frama(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.frama())
-    >>> out["frama_16"].dtype, out["frama_16"].null_count()
-    (Float64, 16)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('frama_16', Float64, 16)
     """
     return call("frama", [high, low], {"period": period}, by, order_by)
 
@@ -1538,8 +1778,9 @@ def mcgd(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.mcgd("close"))
-    >>> out["mcgd_14"].dtype, out["mcgd_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('mcgd_14', Float64, 13)
     """
     return call("mcgd", [expr], {"period": period}, by, order_by)
 
@@ -1558,7 +1799,7 @@ def swak_butter(
     expr
         Input series: a column name or a polars expression.
     period
-        Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+        Cutoff period in bars; 2 to 10000 (TA-Lib ``timeperiod``).
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1586,8 +1827,9 @@ def swak_butter(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.swak_butter("close"))
-    >>> out["swak_butter_20"].dtype, out["swak_butter_20"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('swak_butter_20', Float64, 0)
     """
     return call("swak_butter", [expr], {"period": period}, by, order_by)
 
@@ -1606,7 +1848,7 @@ def swak_gauss(
     expr
         Input series: a column name or a polars expression.
     period
-        Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+        Cutoff period in bars; 2 to 10000 (TA-Lib ``timeperiod``).
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1634,8 +1876,9 @@ def swak_gauss(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.swak_gauss("close"))
-    >>> out["swak_gauss_20"].dtype, out["swak_gauss_20"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('swak_gauss_20', Float64, 0)
     """
     return call("swak_gauss", [expr], {"period": period}, by, order_by)
 
@@ -1687,8 +1930,9 @@ def vidya(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.vidya("close"))
-    >>> out["vidya_12_9"].dtype, out["vidya_12_9"].null_count()
-    (Float64, 9)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('vidya_12_9', Float64, 9)
     """
     return call("vidya", [expr], {"period": period, "cmo_period": cmo_period}, by, order_by)
 
@@ -1808,6 +2052,11 @@ def zigzag(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Deviation from TA-Lib: pivot_index counts the complete bars the state machine has seen
     (from each group's start): it equals TA-Lib's row index when no earlier row is missing.
@@ -1873,8 +2122,9 @@ def rsi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rsi("close"))
-    >>> out["rsi_14"].dtype, out["rsi_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rsi_14', Float64, 14)
     """
     return call("rsi", [expr], {"period": period}, by, order_by)
 
@@ -1967,20 +2217,20 @@ def macdext(
         Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
     fast_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``fastmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``fastmatype``); see :class:`MaType`.
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     slow_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``slowmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``slowmatype``); see :class:`MaType`.
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
     signal_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``signalmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2103,15 +2353,15 @@ def stoch(
         Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
     slowk_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
     slowd_period
         Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
         ``slowd_period``).
     slowd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -2184,8 +2434,8 @@ def stochf(
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -2259,8 +2509,8 @@ def stochrsi(
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2358,8 +2608,9 @@ def cci(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cci())
-    >>> out["cci_14"].dtype, out["cci_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cci_14', Float64, 13)
     """
     return call("cci", [high, low, close], {"period": period}, by, order_by)
 
@@ -2412,8 +2663,9 @@ def willr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.willr())
-    >>> out["willr_14"].dtype, out["willr_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('willr_14', Float64, 13)
     """
     return call("willr", [high, low, close], {"period": period}, by, order_by)
 
@@ -2468,8 +2720,9 @@ def mfi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.mfi())
-    >>> out["mfi_14"].dtype, out["mfi_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('mfi_14', Float64, 14)
     """
     return call("mfi", [high, low, close, volume], {"period": period}, by, order_by)
 
@@ -2515,8 +2768,9 @@ def mom(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.mom("close"))
-    >>> out["mom_10"].dtype, out["mom_10"].null_count()
-    (Float64, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('mom_10', Float64, 10)
     """
     return call("mom", [expr], {"period": period}, by, order_by)
 
@@ -2562,8 +2816,9 @@ def roc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.roc("close"))
-    >>> out["roc_10"].dtype, out["roc_10"].null_count()
-    (Float64, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('roc_10', Float64, 10)
     """
     return call("roc", [expr], {"period": period}, by, order_by)
 
@@ -2610,8 +2865,9 @@ def rocp(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rocp("close"))
-    >>> out["rocp_10"].dtype, out["rocp_10"].null_count()
-    (Float64, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rocp_10', Float64, 10)
     """
     return call("rocp", [expr], {"period": period}, by, order_by)
 
@@ -2657,8 +2913,9 @@ def rocr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rocr("close"))
-    >>> out["rocr_10"].dtype, out["rocr_10"].null_count()
-    (Float64, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rocr_10', Float64, 10)
     """
     return call("rocr", [expr], {"period": period}, by, order_by)
 
@@ -2705,8 +2962,9 @@ def rocr100(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rocr100("close"))
-    >>> out["rocr100_10"].dtype, out["rocr100_10"].null_count()
-    (Float64, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rocr100_10', Float64, 10)
     """
     return call("rocr100", [expr], {"period": period}, by, order_by)
 
@@ -2754,8 +3012,9 @@ def cmo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cmo("close"))
-    >>> out["cmo_14"].dtype, out["cmo_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cmo_14', Float64, 14)
     """
     return call("cmo", [expr], {"period": period}, by, order_by)
 
@@ -2781,8 +3040,8 @@ def apo(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2814,8 +3073,9 @@ def apo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.apo("close"))
-    >>> out["apo_12_26_ema"].dtype, out["apo_12_26_ema"].null_count()
-    (Float64, 25)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('apo_12_26_ema', Float64, 25)
     """
     return call(
         "apo",
@@ -2848,8 +3108,8 @@ def ppo(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2881,8 +3141,9 @@ def ppo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ppo("close"))
-    >>> out["ppo_12_26_ema"].dtype, out["ppo_12_26_ema"].null_count()
-    (Float64, 25)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ppo_12_26_ema', Float64, 25)
     """
     return call(
         "ppo",
@@ -2940,8 +3201,9 @@ def trix(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.trix("close"))
-    >>> out["trix_30"].dtype, out["trix_30"].null_count()
-    (Float64, 88)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('trix_30', Float64, 88)
     """
     return call("trix", [expr], {"period": period}, by, order_by)
 
@@ -3042,8 +3304,9 @@ def aroonosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.aroonosc())
-    >>> out["aroonosc_14"].dtype, out["aroonosc_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('aroonosc_14', Float64, 14)
     """
     return call("aroonosc", [high, low], {"period": period}, by, order_by)
 
@@ -3095,8 +3358,9 @@ def bop(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.bop())
-    >>> out["bop"].dtype, out["bop"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('bop', Float64, 0)
     """
     return call("bop", [open, high, low, close], {}, by, order_by)
 
@@ -3155,8 +3419,9 @@ def ultosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ultosc())
-    >>> out["ultosc_7_14_28"].dtype, out["ultosc_7_14_28"].null_count()
-    (Float64, 28)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ultosc_7_14_28', Float64, 28)
     """
     return call(
         "ultosc",
@@ -3215,8 +3480,9 @@ def ao(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ao())
-    >>> out["ao_5_34"].dtype, out["ao_5_34"].null_count()
-    (Float64, 33)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ao_5_34', Float64, 33)
     """
     return call(
         "ao", [high, low], {"fast_period": fast_period, "slow_period": slow_period}, by, order_by
@@ -3274,8 +3540,9 @@ def ac(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ac())
-    >>> out["ac_5_34_5"].dtype, out["ac_5_34_5"].null_count()
-    (Float64, 37)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ac_5_34_5', Float64, 37)
     """
     return call(
         "ac",
@@ -3328,8 +3595,9 @@ def cmou(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cmou("close"))
-    >>> out["cmou_14"].dtype, out["cmou_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cmou_14', Float64, 14)
     """
     return call("cmou", [expr], {"period": period}, by, order_by)
 
@@ -3376,8 +3644,9 @@ def dpo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.dpo("close"))
-    >>> out["dpo_20"].dtype, out["dpo_20"].null_count()
-    (Float64, 19)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('dpo_20', Float64, 19)
     """
     return call("dpo", [expr], {"period": period}, by, order_by)
 
@@ -3424,8 +3693,9 @@ def er(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.er("close"))
-    >>> out["er_10"].dtype, out["er_10"].null_count()
-    (Float64, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('er_10', Float64, 10)
     """
     return call("er", [expr], {"period": period}, by, order_by)
 
@@ -3473,6 +3743,10 @@ def eri(
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -3530,8 +3804,9 @@ def qstick(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.qstick())
-    >>> out["qstick_10"].dtype, out["qstick_10"].null_count()
-    (Float64, 9)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('qstick_10', Float64, 9)
     """
     return call("qstick", [open, close], {"period": period}, by, order_by)
 
@@ -3581,8 +3856,9 @@ def wad(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.wad())
-    >>> out["wad"].dtype, out["wad"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('wad', Float64, 0)
     """
     return call("wad", [high, low, close], {}, by, order_by)
 
@@ -3635,8 +3911,9 @@ def coppock(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.coppock("close"))
-    >>> out["coppock_10_11_14"].dtype, out["coppock_10_11_14"].null_count()
-    (Float64, 23)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('coppock_10_11_14', Float64, 23)
     """
     return call(
         "coppock",
@@ -3685,8 +3962,9 @@ def fosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.fosc("close"))
-    >>> out["fosc_5"].dtype, out["fosc_5"].null_count()
-    (Float64, 5)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('fosc_5', Float64, 5)
     """
     return call("fosc", [expr], {"period": period}, by, order_by)
 
@@ -3743,6 +4021,10 @@ def smi(
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
 
     Examples
     --------
@@ -3807,14 +4089,19 @@ def tsi(
     column when that is not the default one (see :func:`output_name`).
     Values depend on the bar the series starts at (recursive smoothing).
 
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
     Examples
     --------
     >>> import polars as pl
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.tsi("close"))
-    >>> out["tsi_25_13"].dtype, out["tsi_25_13"].null_count()
-    (Float64, 37)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('tsi_25_13', Float64, 37)
     """
     return call(
         "tsi", [expr], {"first_period": first_period, "second_period": second_period}, by, order_by
@@ -3923,8 +4210,9 @@ def imi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.imi())
-    >>> out["imi_14"].dtype, out["imi_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('imi_14', Float64, 13)
     """
     return call("imi", [open, close], {"period": period}, by, order_by)
 
@@ -3971,8 +4259,9 @@ def vhf(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.vhf("close"))
-    >>> out["vhf_28"].dtype, out["vhf_28"].null_count()
-    (Float64, 28)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('vhf_28', Float64, 28)
     """
     return call("vhf", [expr], {"period": period}, by, order_by)
 
@@ -4032,6 +4321,93 @@ def vortex(
     return call("vortex", [high, low, close], {"period": period}, by, order_by)
 
 
+def kdj(
+    fastk_period: int = 9,
+    slowk_period: int = 3,
+    slowk_ma_type: int = 13,
+    slowd_period: int = 3,
+    slowd_ma_type: int = 13,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """KDJ: slow stochastic K and D with J = 3K - 2D (TA-Lib ``KDJ``).
+
+    Parameters
+    ----------
+    fastk_period
+        Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+    slowk_period
+        Bars in the moving average of %k (k); 1 to 100000 (TA-Lib ``slowk_period``).
+    slowk_ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+    slowd_period
+        Bars in the moving average of k (d); 1 to 100000 (TA-Lib ``slowd_period``).
+    slowd_ma_type
+        Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``kdj_9_3_rma_3_rma`` with the default parameters, fields ``k``,
+        ``d``, ``j`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.kdj())
+    >>> out.unnest("kdj_9_3_rma_3_rma").columns
+    ['k', 'd', 'j']
+    """
+    return call(
+        "kdj",
+        [high, low, close],
+        {
+            "fastk_period": fastk_period,
+            "slowk_period": slowk_period,
+            "slowk_ma_type": slowk_ma_type,
+            "slowd_period": slowd_period,
+            "slowd_ma_type": slowd_ma_type,
+        },
+        by,
+        order_by,
+    )
+
+
 def ibs(
     *,
     high: IntoExpr = "high",
@@ -4077,8 +4453,9 @@ def ibs(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ibs())
-    >>> out["ibs"].dtype, out["ibs"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ibs', Float64, 0)
     """
     return call("ibs", [high, low, close], {}, by, order_by)
 
@@ -4125,8 +4502,9 @@ def cg(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cg("close"))
-    >>> out["cg_10"].dtype, out["cg_10"].null_count()
-    (Float64, 9)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cg_10', Float64, 9)
     """
     return call("cg", [expr], {"period": period}, by, order_by)
 
@@ -4173,8 +4551,9 @@ def cti(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cti("close"))
-    >>> out["cti_20"].dtype, out["cti_20"].null_count()
-    (Float64, 19)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cti_20', Float64, 19)
     """
     return call("cti", [expr], {"period": period}, by, order_by)
 
@@ -4227,8 +4606,9 @@ def chop(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.chop())
-    >>> out["chop_14"].dtype, out["chop_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('chop_14', Float64, 14)
     """
     return call("chop", [high, low, close], {"period": period}, by, order_by)
 
@@ -4281,8 +4661,9 @@ def choptr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.choptr())
-    >>> out["choptr_14"].dtype, out["choptr_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('choptr_14', Float64, 14)
     """
     return call("choptr", [high, low, close], {"period": period}, by, order_by)
 
@@ -4339,8 +4720,9 @@ def si(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.si())
-    >>> out["si_3"].dtype, out["si_3"].null_count()
-    (Float64, 1)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('si_3', Float64, 1)
     """
     return call("si", [open, high, low, close], {"limit_move": limit_move}, by, order_by)
 
@@ -4397,8 +4779,9 @@ def asi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.asi())
-    >>> out["asi_3"].dtype, out["asi_3"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('asi_3', Float64, 0)
     """
     return call("asi", [open, high, low, close], {"limit_move": limit_move}, by, order_by)
 
@@ -4515,8 +4898,9 @@ def dosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.dosc("close"))
-    >>> out["dosc_14_5_3_9"].dtype, out["dosc_14_5_3_9"].null_count()
-    (Float64, 28)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('dosc_14_5_3_9', Float64, 28)
     """
     return call(
         "dosc",
@@ -4588,8 +4972,9 @@ def pso(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.pso())
-    >>> out["pso_8_5"].dtype, out["pso_8_5"].null_count()
-    (Float64, 15)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('pso_8_5', Float64, 15)
     """
     return call(
         "pso",
@@ -4733,12 +5118,12 @@ def kstext(
         Period of the signal-line average; 1 to 100000 (TA-Lib ``signalperiod``).
     roc_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``rocmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``rocmatype``); see :class:`MaType`.
     signal_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``signalmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -4849,8 +5234,9 @@ def crsi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.crsi("close"))
-    >>> out["crsi_3_2_100"].dtype, out["crsi_3_2_100"].null_count()
-    (Float64, 101)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('crsi_3_2_100', Float64, 101)
     """
     return call(
         "crsi",
@@ -4910,13 +5296,178 @@ def stc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.stc("close"))
-    >>> out["stc_23_50_10"].dtype, out["stc_23_50_10"].null_count()
-    (Float64, 67)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('stc_23_50_10', Float64, 67)
     """
     return call(
         "stc",
         [expr],
         {"fast_period": fast_period, "slow_period": slow_period, "cycle_period": cycle_period},
+        by,
+        order_by,
+    )
+
+
+def sqzmom(
+    bb_period: int = 20,
+    nbdev: float = 2.0,
+    kc_period: int = 20,
+    factor_wide: float = 2.0,
+    factor_normal: float = 1.5,
+    factor_narrow: float = 1.0,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Squeeze momentum: regression momentum, and Bollinger Bands against three Keltner
+    channels (TA-Lib ``SQZMOM``).
+
+    Parameters
+    ----------
+    bb_period
+        Period of the bollinger bands; 2 to 100000 (TA-Lib ``bbperiod``).
+    nbdev
+        Deviation multiplier for both bollinger bands; 0 to 3e+37 (TA-Lib ``nbdev``).
+    kc_period
+        Period of the keltner channel, of its true-range mean and of the momentum
+        regression; 2 to 100000 (TA-Lib ``kcperiod``).
+    factor_wide
+        Keltner width of the widest channel, in true-range means; 0 to 3e+37 (TA-Lib
+        ``factorwide``).
+    factor_normal
+        Keltner width of the classic channel; 0 to 3e+37 (TA-Lib ``factornormal``).
+    factor_narrow
+        Keltner width of the tightest channel; 0 to 3e+37 (TA-Lib ``factornarrow``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``sqzmom_20_2_20_2_1.5_1`` with the default parameters, fields
+        ``momentum``, ``squeeze`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 38 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sqzmom())
+    >>> out.unnest("sqzmom_20_2_20_2_1.5_1").columns
+    ['momentum', 'squeeze']
+    """
+    return call(
+        "sqzmom",
+        [high, low, close],
+        {
+            "bb_period": bb_period,
+            "nbdev": nbdev,
+            "kc_period": kc_period,
+            "factor_wide": factor_wide,
+            "factor_normal": factor_normal,
+            "factor_narrow": factor_narrow,
+        },
+        by,
+        order_by,
+    )
+
+
+def wavetrend(
+    channel_period: int = 10,
+    average_period: int = 21,
+    signal_period: int = 4,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """WaveTrend (LazyBear): an EMA-smoothed exponential CCI of the typical price, and its SMA
+    (TA-Lib ``WAVETREND``).
+
+    Parameters
+    ----------
+    channel_period
+        Period of the price channel, used by both the average and the deviation; 2 to 100000
+        (TA-Lib ``channelperiod``).
+    average_period
+        Period of the ema smoothing the oscillator line; 1 to 100000 (TA-Lib
+        ``averageperiod``).
+    signal_period
+        Period of the simple average of the oscillator line (the signal line); 1 to 100000
+        (TA-Lib ``signalperiod``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``wavetrend_10_21_4`` with the default parameters, fields ``wt1``,
+        ``wt2`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 41 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing).
+
+    Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+    values depend on the bar the series starts at (recursive smoothing or a path), which is
+    what the flag means here.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.wavetrend())
+    >>> out.unnest("wavetrend_10_21_4").columns
+    ['wt1', 'wt2']
+    """
+    return call(
+        "wavetrend",
+        [high, low, close],
+        {
+            "channel_period": channel_period,
+            "average_period": average_period,
+            "signal_period": signal_period,
+        },
         by,
         order_by,
     )
@@ -4971,8 +5522,9 @@ def adx(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adx())
-    >>> out["adx_14"].dtype, out["adx_14"].null_count()
-    (Float64, 27)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('adx_14', Float64, 27)
     """
     return call("adx", [high, low, close], {"period": period}, by, order_by)
 
@@ -5029,8 +5581,9 @@ def adxr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adxr())
-    >>> out["adxr_14"].dtype, out["adxr_14"].null_count()
-    (Float64, 40)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('adxr_14', Float64, 40)
     """
     return call("adxr", [high, low, close], {"period": period}, by, order_by)
 
@@ -5083,8 +5636,9 @@ def dx(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.dx())
-    >>> out["dx_14"].dtype, out["dx_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('dx_14', Float64, 14)
     """
     return call("dx", [high, low, close], {"period": period}, by, order_by)
 
@@ -5138,8 +5692,9 @@ def plus_di(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.plus_di())
-    >>> out["plus_di_14"].dtype, out["plus_di_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('plus_di_14', Float64, 14)
     """
     return call("plus_di", [high, low, close], {"period": period}, by, order_by)
 
@@ -5193,8 +5748,9 @@ def minus_di(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.minus_di())
-    >>> out["minus_di_14"].dtype, out["minus_di_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('minus_di_14', Float64, 14)
     """
     return call("minus_di", [high, low, close], {"period": period}, by, order_by)
 
@@ -5244,8 +5800,9 @@ def plus_dm(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.plus_dm())
-    >>> out["plus_dm_14"].dtype, out["plus_dm_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('plus_dm_14', Float64, 13)
     """
     return call("plus_dm", [high, low], {"period": period}, by, order_by)
 
@@ -5295,8 +5852,9 @@ def minus_dm(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.minus_dm())
-    >>> out["minus_dm_14"].dtype, out["minus_dm_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('minus_dm_14', Float64, 13)
     """
     return call("minus_dm", [high, low], {"period": period}, by, order_by)
 
@@ -5349,8 +5907,9 @@ def atr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.atr())
-    >>> out["atr_14"].dtype, out["atr_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('atr_14', Float64, 14)
     """
     return call("atr", [high, low, close], {"period": period}, by, order_by)
 
@@ -5403,8 +5962,9 @@ def natr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.natr())
-    >>> out["natr_14"].dtype, out["natr_14"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('natr_14', Float64, 14)
     """
     return call("natr", [high, low, close], {"period": period}, by, order_by)
 
@@ -5453,8 +6013,9 @@ def trange(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.trange())
-    >>> out["trange"].dtype, out["trange"].null_count()
-    (Float64, 1)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('trange', Float64, 1)
     """
     return call("trange", [high, low, close], {}, by, order_by)
 
@@ -5503,8 +6064,9 @@ def adr(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adr())
-    >>> out["adr_14"].dtype, out["adr_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('adr_14', Float64, 13)
     """
     return call("adr", [high, low], {"period": period}, by, order_by)
 
@@ -5562,8 +6124,9 @@ def cvi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cvi())
-    >>> out["cvi_10_10"].dtype, out["cvi_10_10"].null_count()
-    (Float64, 19)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cvi_10_10', Float64, 19)
     """
     return call("cvi", [high, low], {"period": period, "roc_period": roc_period}, by, order_by)
 
@@ -5621,8 +6184,9 @@ def massi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.massi())
-    >>> out["massi_9_25"].dtype, out["massi_9_25"].null_count()
-    (Float64, 40)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('massi_9_25', Float64, 40)
     """
     return call(
         "massi", [high, low], {"fast_period": fast_period, "slow_period": slow_period}, by, order_by
@@ -5675,8 +6239,9 @@ def rvi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rvi("close"))
-    >>> out["rvi_14_10"].dtype, out["rvi_14_10"].null_count()
-    (Float64, 22)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rvi_14_10', Float64, 22)
     """
     return call("rvi", [expr], {"period": period, "stddev_period": stddev_period}, by, order_by)
 
@@ -5706,8 +6271,8 @@ def bbw(
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5734,8 +6299,9 @@ def bbw(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.bbw("close"))
-    >>> out["bbw_20_2_2_sma"].dtype, out["bbw_20_2_2_sma"].null_count()
-    (Float64, 19)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('bbw_20_2_2_sma', Float64, 19)
     """
     return call(
         "bbw",
@@ -5771,8 +6337,8 @@ def percentb(
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5799,8 +6365,9 @@ def percentb(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.percentb("close"))
-    >>> out["percentb_20_2_2_sma"].dtype, out["percentb_20_2_2_sma"].null_count()
-    (Float64, 19)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('percentb_20_2_2_sma', Float64, 19)
     """
     return call(
         "percentb",
@@ -5866,8 +6433,9 @@ def rogerssatchell(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rogerssatchell())
-    >>> out["rogerssatchell_10_252"].dtype, out["rogerssatchell_10_252"].null_count()
-    (Float64, 9)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rogerssatchell_10_252', Float64, 9)
     """
     return call(
         "rogerssatchell",
@@ -5927,8 +6495,9 @@ def rvir(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rvir())
-    >>> out["rvir_14_10"].dtype, out["rvir_14_10"].null_count()
-    (Float64, 22)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rvir_14_10', Float64, 22)
     """
     return call(
         "rvir", [high, low], {"period": period, "stddev_period": stddev_period}, by, order_by
@@ -5977,8 +6546,9 @@ def obv(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.obv("close"))
-    >>> out["obv"].dtype, out["obv"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('obv', Float64, 0)
     """
     return call("obv", [expr, volume], {}, by, order_by)
 
@@ -6030,8 +6600,9 @@ def ad(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ad())
-    >>> out["ad"].dtype, out["ad"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ad', Float64, 0)
     """
     return call("ad", [high, low, close, volume], {}, by, order_by)
 
@@ -6094,8 +6665,9 @@ def adosc(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.adosc())
-    >>> out["adosc_3_10"].dtype, out["adosc_3_10"].null_count()
-    (Float64, 9)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('adosc_3_10', Float64, 9)
     """
     return call(
         "adosc",
@@ -6157,8 +6729,9 @@ def cmf(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cmf())
-    >>> out["cmf_20"].dtype, out["cmf_20"].null_count()
-    (Float64, 19)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cmf_20', Float64, 19)
     """
     return call("cmf", [high, low, close, volume], {"period": period}, by, order_by)
 
@@ -6212,8 +6785,9 @@ def efi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.efi())
-    >>> out["efi_13"].dtype, out["efi_13"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('efi_13', Float64, 13)
     """
     return call("efi", [close, volume], {"period": period}, by, order_by)
 
@@ -6262,8 +6836,9 @@ def marketfi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.marketfi())
-    >>> out["marketfi"].dtype, out["marketfi"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('marketfi', Float64, 0)
     """
     return call("marketfi", [high, low, volume], {}, by, order_by)
 
@@ -6310,8 +6885,9 @@ def nvi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.nvi())
-    >>> out["nvi"].dtype, out["nvi"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('nvi', Float64, 0)
     """
     return call("nvi", [close, volume], {}, by, order_by)
 
@@ -6358,8 +6934,9 @@ def pvi(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.pvi())
-    >>> out["pvi"].dtype, out["pvi"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('pvi', Float64, 0)
     """
     return call("pvi", [close, volume], {}, by, order_by)
 
@@ -6384,8 +6961,8 @@ def pvo(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-        (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+        to 13 (TA-Lib ``matype``); see :class:`MaType`.
     volume
         The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
     by
@@ -6419,8 +6996,9 @@ def pvo(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.pvo())
-    >>> out["pvo_12_26_ema"].dtype, out["pvo_12_26_ema"].null_count()
-    (Float64, 25)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('pvo_12_26_ema', Float64, 25)
     """
     return call(
         "pvo",
@@ -6473,8 +7051,9 @@ def pvt(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.pvt())
-    >>> out["pvt"].dtype, out["pvt"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('pvt', Float64, 0)
     """
     return call("pvt", [close, volume], {}, by, order_by)
 
@@ -6520,8 +7099,9 @@ def rvol(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.rvol())
-    >>> out["rvol_20"].dtype, out["rvol_20"].null_count()
-    (Float64, 20)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('rvol_20', Float64, 20)
     """
     return call("rvol", [volume], {"period": period}, by, order_by)
 
@@ -6574,8 +7154,9 @@ def vwap(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.vwap())
-    >>> out["vwap"].dtype, out["vwap"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('vwap', Float64, 0)
     """
     return call("vwap", [high, low, close, volume], {}, by, order_by)
 
@@ -6633,8 +7214,9 @@ def emv(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.emv())
-    >>> out["emv_14_10000"].dtype, out["emv_14_10000"].null_count()
-    (Float64, 14)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('emv_14_10000', Float64, 14)
     """
     return call(
         "emv",
@@ -6765,8 +7347,9 @@ def stddev(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.stddev("close"))
-    >>> out["stddev_5_1"].dtype, out["stddev_5_1"].null_count()
-    (Float64, 4)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('stddev_5_1', Float64, 4)
     """
     return call("stddev", [expr], {"period": period, "nbdev": nbdev}, by, order_by)
 
@@ -6816,8 +7399,9 @@ def var(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.var("close"))
-    >>> out["var_5_1"].dtype, out["var_5_1"].null_count()
-    (Float64, 4)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('var_5_1', Float64, 4)
     """
     return call("var", [expr], {"period": period, "nbdev": nbdev}, by, order_by)
 
@@ -6864,8 +7448,9 @@ def linearreg(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg("close"))
-    >>> out["linearreg_14"].dtype, out["linearreg_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('linearreg_14', Float64, 13)
     """
     return call("linearreg", [expr], {"period": period}, by, order_by)
 
@@ -6911,8 +7496,9 @@ def linearreg_slope(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg_slope("close"))
-    >>> out["linearreg_slope_14"].dtype, out["linearreg_slope_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('linearreg_slope_14', Float64, 13)
     """
     return call("linearreg_slope", [expr], {"period": period}, by, order_by)
 
@@ -6959,8 +7545,9 @@ def linearreg_intercept(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg_intercept("close"))
-    >>> out["linearreg_intercept_14"].dtype, out["linearreg_intercept_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('linearreg_intercept_14', Float64, 13)
     """
     return call("linearreg_intercept", [expr], {"period": period}, by, order_by)
 
@@ -7007,8 +7594,9 @@ def linearreg_angle(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.linearreg_angle("close"))
-    >>> out["linearreg_angle_14"].dtype, out["linearreg_angle_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('linearreg_angle_14', Float64, 13)
     """
     return call("linearreg_angle", [expr], {"period": period}, by, order_by)
 
@@ -7054,8 +7642,9 @@ def tsf(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.tsf("close"))
-    >>> out["tsf_14"].dtype, out["tsf_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('tsf_14', Float64, 13)
     """
     return call("tsf", [expr], {"period": period}, by, order_by)
 
@@ -7106,8 +7695,9 @@ def beta(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.beta("close", "open"))
-    >>> out["beta_5"].dtype, out["beta_5"].null_count()
-    (Float64, 5)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('beta_5', Float64, 5)
     """
     return call("beta", [market, expr], {"period": period}, by, order_by)
 
@@ -7156,8 +7746,9 @@ def correl(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.correl("close", "open"))
-    >>> out["correl_30"].dtype, out["correl_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('correl_30', Float64, 29)
     """
     return call("correl", [expr, other], {"period": period}, by, order_by)
 
@@ -7206,8 +7797,9 @@ def percentile(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.percentile("close"))
-    >>> out["percentile_30_50"].dtype, out["percentile_30_50"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('percentile_30_50', Float64, 29)
     """
     return call("percentile", [expr], {"period": period, "percentile": percentile}, by, order_by)
 
@@ -7254,8 +7846,9 @@ def percentrank(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.percentrank("close"))
-    >>> out["percentrank_100"].dtype, out["percentrank_100"].null_count()
-    (Float64, 100)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('percentrank_100', Float64, 100)
     """
     return call("percentrank", [expr], {"period": period}, by, order_by)
 
@@ -7267,7 +7860,7 @@ def kurtosis(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Sample excess kurtosis (G2) of the last period values; NaN for a flat window (TA-Lib
+    """Sample excess kurtosis (G2) of the last period values; missing for a flat window (TA-Lib
     ``KURTOSIS``).
 
     Parameters
@@ -7275,7 +7868,7 @@ def kurtosis(
     expr
         Input series: a column name or a polars expression.
     period
-        Number of bars in the window; 4 to 100000 (TA-Lib ``timeperiod``).
+        Number of bars in the window; 4 to 10000 (TA-Lib ``timeperiod``).
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -7302,8 +7895,9 @@ def kurtosis(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.kurtosis("close"))
-    >>> out["kurtosis_30"].dtype, out["kurtosis_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('kurtosis_30', Float64, 29)
     """
     return call("kurtosis", [expr], {"period": period}, by, order_by)
 
@@ -7323,7 +7917,7 @@ def median(
     expr
         Input series: a column name or a polars expression.
     period
-        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        Number of bars in the window; 2 to 10000 (TA-Lib ``timeperiod``).
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -7350,8 +7944,9 @@ def median(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.median("close"))
-    >>> out["median_30"].dtype, out["median_30"].null_count()
-    (Float64, 29)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('median_30', Float64, 29)
     """
     return call("median", [expr], {"period": period}, by, order_by)
 
@@ -7403,8 +7998,9 @@ def avgprice(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.avgprice())
-    >>> out["avgprice"].dtype, out["avgprice"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('avgprice', Float64, 0)
     """
     return call("avgprice", [open, high, low, close], {}, by, order_by)
 
@@ -7450,8 +8046,9 @@ def medprice(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.medprice())
-    >>> out["medprice"].dtype, out["medprice"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('medprice', Float64, 0)
     """
     return call("medprice", [high, low], {}, by, order_by)
 
@@ -7500,8 +8097,9 @@ def typprice(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.typprice())
-    >>> out["typprice"].dtype, out["typprice"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('typprice', Float64, 0)
     """
     return call("typprice", [high, low, close], {}, by, order_by)
 
@@ -7550,8 +8148,9 @@ def wclprice(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.wclprice())
-    >>> out["wclprice"].dtype, out["wclprice"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('wclprice', Float64, 0)
     """
     return call("wclprice", [high, low, close], {}, by, order_by)
 
@@ -7598,8 +8197,9 @@ def avgdev(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.avgdev("close"))
-    >>> out["avgdev_14"].dtype, out["avgdev_14"].null_count()
-    (Float64, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('avgdev_14', Float64, 13)
     """
     return call("avgdev", [expr], {"period": period}, by, order_by)
 
@@ -7695,8 +8295,9 @@ def ht_dcperiod(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ht_dcperiod("close"))
-    >>> out["ht_dcperiod"].dtype, out["ht_dcperiod"].null_count()
-    (Float64, 32)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ht_dcperiod', Float64, 32)
     """
     return call("ht_dcperiod", [expr], {}, by, order_by)
 
@@ -7737,8 +8338,9 @@ def ht_dcphase(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ht_dcphase("close"))
-    >>> out["ht_dcphase"].dtype, out["ht_dcphase"].null_count()
-    (Float64, 63)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ht_dcphase', Float64, 63)
     """
     return call("ht_dcphase", [expr], {}, by, order_by)
 
@@ -7867,8 +8469,9 @@ def ht_trendmode(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ht_trendmode("close"))
-    >>> out["ht_trendmode"].dtype, out["ht_trendmode"].null_count()
-    (Int32, 63)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ht_trendmode', Int32, 63)
     """
     return call("ht_trendmode", [expr], {}, by, order_by)
 
@@ -7910,8 +8513,9 @@ def ht_trendline(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.ht_trendline("close"))
-    >>> out["ht_trendline"].dtype, out["ht_trendline"].null_count()
-    (Float64, 63)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ht_trendline', Float64, 63)
     """
     return call("ht_trendline", [expr], {}, by, order_by)
 
@@ -7983,7 +8587,7 @@ def swak_2php(
     expr
         Input series: a column name or a polars expression.
     period
-        Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+        Cutoff period in bars; 2 to 10000 (TA-Lib ``timeperiod``).
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -8011,8 +8615,9 @@ def swak_2php(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.swak_2php("close"))
-    >>> out["swak_2php_20"].dtype, out["swak_2php_20"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('swak_2php_20', Float64, 0)
     """
     return call("swak_2php", [expr], {"period": period}, by, order_by)
 
@@ -8033,7 +8638,7 @@ def swak_bp(
     expr
         Input series: a column name or a polars expression.
     period
-        Centre period in bars; 5 to 100000 (TA-Lib ``timeperiod``).
+        Centre period in bars; 5 to 2000 (TA-Lib ``timeperiod``).
     delta
         Half-bandwidth as a fraction of the centre period; 0.05 to 0.5 (TA-Lib ``delta``).
     by
@@ -8063,8 +8668,9 @@ def swak_bp(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.swak_bp("close"))
-    >>> out["swak_bp_20_0.1"].dtype, out["swak_bp_20_0.1"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('swak_bp_20_0.1', Float64, 0)
     """
     return call("swak_bp", [expr], {"period": period, "delta": delta}, by, order_by)
 
@@ -8112,10 +8718,1185 @@ def swak_hp(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.swak_hp("close"))
-    >>> out["swak_hp_20"].dtype, out["swak_hp_20"].null_count()
-    (Float64, 0)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('swak_hp_20', Float64, 0)
     """
     return call("swak_hp", [expr], {"period": period}, by, order_by)
+
+
+def acos(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Arc cosine of each value, in radians (NaN outside [-1, 1]) (TA-Lib ``ACOS``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``acos`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.acos((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('acos', Float64, 0)
+    """
+    return call("acos", [expr], {}, by, order_by)
+
+
+def asin(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Arc sine of each value, in radians (NaN outside [-1, 1]) (TA-Lib ``ASIN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``asin`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.asin((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('asin', Float64, 0)
+    """
+    return call("asin", [expr], {}, by, order_by)
+
+
+def atan(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Arc tangent of each value, in radians (TA-Lib ``ATAN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``atan`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.atan((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('atan', Float64, 0)
+    """
+    return call("atan", [expr], {}, by, order_by)
+
+
+def ceil(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Smallest whole number not below each value (TA-Lib ``CEIL``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ceil`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ceil((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ceil', Float64, 0)
+    """
+    return call("ceil", [expr], {}, by, order_by)
+
+
+def cos(expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+    """Cosine of each value (radians) (TA-Lib ``COS``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cos`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cos((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cos', Float64, 0)
+    """
+    return call("cos", [expr], {}, by, order_by)
+
+
+def cosh(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hyperbolic cosine of each value (TA-Lib ``COSH``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cosh`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cosh((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cosh', Float64, 0)
+    """
+    return call("cosh", [expr], {}, by, order_by)
+
+
+def exp(expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+    """Exponential (e to the power) of each value (TA-Lib ``EXP``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``exp`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.exp((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('exp', Float64, 0)
+    """
+    return call("exp", [expr], {}, by, order_by)
+
+
+def floor(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Largest whole number not above each value (TA-Lib ``FLOOR``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``floor`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.floor((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('floor', Float64, 0)
+    """
+    return call("floor", [expr], {}, by, order_by)
+
+
+def ln(expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+    """Natural logarithm of each value (NaN below 0, -inf at 0) (TA-Lib ``LN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``ln`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ln((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('ln', Float64, 0)
+    """
+    return call("ln", [expr], {}, by, order_by)
+
+
+def log10(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Base-10 logarithm of each value (NaN below 0, -inf at 0) (TA-Lib ``LOG10``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``log10`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.log10((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('log10', Float64, 0)
+    """
+    return call("log10", [expr], {}, by, order_by)
+
+
+def sin(expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+    """Sine of each value (radians) (TA-Lib ``SIN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``sin`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sin((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sin', Float64, 0)
+    """
+    return call("sin", [expr], {}, by, order_by)
+
+
+def sinh(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hyperbolic sine of each value (TA-Lib ``SINH``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``sinh`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sinh((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sinh', Float64, 0)
+    """
+    return call("sinh", [expr], {}, by, order_by)
+
+
+def sqrt(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Square root of each value (NaN below 0) (TA-Lib ``SQRT``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``sqrt`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sqrt((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sqrt', Float64, 0)
+    """
+    return call("sqrt", [expr], {}, by, order_by)
+
+
+def tan(expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+    """Tangent of each value (radians) (TA-Lib ``TAN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``tan`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.tan((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('tan', Float64, 0)
+    """
+    return call("tan", [expr], {}, by, order_by)
+
+
+def tanh(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Hyperbolic tangent of each value (TA-Lib ``TANH``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``tanh`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.tanh((pl.col("close") / pl.col("close").max())))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('tanh', Float64, 0)
+    """
+    return call("tanh", [expr], {}, by, order_by)
+
+
+def add(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Sum of two series, row by row (TA-Lib ``ADD``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``add`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.add("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('add', Float64, 0)
+    """
+    return call("add", [expr, other], {}, by, order_by)
+
+
+def sub(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Difference of two series, row by row (real0 - real1) (TA-Lib ``SUB``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``sub`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sub("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sub', Float64, 0)
+    """
+    return call("sub", [expr, other], {}, by, order_by)
+
+
+def mult(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Product of two series, row by row (TA-Lib ``MULT``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``mult`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.mult("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('mult', Float64, 0)
+    """
+    return call("mult", [expr, other], {}, by, order_by)
+
+
+def div(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Quotient of two series, row by row (real0 / real1) (TA-Lib ``DIV``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``div`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.div("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('div', Float64, 0)
+    """
+    return call("div", [expr, other], {}, by, order_by)
+
+
+def sum(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Sum of the last period values (TA-Lib ``SUM``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``sum_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.sum("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('sum_30', Float64, 29)
+    """
+    return call("sum", [expr], {"period": period}, by, order_by)
+
+
+def max(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Highest value of the last period values (TA-Lib ``MAX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``max_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.max("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('max_30', Float64, 29)
+    """
+    return call("max", [expr], {"period": period}, by, order_by)
+
+
+def min(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Lowest value of the last period values (TA-Lib ``MIN``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``min_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.min("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('min_30', Float64, 29)
+    """
+    return call("min", [expr], {"period": period}, by, order_by)
+
+
+def maxindex(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Index of the highest value of the last period values (TA-Lib ``MAXINDEX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``maxindex_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.maxindex("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('maxindex_30', Int32, 29)
+    """
+    return call("maxindex", [expr], {"period": period}, by, order_by)
+
+
+def minindex(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Index of the lowest value of the last period values (TA-Lib ``MININDEX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``minindex_30`` with the default parameters.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.minindex("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('minindex_30', Int32, 29)
+    """
+    return call("minindex", [expr], {"period": period}, by, order_by)
+
+
+def minmax(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Lowest and highest values of the last period values (TA-Lib ``MINMAX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``minmax_30`` with the default parameters, fields ``min``, ``max``
+        (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.minmax("close"))
+    >>> out.unnest("minmax_30").columns
+    ['min', 'max']
+    """
+    return call("minmax", [expr], {"period": period}, by, order_by)
+
+
+def minmaxindex(
+    expr: IntoExpr,
+    period: int = 30,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Indices of the lowest and highest of the last period values (TA-Lib ``MINMAXINDEX``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``minmaxindex_30`` with the default parameters, fields ``min_index``,
+        ``max_index`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The first 29 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.minmaxindex("close"))
+    >>> out.unnest("minmaxindex_30").columns
+    ['min_index', 'max_index']
+    """
+    return call("minmaxindex", [expr], {"period": period}, by, order_by)
+
+
+def cumsum(
+    expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """Cumulative sum: running total of the series (TA-Lib ``CUMSUM``).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``cumsum`` with the default parameters.
+
+    Notes
+    -----
+    The first 0 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cumsum("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cumsum', Float64, 0)
+    """
+    return call("cumsum", [expr], {}, by, order_by)
 
 
 def cdldoji(
@@ -8153,7 +9934,7 @@ def cdldoji(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdldoji_10_0.1_1`` with the default parameters.
+        Int32, named ``cdldoji`` with the default parameters.
 
     Notes
     -----
@@ -8169,8 +9950,9 @@ def cdldoji(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdldoji())
-    >>> out["cdldoji_10_0.1_1"].dtype, out["cdldoji_10_0.1_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldoji', Int32, 10)
     """
     return call(
         "cdldoji", [open, high, low, close], {**settings_params("cdldoji", settings)}, by, order_by
@@ -8213,7 +9995,7 @@ def cdldragonflydoji(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdldragonflydoji_10_0.1_1_10_0.1_1`` with the default parameters.
+        Int32, named ``cdldragonflydoji`` with the default parameters.
 
     Notes
     -----
@@ -8229,8 +10011,9 @@ def cdldragonflydoji(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdldragonflydoji())
-    >>> out["cdldragonflydoji_10_0.1_1_10_0.1_1"].dtype, out["cdldragonflydoji_10_0.1_1_10_0.1_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldragonflydoji', Int32, 10)
     """
     return call(
         "cdldragonflydoji",
@@ -8277,7 +10060,7 @@ def cdlgravestonedoji(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlgravestonedoji_10_0.1_1_10_0.1_1`` with the default parameters.
+        Int32, named ``cdlgravestonedoji`` with the default parameters.
 
     Notes
     -----
@@ -8293,8 +10076,9 @@ def cdlgravestonedoji(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlgravestonedoji())
-    >>> out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].dtype, out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlgravestonedoji', Int32, 10)
     """
     return call(
         "cdlgravestonedoji",
@@ -8341,7 +10125,7 @@ def cdllongleggeddoji(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdllongleggeddoji_10_0.1_1_0_1_0`` with the default parameters.
+        Int32, named ``cdllongleggeddoji`` with the default parameters.
 
     Notes
     -----
@@ -8357,8 +10141,9 @@ def cdllongleggeddoji(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdllongleggeddoji())
-    >>> out["cdllongleggeddoji_10_0.1_1_0_1_0"].dtype, out["cdllongleggeddoji_10_0.1_1_0_1_0"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdllongleggeddoji', Int32, 10)
     """
     return call(
         "cdllongleggeddoji",
@@ -8405,7 +10190,7 @@ def cdlrickshawman(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1`` with the default parameters.
+        Int32, named ``cdlrickshawman`` with the default parameters.
 
     Notes
     -----
@@ -8421,8 +10206,9 @@ def cdlrickshawman(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlrickshawman())
-    >>> out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].dtype, out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlrickshawman', Int32, 10)
     """
     return call(
         "cdlrickshawman",
@@ -8469,7 +10255,7 @@ def cdldojistar(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdldojistar_10_0.1_1_10_1_0`` with the default parameters.
+        Int32, named ``cdldojistar`` with the default parameters.
 
     Notes
     -----
@@ -8485,8 +10271,9 @@ def cdldojistar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdldojistar())
-    >>> out["cdldojistar_10_0.1_1_10_1_0"].dtype, out["cdldojistar_10_0.1_1_10_1_0"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldojistar', Int32, 11)
     """
     return call(
         "cdldojistar",
@@ -8534,8 +10321,7 @@ def cdlhammer(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
-        parameters.
+        Int32, named ``cdlhammer`` with the default parameters.
 
     Notes
     -----
@@ -8551,8 +10337,9 @@ def cdlhammer(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlhammer())
-    >>> out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhammer', Int32, 11)
     """
     return call(
         "cdlhammer",
@@ -8600,8 +10387,7 @@ def cdlhangingman(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
-        parameters.
+        Int32, named ``cdlhangingman`` with the default parameters.
 
     Notes
     -----
@@ -8617,8 +10403,9 @@ def cdlhangingman(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlhangingman())
-    >>> out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhangingman', Int32, 11)
     """
     return call(
         "cdlhangingman",
@@ -8665,8 +10452,7 @@ def cdlinvertedhammer(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1`` with the default
-        parameters.
+        Int32, named ``cdlinvertedhammer`` with the default parameters.
 
     Notes
     -----
@@ -8682,8 +10468,9 @@ def cdlinvertedhammer(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlinvertedhammer())
-    >>> out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlinvertedhammer', Int32, 11)
     """
     return call(
         "cdlinvertedhammer",
@@ -8730,7 +10517,7 @@ def cdlshootingstar(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlshootingstar_10_1_0_0_1_0_10_0.1_1`` with the default parameters.
+        Int32, named ``cdlshootingstar`` with the default parameters.
 
     Notes
     -----
@@ -8746,8 +10533,9 @@ def cdlshootingstar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlshootingstar())
-    >>> out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlshootingstar', Int32, 11)
     """
     return call(
         "cdlshootingstar",
@@ -8794,7 +10582,7 @@ def cdltakuri(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdltakuri_10_0.1_1_10_0.1_1_0_2_0`` with the default parameters.
+        Int32, named ``cdltakuri`` with the default parameters.
 
     Notes
     -----
@@ -8810,8 +10598,9 @@ def cdltakuri(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdltakuri())
-    >>> out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].dtype, out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdltakuri', Int32, 10)
     """
     return call(
         "cdltakuri",
@@ -8858,7 +10647,7 @@ def cdlmarubozu(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+        Int32, named ``cdlmarubozu`` with the default parameters.
 
     Notes
     -----
@@ -8874,8 +10663,9 @@ def cdlmarubozu(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlmarubozu())
-    >>> out["cdlmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlmarubozu_10_1_0_10_0.1_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmarubozu', Int32, 10)
     """
     return call(
         "cdlmarubozu",
@@ -8922,7 +10712,7 @@ def cdlclosingmarubozu(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlclosingmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+        Int32, named ``cdlclosingmarubozu`` with the default parameters.
 
     Notes
     -----
@@ -8938,8 +10728,9 @@ def cdlclosingmarubozu(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlclosingmarubozu())
-    >>> out["cdlclosingmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlclosingmarubozu_10_1_0_10_0.1_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlclosingmarubozu', Int32, 10)
     """
     return call(
         "cdlclosingmarubozu",
@@ -8986,7 +10777,7 @@ def cdllongline(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdllongline_10_1_0_10_1_2`` with the default parameters.
+        Int32, named ``cdllongline`` with the default parameters.
 
     Notes
     -----
@@ -9002,8 +10793,9 @@ def cdllongline(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdllongline())
-    >>> out["cdllongline_10_1_0_10_1_2"].dtype, out["cdllongline_10_1_0_10_1_2"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdllongline', Int32, 10)
     """
     return call(
         "cdllongline",
@@ -9050,7 +10842,7 @@ def cdlshortline(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlshortline_10_1_0_10_1_2`` with the default parameters.
+        Int32, named ``cdlshortline`` with the default parameters.
 
     Notes
     -----
@@ -9066,8 +10858,9 @@ def cdlshortline(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlshortline())
-    >>> out["cdlshortline_10_1_0_10_1_2"].dtype, out["cdlshortline_10_1_0_10_1_2"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlshortline', Int32, 10)
     """
     return call(
         "cdlshortline",
@@ -9114,7 +10907,7 @@ def cdlspinningtop(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlspinningtop_10_1_0`` with the default parameters.
+        Int32, named ``cdlspinningtop`` with the default parameters.
 
     Notes
     -----
@@ -9130,8 +10923,9 @@ def cdlspinningtop(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlspinningtop())
-    >>> out["cdlspinningtop_10_1_0"].dtype, out["cdlspinningtop_10_1_0"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlspinningtop', Int32, 10)
     """
     return call(
         "cdlspinningtop",
@@ -9178,7 +10972,7 @@ def cdlhighwave(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlhighwave_10_1_0_0_2_0`` with the default parameters.
+        Int32, named ``cdlhighwave`` with the default parameters.
 
     Notes
     -----
@@ -9194,8 +10988,9 @@ def cdlhighwave(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlhighwave())
-    >>> out["cdlhighwave_10_1_0_0_2_0"].dtype, out["cdlhighwave_10_1_0_0_2_0"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhighwave', Int32, 10)
     """
     return call(
         "cdlhighwave",
@@ -9242,7 +11037,7 @@ def cdlbelthold(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlbelthold_10_1_0_10_0.1_1`` with the default parameters.
+        Int32, named ``cdlbelthold`` with the default parameters.
 
     Notes
     -----
@@ -9258,8 +11053,9 @@ def cdlbelthold(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlbelthold())
-    >>> out["cdlbelthold_10_1_0_10_0.1_1"].dtype, out["cdlbelthold_10_1_0_10_0.1_1"].null_count()
-    (Int32, 10)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlbelthold', Int32, 10)
     """
     return call(
         "cdlbelthold",
@@ -9318,8 +11114,9 @@ def cdlengulfing(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlengulfing())
-    >>> out["cdlengulfing"].dtype, out["cdlengulfing"].null_count()
-    (Int32, 2)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlengulfing', Int32, 2)
     """
     return call("cdlengulfing", [open, high, low, close], {}, by, order_by)
 
@@ -9359,7 +11156,7 @@ def cdlharami(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlharami_10_1_0_10_1_0`` with the default parameters.
+        Int32, named ``cdlharami`` with the default parameters.
 
     Notes
     -----
@@ -9375,8 +11172,9 @@ def cdlharami(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlharami())
-    >>> out["cdlharami_10_1_0_10_1_0"].dtype, out["cdlharami_10_1_0_10_1_0"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlharami', Int32, 11)
     """
     return call(
         "cdlharami",
@@ -9422,7 +11220,7 @@ def cdlharamicross(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlharamicross_10_0.1_1_10_1_0`` with the default parameters.
+        Int32, named ``cdlharamicross`` with the default parameters.
 
     Notes
     -----
@@ -9438,8 +11236,9 @@ def cdlharamicross(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlharamicross())
-    >>> out["cdlharamicross_10_0.1_1_10_1_0"].dtype, out["cdlharamicross_10_0.1_1_10_1_0"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlharamicross', Int32, 11)
     """
     return call(
         "cdlharamicross",
@@ -9486,7 +11285,7 @@ def cdlpiercing(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlpiercing_10_1_0`` with the default parameters.
+        Int32, named ``cdlpiercing`` with the default parameters.
 
     Notes
     -----
@@ -9502,8 +11301,9 @@ def cdlpiercing(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlpiercing())
-    >>> out["cdlpiercing_10_1_0"].dtype, out["cdlpiercing_10_1_0"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlpiercing', Int32, 11)
     """
     return call(
         "cdlpiercing",
@@ -9554,7 +11354,7 @@ def cdldarkcloudcover(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdldarkcloudcover_0.5_10_1_0`` with the default parameters.
+        Int32, named ``cdldarkcloudcover_0.5`` with the default parameters.
 
     Notes
     -----
@@ -9570,8 +11370,9 @@ def cdldarkcloudcover(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdldarkcloudcover())
-    >>> out["cdldarkcloudcover_0.5_10_1_0"].dtype, out["cdldarkcloudcover_0.5_10_1_0"].null_count()
-    (Int32, 11)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldarkcloudcover_0.5', Int32, 11)
     """
     return call(
         "cdldarkcloudcover",
@@ -9622,7 +11423,7 @@ def cdlmorningstar(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlmorningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+        Int32, named ``cdlmorningstar_0.3`` with the default parameters.
 
     Notes
     -----
@@ -9638,8 +11439,9 @@ def cdlmorningstar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlmorningstar())
-    >>> out["cdlmorningstar_0.3_10_1_0_10_1_0"].dtype, out["cdlmorningstar_0.3_10_1_0_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmorningstar_0.3', Int32, 12)
     """
     return call(
         "cdlmorningstar",
@@ -9690,7 +11492,7 @@ def cdleveningstar(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdleveningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+        Int32, named ``cdleveningstar_0.3`` with the default parameters.
 
     Notes
     -----
@@ -9706,8 +11508,9 @@ def cdleveningstar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdleveningstar())
-    >>> out["cdleveningstar_0.3_10_1_0_10_1_0"].dtype, out["cdleveningstar_0.3_10_1_0_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdleveningstar_0.3', Int32, 12)
     """
     return call(
         "cdleveningstar",
@@ -9758,8 +11561,7 @@ def cdlmorningdojistar(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
-        parameters.
+        Int32, named ``cdlmorningdojistar_0.3`` with the default parameters.
 
     Notes
     -----
@@ -9775,8 +11577,9 @@ def cdlmorningdojistar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlmorningdojistar())
-    >>> out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmorningdojistar_0.3', Int32, 12)
     """
     return call(
         "cdlmorningdojistar",
@@ -9827,8 +11630,7 @@ def cdleveningdojistar(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
-        parameters.
+        Int32, named ``cdleveningdojistar_0.3`` with the default parameters.
 
     Notes
     -----
@@ -9844,8 +11646,9 @@ def cdleveningdojistar(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdleveningdojistar())
-    >>> out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdleveningdojistar_0.3', Int32, 12)
     """
     return call(
         "cdleveningdojistar",
@@ -9892,7 +11695,7 @@ def cdl3blackcrows(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdl3blackcrows_10_0.1_1`` with the default parameters.
+        Int32, named ``cdl3blackcrows`` with the default parameters.
 
     Notes
     -----
@@ -9908,8 +11711,9 @@ def cdl3blackcrows(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdl3blackcrows())
-    >>> out["cdl3blackcrows_10_0.1_1"].dtype, out["cdl3blackcrows_10_0.1_1"].null_count()
-    (Int32, 13)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3blackcrows', Int32, 13)
     """
     return call(
         "cdl3blackcrows",
@@ -9956,8 +11760,7 @@ def cdl3whitesoldiers(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1`` with the default
-        parameters.
+        Int32, named ``cdl3whitesoldiers`` with the default parameters.
 
     Notes
     -----
@@ -9973,8 +11776,9 @@ def cdl3whitesoldiers(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdl3whitesoldiers())
-    >>> out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].dtype, out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3whitesoldiers', Int32, 12)
     """
     return call(
         "cdl3whitesoldiers",
@@ -10021,7 +11825,7 @@ def cdl3inside(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdl3inside_10_1_0_10_1_0`` with the default parameters.
+        Int32, named ``cdl3inside`` with the default parameters.
 
     Notes
     -----
@@ -10037,8 +11841,9 @@ def cdl3inside(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdl3inside())
-    >>> out["cdl3inside_10_1_0_10_1_0"].dtype, out["cdl3inside_10_1_0_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3inside', Int32, 12)
     """
     return call(
         "cdl3inside",
@@ -10097,8 +11902,9 @@ def cdl3outside(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdl3outside())
-    >>> out["cdl3outside"].dtype, out["cdl3outside"].null_count()
-    (Int32, 3)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3outside', Int32, 3)
     """
     return call("cdl3outside", [open, high, low, close], {}, by, order_by)
 
@@ -10139,7 +11945,7 @@ def cdl2crows(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdl2crows_10_1_0`` with the default parameters.
+        Int32, named ``cdl2crows`` with the default parameters.
 
     Notes
     -----
@@ -10155,8 +11961,9 @@ def cdl2crows(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdl2crows())
-    >>> out["cdl2crows_10_1_0"].dtype, out["cdl2crows_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl2crows', Int32, 12)
     """
     return call(
         "cdl2crows",
@@ -10207,8 +12014,7 @@ def cdlabandonedbaby(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
-        parameters.
+        Int32, named ``cdlabandonedbaby_0.3`` with the default parameters.
 
     Notes
     -----
@@ -10224,13 +12030,1373 @@ def cdlabandonedbaby(
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
     >>> out = df.select(ta.cdlabandonedbaby())
-    >>> out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
-    (Int32, 12)
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlabandonedbaby_0.3', Int32, 12)
     """
     return call(
         "cdlabandonedbaby",
         [open, high, low, close],
         {"penetration": penetration, **settings_params("cdlabandonedbaby", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdladvanceblock(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Advance block: three rising white candles losing strength (TA-Lib ``CDLADVANCEBLOCK``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``far``, ``near``, ``shadow_long``,
+        ``shadow_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdladvanceblock`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdladvanceblock())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdladvanceblock', Int32, 12)
+    """
+    return call(
+        "cdladvanceblock",
+        [open, high, low, close],
+        {**settings_params("cdladvanceblock", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlbreakaway(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Breakaway: a gap and three bars extending a move, erased by a reversal into the gap (TA-
+    Lib ``CDLBREAKAWAY``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlbreakaway`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlbreakaway())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlbreakaway', Int32, 14)
+    """
+    return call(
+        "cdlbreakaway",
+        [open, high, low, close],
+        {**settings_params("cdlbreakaway", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3linestrike(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three-line strike: three advancing candles wiped out by one opposite candle (TA-Lib
+    ``CDL3LINESTRIKE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``near``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3linestrike`` with the default parameters.
+
+    Notes
+    -----
+    The first 8 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3linestrike())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3linestrike', Int32, 8)
+    """
+    return call(
+        "cdl3linestrike",
+        [open, high, low, close],
+        {**settings_params("cdl3linestrike", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3starsinsouth(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three stars in the south: three shrinking black candles holding above the first low (TA-
+    Lib ``CDL3STARSINSOUTH``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``, ``shadow_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3starsinsouth`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3starsinsouth())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3starsinsouth', Int32, 12)
+    """
+    return call(
+        "cdl3starsinsouth",
+        [open, high, low, close],
+        {**settings_params("cdl3starsinsouth", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlconcealbabyswall(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Concealing baby swallow: two black marubozu, a gap down, then an engulfing black candle
+    (TA-Lib ``CDLCONCEALBABYSWALL``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlconcealbabyswall`` with the default parameters.
+
+    Notes
+    -----
+    The first 13 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlconcealbabyswall())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlconcealbabyswall', Int32, 13)
+    """
+    return call(
+        "cdlconcealbabyswall",
+        [open, high, low, close],
+        {**settings_params("cdlconcealbabyswall", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlcounterattack(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Counterattack: two long opposite candles closing at the same price (TA-Lib
+    ``CDLCOUNTERATTACK``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlcounterattack`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlcounterattack())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlcounterattack', Int32, 11)
+    """
+    return call(
+        "cdlcounterattack",
+        [open, high, low, close],
+        {**settings_params("cdlcounterattack", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlgapsidesidewhite(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Up/down-gap side-by-side white lines: two similar white candles after a gap (TA-Lib
+    ``CDLGAPSIDESIDEWHITE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``equal``, ``near``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlgapsidesidewhite`` with the default parameters.
+
+    Notes
+    -----
+    The first 7 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlgapsidesidewhite())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlgapsidesidewhite', Int32, 7)
+    """
+    return call(
+        "cdlgapsidesidewhite",
+        [open, high, low, close],
+        {**settings_params("cdlgapsidesidewhite", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhikkake(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Hikkake: an inside bar and a false breakout, +-200 when confirmed within three bars (TA-
+    Lib ``CDLHIKKAKE``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhikkake`` with the default parameters.
+
+    Notes
+    -----
+    The first 5 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhikkake())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhikkake', Int32, 5)
+    """
+    return call("cdlhikkake", [open, high, low, close], {}, by, order_by)
+
+
+def cdlhikkakemod(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Modified hikkake: nested inside bars and a false breakout, +-200 when confirmed (TA-Lib
+    ``CDLHIKKAKEMOD``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``near``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhikkakemod`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhikkakemod())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhikkakemod', Int32, 10)
+    """
+    return call(
+        "cdlhikkakemod",
+        [open, high, low, close],
+        {**settings_params("cdlhikkakemod", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhomingpigeon(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Homing pigeon: a long black candle, then a short black body within it (TA-Lib
+    ``CDLHOMINGPIGEON``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhomingpigeon`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhomingpigeon())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhomingpigeon', Int32, 11)
+    """
+    return call(
+        "cdlhomingpigeon",
+        [open, high, low, close],
+        {**settings_params("cdlhomingpigeon", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlidentical3crows(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Identical three crows: three black candles, each opening at the previous close (TA-Lib
+    ``CDLIDENTICAL3CROWS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``equal``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlidentical3crows`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlidentical3crows())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlidentical3crows', Int32, 12)
+    """
+    return call(
+        "cdlidentical3crows",
+        [open, high, low, close],
+        {**settings_params("cdlidentical3crows", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlinneck(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """In-neck: a white candle opening below a long black one and closing just into its body
+    (TA-Lib ``CDLINNECK``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlinneck`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlinneck())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlinneck', Int32, 11)
+    """
+    return call(
+        "cdlinneck",
+        [open, high, low, close],
+        {**settings_params("cdlinneck", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlonneck(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """On-neck: a white candle opening below a long black one and closing at its low (TA-Lib
+    ``CDLONNECK``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlonneck`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlonneck())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlonneck', Int32, 11)
+    """
+    return call(
+        "cdlonneck",
+        [open, high, low, close],
+        {**settings_params("cdlonneck", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlkicking(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Kicking: two opposite marubozu with a gap between them (TA-Lib ``CDLKICKING``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlkicking`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlkicking())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlkicking', Int32, 11)
+    """
+    return call(
+        "cdlkicking",
+        [open, high, low, close],
+        {**settings_params("cdlkicking", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlkickingbylength(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Kicking by length: a kicking pattern signed by its longer marubozu (TA-Lib
+    ``CDLKICKINGBYLENGTH``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlkickingbylength`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlkickingbylength())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlkickingbylength', Int32, 11)
+    """
+    return call(
+        "cdlkickingbylength",
+        [open, high, low, close],
+        {**settings_params("cdlkickingbylength", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlladderbottom(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Ladder bottom: four falling black candles, then a white candle closing above the last
+    high (TA-Lib ``CDLLADDERBOTTOM``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlladderbottom`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlladderbottom())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlladderbottom', Int32, 14)
+    """
+    return call(
+        "cdlladderbottom",
+        [open, high, low, close],
+        {**settings_params("cdlladderbottom", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmatchinglow(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Matching low: two black candles with (nearly) equal closes (TA-Lib ``CDLMATCHINGLOW``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmatchinglow`` with the default parameters.
+
+    Notes
+    -----
+    The first 6 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmatchinglow())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmatchinglow', Int32, 6)
+    """
+    return call(
+        "cdlmatchinglow",
+        [open, high, low, close],
+        {**settings_params("cdlmatchinglow", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmathold(
+    penetration: float = 0.5,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Mat hold: a long white candle, three small reaction bodies above its middle, a white
+    breakout (TA-Lib ``CDLMATHOLD``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmathold_0.5`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmathold())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmathold_0.5', Int32, 14)
+    """
+    return call(
+        "cdlmathold",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdlmathold", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlrisefall3methods(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Rising/falling three methods: a long candle, three small reactions, a long continuation
+    (TA-Lib ``CDLRISEFALL3METHODS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlrisefall3methods`` with the default parameters.
+
+    Notes
+    -----
+    The first 14 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlrisefall3methods())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlrisefall3methods', Int32, 14)
+    """
+    return call(
+        "cdlrisefall3methods",
+        [open, high, low, close],
+        {**settings_params("cdlrisefall3methods", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlseparatinglines(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Separating lines: an opposite belt hold opening where the previous candle opened (TA-Lib
+    ``CDLSEPARATINGLINES``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``equal``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlseparatinglines`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlseparatinglines())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlseparatinglines', Int32, 11)
+    """
+    return call(
+        "cdlseparatinglines",
+        [open, high, low, close],
+        {**settings_params("cdlseparatinglines", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlstalledpattern(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Stalled pattern: two long white candles, then a small white body at the top (TA-Lib
+    ``CDLSTALLEDPATTERN``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``, ``near``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlstalledpattern`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlstalledpattern())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlstalledpattern', Int32, 12)
+    """
+    return call(
+        "cdlstalledpattern",
+        [open, high, low, close],
+        {**settings_params("cdlstalledpattern", settings)},
         by,
         order_by,
     )

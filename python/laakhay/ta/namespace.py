@@ -53,8 +53,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.sma())
-        >>> out["sma_30"].dtype, out["sma_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sma_30', Float64, 29)
         """
         return indicators.sma(self._expr, period, by=by, order_by=order_by)
 
@@ -95,8 +96,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ema())
-        >>> out["ema_30"].dtype, out["ema_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ema_30', Float64, 29)
         """
         return indicators.ema(self._expr, period, by=by, order_by=order_by)
 
@@ -135,8 +137,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.wma())
-        >>> out["wma_30"].dtype, out["wma_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('wma_30', Float64, 29)
         """
         return indicators.wma(self._expr, period, by=by, order_by=order_by)
 
@@ -180,8 +183,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.dema())
-        >>> out["dema_30"].dtype, out["dema_30"].null_count()
-        (Float64, 58)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('dema_30', Float64, 58)
         """
         return indicators.dema(self._expr, period, by=by, order_by=order_by)
 
@@ -225,8 +229,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.tema())
-        >>> out["tema_30"].dtype, out["tema_30"].null_count()
-        (Float64, 87)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('tema_30', Float64, 87)
         """
         return indicators.tema(self._expr, period, by=by, order_by=order_by)
 
@@ -265,8 +270,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.trima())
-        >>> out["trima_30"].dtype, out["trima_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('trima_30', Float64, 29)
         """
         return indicators.trima(self._expr, period, by=by, order_by=order_by)
 
@@ -306,8 +312,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.kama())
-        >>> out["kama_30"].dtype, out["kama_30"].null_count()
-        (Float64, 30)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('kama_30', Float64, 30)
         """
         return indicators.kama(self._expr, period, by=by, order_by=order_by)
 
@@ -354,8 +361,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.t3())
-        >>> out["t3_5_0.7"].dtype, out["t3_5_0.7"].null_count()
-        (Float64, 24)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('t3_5_0.7', Float64, 24)
         """
         return indicators.t3(self._expr, period, vfactor, by=by, order_by=order_by)
 
@@ -375,8 +383,8 @@ class TaExprNamespace:
             Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -403,8 +411,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ma())
-        >>> out["ma_30_sma"].dtype, out["ma_30_sma"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ma_30_sma', Float64, 29)
         """
         return indicators.ma(self._expr, period, ma_type, by=by, order_by=order_by)
 
@@ -431,8 +440,8 @@ class TaExprNamespace:
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -503,8 +512,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.midpoint())
-        >>> out["midpoint_14"].dtype, out["midpoint_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('midpoint_14', Float64, 13)
         """
         return indicators.midpoint(self._expr, period, by=by, order_by=order_by)
 
@@ -551,8 +561,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.midprice())
-        >>> out["midprice_14"].dtype, out["midprice_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('midprice_14', Float64, 13)
         """
         return indicators.midprice(period, high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -606,8 +617,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.sar())
-        >>> out["sar_0.02_0.2"].dtype, out["sar_0.02_0.2"].null_count()
-        (Float64, 1)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sar_0.02_0.2', Float64, 1)
         """
         return indicators.sar(
             acceleration, maximum, high=self._expr, low=low, by=by, order_by=order_by
@@ -616,7 +628,7 @@ class TaExprNamespace:
     def hma(
         self, period: int = 20, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
     ) -> pl.Expr:
-        """Hull moving average: a WMA over √period bars of 2·WMA(period/2) − WMA(period); the
+        """Hull moving average: a WMA over √period bars of 2·WMA(period/2) - WMA(period); the
         receiver is ``expr`` (TA-Lib ``HMA``).
 
         Parameters
@@ -649,8 +661,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.hma())
-        >>> out["hma_20"].dtype, out["hma_20"].null_count()
-        (Float64, 22)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('hma_20', Float64, 22)
         """
         return indicators.hma(self._expr, period, by=by, order_by=order_by)
 
@@ -691,15 +704,16 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rma())
-        >>> out["rma_30"].dtype, out["rma_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rma_30', Float64, 29)
         """
         return indicators.rma(self._expr, period, by=by, order_by=order_by)
 
     def zlema(
         self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
     ) -> pl.Expr:
-        """Zero-lag exponential moving average: an EMA of 2·price − price lagged (period−1)/2 bars;
+        """Zero-lag exponential moving average: an EMA of 2·price - price lagged (period-1)/2 bars;
         the receiver is ``expr`` (TA-Lib ``ZLEMA``).
 
         Parameters
@@ -737,8 +751,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.zlema())
-        >>> out["zlema_30"].dtype, out["zlema_30"].null_count()
-        (Float64, 43)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('zlema_30', Float64, 43)
         """
         return indicators.zlema(self._expr, period, by=by, order_by=order_by)
 
@@ -887,8 +902,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.vwma())
-        >>> out["vwma_30"].dtype, out["vwma_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('vwma_30', Float64, 29)
         """
         return indicators.vwma(self._expr, period, volume=volume, by=by, order_by=order_by)
 
@@ -1026,6 +1042,163 @@ class TaExprNamespace:
             period, multiplier, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def mavp(
+        self,
+        periods: IntoExpr,
+        min_period: int = 2,
+        max_period: int = 30,
+        ma_type: int = 0,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Moving average with a per-bar period; the receiver is ``expr`` (TA-Lib ``MAVP``).
+
+        Parameters
+        ----------
+        periods
+            Period of each bar (whole numbers; clipped to ``min_period``..``max_period``): a
+            column name or a polars expression.
+        min_period
+            Shortest period used; shorter (or missing) ones are raised to it; 1 to 100000 (TA-
+            Lib ``minperiod``).
+        max_period
+            Longest period used; longer ones are lowered to it; 1 to 100000 (TA-Lib
+            ``maxperiod``).
+        ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``mavp_2_30_sma`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.mavp(pl.col("bar") % 20 + 2))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('mavp_2_30_sma', Float64, 29)
+        """
+        return indicators.mavp(
+            self._expr, periods, min_period, max_period, ma_type, by=by, order_by=order_by
+        )
+
+    def sarext(
+        self,
+        start_value: float = 0.0,
+        offset_on_reverse: float = 0.0,
+        acceleration_init_long: float = 0.02,
+        acceleration_long: float = 0.02,
+        acceleration_max_long: float = 0.2,
+        acceleration_init_short: float = 0.02,
+        acceleration_short: float = 0.02,
+        acceleration_max_short: float = 0.2,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Parabolic SAR with separate long/short acceleration, start value and reversal offset
+        (negative while short); the receiver is ``high`` (TA-Lib ``SAREXT``).
+
+        Parameters
+        ----------
+        start_value
+            First sar; its sign picks the first trend (0: ta-lib's directional-movement start);
+            -3e+37 to 3e+37 (TA-Lib ``startvalue``).
+        offset_on_reverse
+            Fraction the sar is moved away on a reversal; 0 to 3e+37 (TA-Lib
+            ``offsetonreverse``).
+        acceleration_init_long
+            Acceleration factor at the start of a long trend; 0 to 3e+37 (TA-Lib
+            ``accelerationinitlong``).
+        acceleration_long
+            Acceleration factor step in a long trend; 0 to 3e+37 (TA-Lib ``accelerationlong``).
+        acceleration_max_long
+            Acceleration factor ceiling in a long trend; 0 to 3e+37 (TA-Lib
+            ``accelerationmaxlong``).
+        acceleration_init_short
+            Acceleration factor at the start of a short trend; 0 to 3e+37 (TA-Lib
+            ``accelerationinitshort``).
+        acceleration_short
+            Acceleration factor step in a short trend; 0 to 3e+37 (TA-Lib
+            ``accelerationshort``).
+        acceleration_max_short
+            Acceleration factor ceiling in a short trend; 0 to 3e+37 (TA-Lib
+            ``accelerationmaxshort``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sarext_0_0_0.02_0.02_0.2_0.02_0.02_0.2`` with the default
+            parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.sarext())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sarext_0_0_0.02_0.02_0.2_0.02_0.02_0.2', Float64, 1)
+        """
+        return indicators.sarext(
+            start_value,
+            offset_on_reverse,
+            acceleration_init_long,
+            acceleration_long,
+            acceleration_max_long,
+            acceleration_init_short,
+            acceleration_short,
+            acceleration_max_short,
+            high=self._expr,
+            low=low,
+            by=by,
+            order_by=order_by,
+        )
+
     def alma(
         self,
         period: int = 9,
@@ -1072,8 +1245,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.alma())
-        >>> out["alma_9_6_0.85"].dtype, out["alma_9_6_0.85"].null_count()
-        (Float64, 8)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('alma_9_6_0.85', Float64, 8)
         """
         return indicators.alma(self._expr, period, sigma, offset, by=by, order_by=order_by)
 
@@ -1189,8 +1363,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.frama())
-        >>> out["frama_16"].dtype, out["frama_16"].null_count()
-        (Float64, 16)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('frama_16', Float64, 16)
         """
         return indicators.frama(period, high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -1231,8 +1406,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.mcgd())
-        >>> out["mcgd_14"].dtype, out["mcgd_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('mcgd_14', Float64, 13)
         """
         return indicators.mcgd(self._expr, period, by=by, order_by=order_by)
 
@@ -1245,7 +1421,7 @@ class TaExprNamespace:
         Parameters
         ----------
         period
-            Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+            Cutoff period in bars; 2 to 10000 (TA-Lib ``timeperiod``).
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1273,8 +1449,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.swak_butter())
-        >>> out["swak_butter_20"].dtype, out["swak_butter_20"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('swak_butter_20', Float64, 0)
         """
         return indicators.swak_butter(self._expr, period, by=by, order_by=order_by)
 
@@ -1287,7 +1464,7 @@ class TaExprNamespace:
         Parameters
         ----------
         period
-            Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+            Cutoff period in bars; 2 to 10000 (TA-Lib ``timeperiod``).
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1315,8 +1492,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.swak_gauss())
-        >>> out["swak_gauss_20"].dtype, out["swak_gauss_20"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('swak_gauss_20', Float64, 0)
         """
         return indicators.swak_gauss(self._expr, period, by=by, order_by=order_by)
 
@@ -1365,8 +1543,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.vidya())
-        >>> out["vidya_12_9"].dtype, out["vidya_12_9"].null_count()
-        (Float64, 9)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('vidya_12_9', Float64, 9)
         """
         return indicators.vidya(self._expr, period, cmo_period, by=by, order_by=order_by)
 
@@ -1478,6 +1657,11 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
 
         Deviation from TA-Lib: pivot_index counts the complete bars the state machine has seen
         (from each group's start): it equals TA-Lib's row index when no earlier row is missing.
@@ -1532,8 +1716,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rsi())
-        >>> out["rsi_14"].dtype, out["rsi_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rsi_14', Float64, 14)
         """
         return indicators.rsi(self._expr, period, by=by, order_by=order_by)
 
@@ -1617,20 +1802,20 @@ class TaExprNamespace:
             Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
         fast_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``fastmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``fastmatype``); see :class:`MaType`.
         slow_period
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         slow_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``slowmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``slowmatype``); see :class:`MaType`.
         signal_period
             Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
         signal_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``signalmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1748,15 +1933,15 @@ class TaExprNamespace:
             Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
         slowk_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``slowk_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
         slowd_period
             Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
             ``slowd_period``).
         slowd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``slowd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -1826,8 +2011,8 @@ class TaExprNamespace:
             Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
         fastd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``fastd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -1896,8 +2081,8 @@ class TaExprNamespace:
             Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
         fastd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``fastd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1983,8 +2168,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cci())
-        >>> out["cci_14"].dtype, out["cci_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cci_14', Float64, 13)
         """
         return indicators.cci(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -2036,8 +2222,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.willr())
-        >>> out["willr_14"].dtype, out["willr_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('willr_14', Float64, 13)
         """
         return indicators.willr(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -2092,8 +2279,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.mfi())
-        >>> out["mfi_14"].dtype, out["mfi_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('mfi_14', Float64, 14)
         """
         return indicators.mfi(
             period, high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
@@ -2134,8 +2322,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.mom())
-        >>> out["mom_10"].dtype, out["mom_10"].null_count()
-        (Float64, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('mom_10', Float64, 10)
         """
         return indicators.mom(self._expr, period, by=by, order_by=order_by)
 
@@ -2175,8 +2364,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.roc())
-        >>> out["roc_10"].dtype, out["roc_10"].null_count()
-        (Float64, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('roc_10', Float64, 10)
         """
         return indicators.roc(self._expr, period, by=by, order_by=order_by)
 
@@ -2216,8 +2406,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rocp())
-        >>> out["rocp_10"].dtype, out["rocp_10"].null_count()
-        (Float64, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rocp_10', Float64, 10)
         """
         return indicators.rocp(self._expr, period, by=by, order_by=order_by)
 
@@ -2257,8 +2448,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rocr())
-        >>> out["rocr_10"].dtype, out["rocr_10"].null_count()
-        (Float64, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rocr_10', Float64, 10)
         """
         return indicators.rocr(self._expr, period, by=by, order_by=order_by)
 
@@ -2298,8 +2490,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rocr100())
-        >>> out["rocr100_10"].dtype, out["rocr100_10"].null_count()
-        (Float64, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rocr100_10', Float64, 10)
         """
         return indicators.rocr100(self._expr, period, by=by, order_by=order_by)
 
@@ -2340,8 +2533,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cmo())
-        >>> out["cmo_14"].dtype, out["cmo_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cmo_14', Float64, 14)
         """
         return indicators.cmo(self._expr, period, by=by, order_by=order_by)
 
@@ -2365,8 +2559,8 @@ class TaExprNamespace:
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2398,8 +2592,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.apo())
-        >>> out["apo_12_26_ema"].dtype, out["apo_12_26_ema"].null_count()
-        (Float64, 25)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('apo_12_26_ema', Float64, 25)
         """
         return indicators.apo(
             self._expr, fast_period, slow_period, ma_type, by=by, order_by=order_by
@@ -2425,8 +2620,8 @@ class TaExprNamespace:
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2458,8 +2653,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ppo())
-        >>> out["ppo_12_26_ema"].dtype, out["ppo_12_26_ema"].null_count()
-        (Float64, 25)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ppo_12_26_ema', Float64, 25)
         """
         return indicators.ppo(
             self._expr, fast_period, slow_period, ma_type, by=by, order_by=order_by
@@ -2506,8 +2702,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.trix())
-        >>> out["trix_30"].dtype, out["trix_30"].null_count()
-        (Float64, 88)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('trix_30', Float64, 88)
         """
         return indicators.trix(self._expr, period, by=by, order_by=order_by)
 
@@ -2602,8 +2799,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.aroonosc())
-        >>> out["aroonosc_14"].dtype, out["aroonosc_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('aroonosc_14', Float64, 14)
         """
         return indicators.aroonosc(period, high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -2653,8 +2851,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.bop())
-        >>> out["bop"].dtype, out["bop"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('bop', Float64, 0)
         """
         return indicators.bop(
             open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -2712,8 +2911,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ultosc())
-        >>> out["ultosc_7_14_28"].dtype, out["ultosc_7_14_28"].null_count()
-        (Float64, 28)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ultosc_7_14_28', Float64, 28)
         """
         return indicators.ultosc(
             period1,
@@ -2772,8 +2972,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.ao())
-        >>> out["ao_5_34"].dtype, out["ao_5_34"].null_count()
-        (Float64, 33)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ao_5_34', Float64, 33)
         """
         return indicators.ao(
             fast_period, slow_period, high=self._expr, low=low, by=by, order_by=order_by
@@ -2828,8 +3029,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.ac())
-        >>> out["ac_5_34_5"].dtype, out["ac_5_34_5"].null_count()
-        (Float64, 37)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ac_5_34_5', Float64, 37)
         """
         return indicators.ac(
             fast_period,
@@ -2877,8 +3079,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cmou())
-        >>> out["cmou_14"].dtype, out["cmou_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cmou_14', Float64, 14)
         """
         return indicators.cmou(self._expr, period, by=by, order_by=order_by)
 
@@ -2918,8 +3121,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.dpo())
-        >>> out["dpo_20"].dtype, out["dpo_20"].null_count()
-        (Float64, 19)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('dpo_20', Float64, 19)
         """
         return indicators.dpo(self._expr, period, by=by, order_by=order_by)
 
@@ -2959,8 +3163,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.er())
-        >>> out["er_10"].dtype, out["er_10"].null_count()
-        (Float64, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('er_10', Float64, 10)
         """
         return indicators.er(self._expr, period, by=by, order_by=order_by)
 
@@ -3005,6 +3210,10 @@ class TaExprNamespace:
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
         Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
 
         Examples
         --------
@@ -3062,8 +3271,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.qstick())
-        >>> out["qstick_10"].dtype, out["qstick_10"].null_count()
-        (Float64, 9)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('qstick_10', Float64, 9)
         """
         return indicators.qstick(period, open=open, close=self._expr, by=by, order_by=order_by)
 
@@ -3110,8 +3320,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.wad())
-        >>> out["wad"].dtype, out["wad"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('wad', Float64, 0)
         """
         return indicators.wad(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
@@ -3161,8 +3372,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.coppock())
-        >>> out["coppock_10_11_14"].dtype, out["coppock_10_11_14"].null_count()
-        (Float64, 23)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('coppock_10_11_14', Float64, 23)
         """
         return indicators.coppock(
             self._expr, wma_period, roc1_period, roc2_period, by=by, order_by=order_by
@@ -3204,8 +3416,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.fosc())
-        >>> out["fosc_5"].dtype, out["fosc_5"].null_count()
-        (Float64, 5)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('fosc_5', Float64, 5)
         """
         return indicators.fosc(self._expr, period, by=by, order_by=order_by)
 
@@ -3259,6 +3472,10 @@ class TaExprNamespace:
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
         Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
 
         Examples
         --------
@@ -3319,14 +3536,19 @@ class TaExprNamespace:
         column when that is not the default one (see :func:`output_name`).
         Values depend on the bar the series starts at (recursive smoothing).
 
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
         Examples
         --------
         >>> import polars as pl
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.tsi())
-        >>> out["tsi_25_13"].dtype, out["tsi_25_13"].null_count()
-        (Float64, 37)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('tsi_25_13', Float64, 37)
         """
         return indicators.tsi(self._expr, first_period, second_period, by=by, order_by=order_by)
 
@@ -3427,8 +3649,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.imi())
-        >>> out["imi_14"].dtype, out["imi_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('imi_14', Float64, 13)
         """
         return indicators.imi(period, open=open, close=self._expr, by=by, order_by=order_by)
 
@@ -3468,8 +3691,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.vhf())
-        >>> out["vhf_28"].dtype, out["vhf_28"].null_count()
-        (Float64, 28)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('vhf_28', Float64, 28)
         """
         return indicators.vhf(self._expr, period, by=by, order_by=order_by)
 
@@ -3527,6 +3751,90 @@ class TaExprNamespace:
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def kdj(
+        self,
+        fastk_period: int = 9,
+        slowk_period: int = 3,
+        slowk_ma_type: int = 13,
+        slowd_period: int = 3,
+        slowd_ma_type: int = 13,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """KDJ: slow stochastic K and D with J = 3K - 2D; the receiver is ``close`` (TA-Lib
+        ``KDJ``).
+
+        Parameters
+        ----------
+        fastk_period
+            Bars in the high-low window of %k; 1 to 100000 (TA-Lib ``fastk_period``).
+        slowk_period
+            Bars in the moving average of %k (k); 1 to 100000 (TA-Lib ``slowk_period``).
+        slowk_ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        slowd_period
+            Bars in the moving average of k (d); 1 to 100000 (TA-Lib ``slowd_period``).
+        slowd_ma_type
+            Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``kdj_9_3_rma_3_rma`` with the default parameters, fields ``k``,
+            ``d``, ``j`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.kdj())
+        >>> out.unnest("kdj_9_3_rma_3_rma").columns
+        ['k', 'd', 'j']
+        """
+        return indicators.kdj(
+            fastk_period,
+            slowk_period,
+            slowk_ma_type,
+            slowd_period,
+            slowd_ma_type,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
     def ibs(
         self,
         *,
@@ -3570,8 +3878,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ibs())
-        >>> out["ibs"].dtype, out["ibs"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ibs', Float64, 0)
         """
         return indicators.ibs(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
@@ -3611,8 +3920,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cg())
-        >>> out["cg_10"].dtype, out["cg_10"].null_count()
-        (Float64, 9)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cg_10', Float64, 9)
         """
         return indicators.cg(self._expr, period, by=by, order_by=order_by)
 
@@ -3652,8 +3962,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cti())
-        >>> out["cti_20"].dtype, out["cti_20"].null_count()
-        (Float64, 19)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cti_20', Float64, 19)
         """
         return indicators.cti(self._expr, period, by=by, order_by=order_by)
 
@@ -3703,8 +4014,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.chop())
-        >>> out["chop_14"].dtype, out["chop_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('chop_14', Float64, 14)
         """
         return indicators.chop(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -3756,8 +4068,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.choptr())
-        >>> out["choptr_14"].dtype, out["choptr_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('choptr_14', Float64, 14)
         """
         return indicators.choptr(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -3813,8 +4126,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.si())
-        >>> out["si_3"].dtype, out["si_3"].null_count()
-        (Float64, 1)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('si_3', Float64, 1)
         """
         return indicators.si(
             limit_move, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -3870,8 +4184,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.asi())
-        >>> out["asi_3"].dtype, out["asi_3"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('asi_3', Float64, 0)
         """
         return indicators.asi(
             limit_move, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -3984,8 +4299,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.dosc())
-        >>> out["dosc_14_5_3_9"].dtype, out["dosc_14_5_3_9"].null_count()
-        (Float64, 28)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('dosc_14_5_3_9', Float64, 28)
         """
         return indicators.dosc(
             self._expr, period, first_period, second_period, signal_period, by=by, order_by=order_by
@@ -4045,8 +4361,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.pso())
-        >>> out["pso_8_5"].dtype, out["pso_8_5"].null_count()
-        (Float64, 15)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('pso_8_5', Float64, 15)
         """
         return indicators.pso(
             fastk_period, ema_period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4177,12 +4494,12 @@ class TaExprNamespace:
             Period of the signal-line average; 1 to 100000 (TA-Lib ``signalperiod``).
         roc_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``rocmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``rocmatype``); see :class:`MaType`.
         signal_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``signalmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -4287,8 +4604,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.crsi())
-        >>> out["crsi_3_2_100"].dtype, out["crsi_3_2_100"].null_count()
-        (Float64, 101)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('crsi_3_2_100', Float64, 101)
         """
         return indicators.crsi(
             self._expr, period, streak_period, rank_period, by=by, order_by=order_by
@@ -4341,11 +4659,168 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.stc())
-        >>> out["stc_23_50_10"].dtype, out["stc_23_50_10"].null_count()
-        (Float64, 67)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('stc_23_50_10', Float64, 67)
         """
         return indicators.stc(
             self._expr, fast_period, slow_period, cycle_period, by=by, order_by=order_by
+        )
+
+    def sqzmom(
+        self,
+        bb_period: int = 20,
+        nbdev: float = 2.0,
+        kc_period: int = 20,
+        factor_wide: float = 2.0,
+        factor_normal: float = 1.5,
+        factor_narrow: float = 1.0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Squeeze momentum: regression momentum, and Bollinger Bands against three Keltner
+        channels; the receiver is ``close`` (TA-Lib ``SQZMOM``).
+
+        Parameters
+        ----------
+        bb_period
+            Period of the bollinger bands; 2 to 100000 (TA-Lib ``bbperiod``).
+        nbdev
+            Deviation multiplier for both bollinger bands; 0 to 3e+37 (TA-Lib ``nbdev``).
+        kc_period
+            Period of the keltner channel, of its true-range mean and of the momentum
+            regression; 2 to 100000 (TA-Lib ``kcperiod``).
+        factor_wide
+            Keltner width of the widest channel, in true-range means; 0 to 3e+37 (TA-Lib
+            ``factorwide``).
+        factor_normal
+            Keltner width of the classic channel; 0 to 3e+37 (TA-Lib ``factornormal``).
+        factor_narrow
+            Keltner width of the tightest channel; 0 to 3e+37 (TA-Lib ``factornarrow``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``sqzmom_20_2_20_2_1.5_1`` with the default parameters, fields
+            ``momentum``, ``squeeze`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 38 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.sqzmom())
+        >>> out.unnest("sqzmom_20_2_20_2_1.5_1").columns
+        ['momentum', 'squeeze']
+        """
+        return indicators.sqzmom(
+            bb_period,
+            nbdev,
+            kc_period,
+            factor_wide,
+            factor_normal,
+            factor_narrow,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def wavetrend(
+        self,
+        channel_period: int = 10,
+        average_period: int = 21,
+        signal_period: int = 4,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """WaveTrend (LazyBear): an EMA-smoothed exponential CCI of the typical price, and its SMA;
+        the receiver is ``close`` (TA-Lib ``WAVETREND``).
+
+        Parameters
+        ----------
+        channel_period
+            Period of the price channel, used by both the average and the deviation; 2 to 100000
+            (TA-Lib ``channelperiod``).
+        average_period
+            Period of the ema smoothing the oscillator line; 1 to 100000 (TA-Lib
+            ``averageperiod``).
+        signal_period
+            Period of the simple average of the oscillator line (the signal line); 1 to 100000
+            (TA-Lib ``signalperiod``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``wavetrend_10_21_4`` with the default parameters, fields ``wt1``,
+            ``wt2`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 41 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing).
+
+        Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
+        values depend on the bar the series starts at (recursive smoothing or a path), which is
+        what the flag means here.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.wavetrend())
+        >>> out.unnest("wavetrend_10_21_4").columns
+        ['wt1', 'wt2']
+        """
+        return indicators.wavetrend(
+            channel_period,
+            average_period,
+            signal_period,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
         )
 
     def adx(
@@ -4395,8 +4870,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.adx())
-        >>> out["adx_14"].dtype, out["adx_14"].null_count()
-        (Float64, 27)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('adx_14', Float64, 27)
         """
         return indicators.adx(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4453,8 +4929,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.adxr())
-        >>> out["adxr_14"].dtype, out["adxr_14"].null_count()
-        (Float64, 40)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('adxr_14', Float64, 40)
         """
         return indicators.adxr(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4507,8 +4984,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.dx())
-        >>> out["dx_14"].dtype, out["dx_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('dx_14', Float64, 14)
         """
         return indicators.dx(period, high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
@@ -4559,8 +5037,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.plus_di())
-        >>> out["plus_di_14"].dtype, out["plus_di_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('plus_di_14', Float64, 14)
         """
         return indicators.plus_di(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4613,8 +5092,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.minus_di())
-        >>> out["minus_di_14"].dtype, out["minus_di_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('minus_di_14', Float64, 14)
         """
         return indicators.minus_di(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4664,8 +5144,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.plus_dm())
-        >>> out["plus_dm_14"].dtype, out["plus_dm_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('plus_dm_14', Float64, 13)
         """
         return indicators.plus_dm(period, high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -4713,8 +5194,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.minus_dm())
-        >>> out["minus_dm_14"].dtype, out["minus_dm_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('minus_dm_14', Float64, 13)
         """
         return indicators.minus_dm(period, high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -4765,8 +5247,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.atr())
-        >>> out["atr_14"].dtype, out["atr_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('atr_14', Float64, 14)
         """
         return indicators.atr(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4819,8 +5302,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.natr())
-        >>> out["natr_14"].dtype, out["natr_14"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('natr_14', Float64, 14)
         """
         return indicators.natr(
             period, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -4869,8 +5353,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.trange())
-        >>> out["trange"].dtype, out["trange"].null_count()
-        (Float64, 1)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('trange', Float64, 1)
         """
         return indicators.trange(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
@@ -4917,8 +5402,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.adr())
-        >>> out["adr_14"].dtype, out["adr_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('adr_14', Float64, 13)
         """
         return indicators.adr(period, high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -4973,8 +5459,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.cvi())
-        >>> out["cvi_10_10"].dtype, out["cvi_10_10"].null_count()
-        (Float64, 19)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cvi_10_10', Float64, 19)
         """
         return indicators.cvi(
             period, roc_period, high=self._expr, low=low, by=by, order_by=order_by
@@ -5031,8 +5518,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.massi())
-        >>> out["massi_9_25"].dtype, out["massi_9_25"].null_count()
-        (Float64, 40)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('massi_9_25', Float64, 40)
         """
         return indicators.massi(
             fast_period, slow_period, high=self._expr, low=low, by=by, order_by=order_by
@@ -5082,8 +5570,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rvi())
-        >>> out["rvi_14_10"].dtype, out["rvi_14_10"].null_count()
-        (Float64, 22)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rvi_14_10', Float64, 22)
         """
         return indicators.rvi(self._expr, period, stddev_period, by=by, order_by=order_by)
 
@@ -5110,8 +5599,8 @@ class TaExprNamespace:
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5138,8 +5627,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.bbw())
-        >>> out["bbw_20_2_2_sma"].dtype, out["bbw_20_2_2_sma"].null_count()
-        (Float64, 19)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('bbw_20_2_2_sma', Float64, 19)
         """
         return indicators.bbw(
             self._expr, period, nbdev_up, nbdev_down, ma_type, by=by, order_by=order_by
@@ -5168,8 +5658,8 @@ class TaExprNamespace:
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5196,8 +5686,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.percentb())
-        >>> out["percentb_20_2_2_sma"].dtype, out["percentb_20_2_2_sma"].null_count()
-        (Float64, 19)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('percentb_20_2_2_sma', Float64, 19)
         """
         return indicators.percentb(
             self._expr, period, nbdev_up, nbdev_down, ma_type, by=by, order_by=order_by
@@ -5256,8 +5747,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.rogerssatchell())
-        >>> out["rogerssatchell_10_252"].dtype, out["rogerssatchell_10_252"].null_count()
-        (Float64, 9)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rogerssatchell_10_252', Float64, 9)
         """
         return indicators.rogerssatchell(
             period,
@@ -5317,8 +5809,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.rvir())
-        >>> out["rvir_14_10"].dtype, out["rvir_14_10"].null_count()
-        (Float64, 22)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rvir_14_10', Float64, 22)
         """
         return indicators.rvir(
             period, stddev_period, high=self._expr, low=low, by=by, order_by=order_by
@@ -5364,8 +5857,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.obv())
-        >>> out["obv"].dtype, out["obv"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('obv', Float64, 0)
         """
         return indicators.obv(self._expr, volume=volume, by=by, order_by=order_by)
 
@@ -5414,8 +5908,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ad())
-        >>> out["ad"].dtype, out["ad"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ad', Float64, 0)
         """
         return indicators.ad(
             high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
@@ -5478,8 +5973,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.adosc())
-        >>> out["adosc_3_10"].dtype, out["adosc_3_10"].null_count()
-        (Float64, 9)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('adosc_3_10', Float64, 9)
         """
         return indicators.adosc(
             fast_period,
@@ -5541,8 +6037,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cmf())
-        >>> out["cmf_20"].dtype, out["cmf_20"].null_count()
-        (Float64, 19)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cmf_20', Float64, 19)
         """
         return indicators.cmf(
             period, high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
@@ -5596,8 +6093,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.efi())
-        >>> out["efi_13"].dtype, out["efi_13"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('efi_13', Float64, 13)
         """
         return indicators.efi(period, close=self._expr, volume=volume, by=by, order_by=order_by)
 
@@ -5644,8 +6142,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.marketfi())
-        >>> out["marketfi"].dtype, out["marketfi"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('marketfi', Float64, 0)
         """
         return indicators.marketfi(
             high=self._expr, low=low, volume=volume, by=by, order_by=order_by
@@ -5691,8 +6190,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.nvi())
-        >>> out["nvi"].dtype, out["nvi"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('nvi', Float64, 0)
         """
         return indicators.nvi(close=self._expr, volume=volume, by=by, order_by=order_by)
 
@@ -5736,8 +6236,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.pvi())
-        >>> out["pvi"].dtype, out["pvi"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('pvi', Float64, 0)
         """
         return indicators.pvi(close=self._expr, volume=volume, by=by, order_by=order_by)
 
@@ -5761,8 +6262,8 @@ class TaExprNamespace:
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0 to 13
-            (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
+            to 13 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5794,8 +6295,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("volume").ta.pvo())
-        >>> out["pvo_12_26_ema"].dtype, out["pvo_12_26_ema"].null_count()
-        (Float64, 25)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('pvo_12_26_ema', Float64, 25)
         """
         return indicators.pvo(
             fast_period, slow_period, ma_type, volume=self._expr, by=by, order_by=order_by
@@ -5841,8 +6343,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.pvt())
-        >>> out["pvt"].dtype, out["pvt"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('pvt', Float64, 0)
         """
         return indicators.pvt(close=self._expr, volume=volume, by=by, order_by=order_by)
 
@@ -5882,8 +6385,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("volume").ta.rvol())
-        >>> out["rvol_20"].dtype, out["rvol_20"].null_count()
-        (Float64, 20)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rvol_20', Float64, 20)
         """
         return indicators.rvol(period, volume=self._expr, by=by, order_by=order_by)
 
@@ -5933,8 +6437,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.vwap())
-        >>> out["vwap"].dtype, out["vwap"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('vwap', Float64, 0)
         """
         return indicators.vwap(
             high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
@@ -5991,8 +6496,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.emv())
-        >>> out["emv_14_10000"].dtype, out["emv_14_10000"].null_count()
-        (Float64, 14)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('emv_14_10000', Float64, 14)
         """
         return indicators.emv(
             period,
@@ -6124,8 +6630,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.stddev())
-        >>> out["stddev_5_1"].dtype, out["stddev_5_1"].null_count()
-        (Float64, 4)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('stddev_5_1', Float64, 4)
         """
         return indicators.stddev(self._expr, period, nbdev, by=by, order_by=order_by)
 
@@ -6172,8 +6679,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.var())
-        >>> out["var_5_1"].dtype, out["var_5_1"].null_count()
-        (Float64, 4)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('var_5_1', Float64, 4)
         """
         return indicators.var(self._expr, period, nbdev, by=by, order_by=order_by)
 
@@ -6213,8 +6721,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.linearreg())
-        >>> out["linearreg_14"].dtype, out["linearreg_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('linearreg_14', Float64, 13)
         """
         return indicators.linearreg(self._expr, period, by=by, order_by=order_by)
 
@@ -6254,8 +6763,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.linearreg_slope())
-        >>> out["linearreg_slope_14"].dtype, out["linearreg_slope_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('linearreg_slope_14', Float64, 13)
         """
         return indicators.linearreg_slope(self._expr, period, by=by, order_by=order_by)
 
@@ -6295,8 +6805,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.linearreg_intercept())
-        >>> out["linearreg_intercept_14"].dtype, out["linearreg_intercept_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('linearreg_intercept_14', Float64, 13)
         """
         return indicators.linearreg_intercept(self._expr, period, by=by, order_by=order_by)
 
@@ -6336,8 +6847,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.linearreg_angle())
-        >>> out["linearreg_angle_14"].dtype, out["linearreg_angle_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('linearreg_angle_14', Float64, 13)
         """
         return indicators.linearreg_angle(self._expr, period, by=by, order_by=order_by)
 
@@ -6377,8 +6889,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.tsf())
-        >>> out["tsf_14"].dtype, out["tsf_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('tsf_14', Float64, 13)
         """
         return indicators.tsf(self._expr, period, by=by, order_by=order_by)
 
@@ -6426,8 +6939,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.beta("open"))
-        >>> out["beta_5"].dtype, out["beta_5"].null_count()
-        (Float64, 5)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('beta_5', Float64, 5)
         """
         return indicators.beta(self._expr, market, period, by=by, order_by=order_by)
 
@@ -6474,8 +6988,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.correl("open"))
-        >>> out["correl_30"].dtype, out["correl_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('correl_30', Float64, 29)
         """
         return indicators.correl(self._expr, other, period, by=by, order_by=order_by)
 
@@ -6522,8 +7037,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.percentile())
-        >>> out["percentile_30_50"].dtype, out["percentile_30_50"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('percentile_30_50', Float64, 29)
         """
         return indicators.percentile(self._expr, period, percentile, by=by, order_by=order_by)
 
@@ -6563,21 +7079,22 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.percentrank())
-        >>> out["percentrank_100"].dtype, out["percentrank_100"].null_count()
-        (Float64, 100)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('percentrank_100', Float64, 100)
         """
         return indicators.percentrank(self._expr, period, by=by, order_by=order_by)
 
     def kurtosis(
         self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
     ) -> pl.Expr:
-        """Sample excess kurtosis (G2) of the last period values; NaN for a flat window; the
+        """Sample excess kurtosis (G2) of the last period values; missing for a flat window; the
         receiver is ``expr`` (TA-Lib ``KURTOSIS``).
 
         Parameters
         ----------
         period
-            Number of bars in the window; 4 to 100000 (TA-Lib ``timeperiod``).
+            Number of bars in the window; 4 to 10000 (TA-Lib ``timeperiod``).
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -6604,8 +7121,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.kurtosis())
-        >>> out["kurtosis_30"].dtype, out["kurtosis_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('kurtosis_30', Float64, 29)
         """
         return indicators.kurtosis(self._expr, period, by=by, order_by=order_by)
 
@@ -6618,7 +7136,7 @@ class TaExprNamespace:
         Parameters
         ----------
         period
-            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+            Number of bars in the window; 2 to 10000 (TA-Lib ``timeperiod``).
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -6645,8 +7163,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.median())
-        >>> out["median_30"].dtype, out["median_30"].null_count()
-        (Float64, 29)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('median_30', Float64, 29)
         """
         return indicators.median(self._expr, period, by=by, order_by=order_by)
 
@@ -6696,8 +7215,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.avgprice())
-        >>> out["avgprice"].dtype, out["avgprice"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('avgprice', Float64, 0)
         """
         return indicators.avgprice(
             open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -6738,8 +7258,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("high").ta.medprice())
-        >>> out["medprice"].dtype, out["medprice"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('medprice', Float64, 0)
         """
         return indicators.medprice(high=self._expr, low=low, by=by, order_by=order_by)
 
@@ -6786,8 +7307,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.typprice())
-        >>> out["typprice"].dtype, out["typprice"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('typprice', Float64, 0)
         """
         return indicators.typprice(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
@@ -6834,8 +7356,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.wclprice())
-        >>> out["wclprice"].dtype, out["wclprice"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('wclprice', Float64, 0)
         """
         return indicators.wclprice(high=high, low=low, close=self._expr, by=by, order_by=order_by)
 
@@ -6875,8 +7398,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.avgdev())
-        >>> out["avgdev_14"].dtype, out["avgdev_14"].null_count()
-        (Float64, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('avgdev_14', Float64, 13)
         """
         return indicators.avgdev(self._expr, period, by=by, order_by=order_by)
 
@@ -6970,8 +7494,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ht_dcperiod())
-        >>> out["ht_dcperiod"].dtype, out["ht_dcperiod"].null_count()
-        (Float64, 32)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ht_dcperiod', Float64, 32)
         """
         return indicators.ht_dcperiod(self._expr, by=by, order_by=order_by)
 
@@ -7010,8 +7535,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ht_dcphase())
-        >>> out["ht_dcphase"].dtype, out["ht_dcphase"].null_count()
-        (Float64, 63)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ht_dcphase', Float64, 63)
         """
         return indicators.ht_dcphase(self._expr, by=by, order_by=order_by)
 
@@ -7128,8 +7654,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ht_trendmode())
-        >>> out["ht_trendmode"].dtype, out["ht_trendmode"].null_count()
-        (Int32, 63)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ht_trendmode', Int32, 63)
         """
         return indicators.ht_trendmode(self._expr, by=by, order_by=order_by)
 
@@ -7168,8 +7695,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.ht_trendline())
-        >>> out["ht_trendline"].dtype, out["ht_trendline"].null_count()
-        (Float64, 63)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ht_trendline', Float64, 63)
         """
         return indicators.ht_trendline(self._expr, by=by, order_by=order_by)
 
@@ -7232,7 +7760,7 @@ class TaExprNamespace:
         Parameters
         ----------
         period
-            Cutoff period in bars; 2 to 100000 (TA-Lib ``timeperiod``).
+            Cutoff period in bars; 2 to 10000 (TA-Lib ``timeperiod``).
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -7260,8 +7788,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.swak_2php())
-        >>> out["swak_2php_20"].dtype, out["swak_2php_20"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('swak_2php_20', Float64, 0)
         """
         return indicators.swak_2php(self._expr, period, by=by, order_by=order_by)
 
@@ -7279,7 +7808,7 @@ class TaExprNamespace:
         Parameters
         ----------
         period
-            Centre period in bars; 5 to 100000 (TA-Lib ``timeperiod``).
+            Centre period in bars; 5 to 2000 (TA-Lib ``timeperiod``).
         delta
             Half-bandwidth as a fraction of the centre period; 0.05 to 0.5 (TA-Lib ``delta``).
         by
@@ -7309,8 +7838,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.swak_bp())
-        >>> out["swak_bp_20_0.1"].dtype, out["swak_bp_20_0.1"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('swak_bp_20_0.1', Float64, 0)
         """
         return indicators.swak_bp(self._expr, period, delta, by=by, order_by=order_by)
 
@@ -7351,10 +7881,1065 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.swak_hp())
-        >>> out["swak_hp_20"].dtype, out["swak_hp_20"].null_count()
-        (Float64, 0)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('swak_hp_20', Float64, 0)
         """
         return indicators.swak_hp(self._expr, period, by=by, order_by=order_by)
+
+    def acos(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Arc cosine of each value, in radians (NaN outside [-1, 1]); the receiver is ``expr``
+        (TA-Lib ``ACOS``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``acos`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.acos())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('acos', Float64, 0)
+        """
+        return indicators.acos(self._expr, by=by, order_by=order_by)
+
+    def asin(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Arc sine of each value, in radians (NaN outside [-1, 1]); the receiver is ``expr`` (TA-
+        Lib ``ASIN``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``asin`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.asin())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('asin', Float64, 0)
+        """
+        return indicators.asin(self._expr, by=by, order_by=order_by)
+
+    def atan(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Arc tangent of each value, in radians; the receiver is ``expr`` (TA-Lib ``ATAN``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``atan`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.atan())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('atan', Float64, 0)
+        """
+        return indicators.atan(self._expr, by=by, order_by=order_by)
+
+    def ceil(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Smallest whole number not below each value; the receiver is ``expr`` (TA-Lib ``CEIL``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ceil`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.ceil())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ceil', Float64, 0)
+        """
+        return indicators.ceil(self._expr, by=by, order_by=order_by)
+
+    def cos(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Cosine of each value (radians); the receiver is ``expr`` (TA-Lib ``COS``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cos`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.cos())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cos', Float64, 0)
+        """
+        return indicators.cos(self._expr, by=by, order_by=order_by)
+
+    def cosh(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Hyperbolic cosine of each value; the receiver is ``expr`` (TA-Lib ``COSH``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cosh`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.cosh())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cosh', Float64, 0)
+        """
+        return indicators.cosh(self._expr, by=by, order_by=order_by)
+
+    def exp(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Exponential (e to the power) of each value; the receiver is ``expr`` (TA-Lib ``EXP``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``exp`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.exp())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('exp', Float64, 0)
+        """
+        return indicators.exp(self._expr, by=by, order_by=order_by)
+
+    def floor(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Largest whole number not above each value; the receiver is ``expr`` (TA-Lib ``FLOOR``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``floor`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.floor())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('floor', Float64, 0)
+        """
+        return indicators.floor(self._expr, by=by, order_by=order_by)
+
+    def ln(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Natural logarithm of each value (NaN below 0, -inf at 0); the receiver is ``expr`` (TA-
+        Lib ``LN``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ln`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.ln())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ln', Float64, 0)
+        """
+        return indicators.ln(self._expr, by=by, order_by=order_by)
+
+    def log10(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Base-10 logarithm of each value (NaN below 0, -inf at 0); the receiver is ``expr`` (TA-
+        Lib ``LOG10``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``log10`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.log10())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('log10', Float64, 0)
+        """
+        return indicators.log10(self._expr, by=by, order_by=order_by)
+
+    def sin(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Sine of each value (radians); the receiver is ``expr`` (TA-Lib ``SIN``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sin`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.sin())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sin', Float64, 0)
+        """
+        return indicators.sin(self._expr, by=by, order_by=order_by)
+
+    def sinh(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Hyperbolic sine of each value; the receiver is ``expr`` (TA-Lib ``SINH``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sinh`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.sinh())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sinh', Float64, 0)
+        """
+        return indicators.sinh(self._expr, by=by, order_by=order_by)
+
+    def sqrt(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Square root of each value (NaN below 0); the receiver is ``expr`` (TA-Lib ``SQRT``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sqrt`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.sqrt())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sqrt', Float64, 0)
+        """
+        return indicators.sqrt(self._expr, by=by, order_by=order_by)
+
+    def tan(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Tangent of each value (radians); the receiver is ``expr`` (TA-Lib ``TAN``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``tan`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.tan())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('tan', Float64, 0)
+        """
+        return indicators.tan(self._expr, by=by, order_by=order_by)
+
+    def tanh(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Hyperbolic tangent of each value; the receiver is ``expr`` (TA-Lib ``TANH``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``tanh`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select((pl.col("close") / pl.col("close").max()).ta.tanh())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('tanh', Float64, 0)
+        """
+        return indicators.tanh(self._expr, by=by, order_by=order_by)
+
+    def add(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Sum of two series, row by row; the receiver is ``expr`` (TA-Lib ``ADD``).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``add`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.add("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('add', Float64, 0)
+        """
+        return indicators.add(self._expr, other, by=by, order_by=order_by)
+
+    def sub(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Difference of two series, row by row (real0 - real1); the receiver is ``expr`` (TA-Lib
+        ``SUB``).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sub`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.sub("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sub', Float64, 0)
+        """
+        return indicators.sub(self._expr, other, by=by, order_by=order_by)
+
+    def mult(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Product of two series, row by row; the receiver is ``expr`` (TA-Lib ``MULT``).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``mult`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.mult("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('mult', Float64, 0)
+        """
+        return indicators.mult(self._expr, other, by=by, order_by=order_by)
+
+    def div(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Quotient of two series, row by row (real0 / real1); the receiver is ``expr`` (TA-Lib
+        ``DIV``).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``div`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.div("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('div', Float64, 0)
+        """
+        return indicators.div(self._expr, other, by=by, order_by=order_by)
+
+    def sum(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Sum of the last period values; the receiver is ``expr`` (TA-Lib ``SUM``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``sum_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.sum())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('sum_30', Float64, 29)
+        """
+        return indicators.sum(self._expr, period, by=by, order_by=order_by)
+
+    def max(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Highest value of the last period values; the receiver is ``expr`` (TA-Lib ``MAX``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``max_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.max())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('max_30', Float64, 29)
+        """
+        return indicators.max(self._expr, period, by=by, order_by=order_by)
+
+    def min(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Lowest value of the last period values; the receiver is ``expr`` (TA-Lib ``MIN``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``min_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.min())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('min_30', Float64, 29)
+        """
+        return indicators.min(self._expr, period, by=by, order_by=order_by)
+
+    def maxindex(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Index of the highest value of the last period values; the receiver is ``expr`` (TA-Lib
+        ``MAXINDEX``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``maxindex_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.maxindex())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('maxindex_30', Int32, 29)
+        """
+        return indicators.maxindex(self._expr, period, by=by, order_by=order_by)
+
+    def minindex(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Index of the lowest value of the last period values; the receiver is ``expr`` (TA-Lib
+        ``MININDEX``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``minindex_30`` with the default parameters.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.minindex())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('minindex_30', Int32, 29)
+        """
+        return indicators.minindex(self._expr, period, by=by, order_by=order_by)
+
+    def minmax(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Lowest and highest values of the last period values; the receiver is ``expr`` (TA-Lib
+        ``MINMAX``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``minmax_30`` with the default parameters, fields ``min``, ``max``
+            (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.minmax())
+        >>> out.unnest("minmax_30").columns
+        ['min', 'max']
+        """
+        return indicators.minmax(self._expr, period, by=by, order_by=order_by)
+
+    def minmaxindex(
+        self, period: int = 30, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Indices of the lowest and highest of the last period values; the receiver is ``expr``
+        (TA-Lib ``MINMAXINDEX``).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 2 to 100000 (TA-Lib ``timeperiod``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``minmaxindex_30`` with the default parameters, fields ``min_index``,
+            ``max_index`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The first 29 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.minmaxindex())
+        >>> out.unnest("minmaxindex_30").columns
+        ['min_index', 'max_index']
+        """
+        return indicators.minmaxindex(self._expr, period, by=by, order_by=order_by)
+
+    def cumsum(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
+        """Cumulative sum: running total of the series; the receiver is ``expr`` (TA-Lib
+        ``CUMSUM``).
+
+        Parameters
+        ----------
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``cumsum`` with the default parameters.
+
+        Notes
+        -----
+        The first 0 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cumsum())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cumsum', Float64, 0)
+        """
+        return indicators.cumsum(self._expr, by=by, order_by=order_by)
 
     def cdldoji(
         self,
@@ -7390,7 +8975,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdldoji_10_0.1_1`` with the default parameters.
+            Int32, named ``cdldoji`` with the default parameters.
 
         Notes
         -----
@@ -7406,8 +8991,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdldoji())
-        >>> out["cdldoji_10_0.1_1"].dtype, out["cdldoji_10_0.1_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldoji', Int32, 10)
         """
         return indicators.cdldoji(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7447,7 +9033,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdldragonflydoji_10_0.1_1_10_0.1_1`` with the default parameters.
+            Int32, named ``cdldragonflydoji`` with the default parameters.
 
         Notes
         -----
@@ -7463,8 +9049,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdldragonflydoji())
-        >>> out["cdldragonflydoji_10_0.1_1_10_0.1_1"].dtype, out["cdldragonflydoji_10_0.1_1_10_0.1_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldragonflydoji', Int32, 10)
         """
         return indicators.cdldragonflydoji(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7504,7 +9091,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlgravestonedoji_10_0.1_1_10_0.1_1`` with the default parameters.
+            Int32, named ``cdlgravestonedoji`` with the default parameters.
 
         Notes
         -----
@@ -7520,8 +9107,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlgravestonedoji())
-        >>> out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].dtype, out["cdlgravestonedoji_10_0.1_1_10_0.1_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlgravestonedoji', Int32, 10)
         """
         return indicators.cdlgravestonedoji(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7561,7 +9149,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdllongleggeddoji_10_0.1_1_0_1_0`` with the default parameters.
+            Int32, named ``cdllongleggeddoji`` with the default parameters.
 
         Notes
         -----
@@ -7577,8 +9165,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdllongleggeddoji())
-        >>> out["cdllongleggeddoji_10_0.1_1_0_1_0"].dtype, out["cdllongleggeddoji_10_0.1_1_0_1_0"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdllongleggeddoji', Int32, 10)
         """
         return indicators.cdllongleggeddoji(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7618,7 +9207,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1`` with the default parameters.
+            Int32, named ``cdlrickshawman`` with the default parameters.
 
         Notes
         -----
@@ -7634,8 +9223,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlrickshawman())
-        >>> out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].dtype, out["cdlrickshawman_10_0.1_1_0_1_0_5_0.2_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlrickshawman', Int32, 10)
         """
         return indicators.cdlrickshawman(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7675,7 +9265,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdldojistar_10_0.1_1_10_1_0`` with the default parameters.
+            Int32, named ``cdldojistar`` with the default parameters.
 
         Notes
         -----
@@ -7691,8 +9281,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdldojistar())
-        >>> out["cdldojistar_10_0.1_1_10_1_0"].dtype, out["cdldojistar_10_0.1_1_10_1_0"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldojistar', Int32, 11)
         """
         return indicators.cdldojistar(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7733,8 +9324,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
-            parameters.
+            Int32, named ``cdlhammer`` with the default parameters.
 
         Notes
         -----
@@ -7750,8 +9340,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlhammer())
-        >>> out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhammer_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhammer', Int32, 11)
         """
         return indicators.cdlhammer(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7792,8 +9383,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1`` with the default
-            parameters.
+            Int32, named ``cdlhangingman`` with the default parameters.
 
         Notes
         -----
@@ -7809,8 +9399,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlhangingman())
-        >>> out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].dtype, out["cdlhangingman_10_1_0_0_1_0_10_0.1_1_5_0.2_1"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhangingman', Int32, 11)
         """
         return indicators.cdlhangingman(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7850,8 +9441,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1`` with the default
-            parameters.
+            Int32, named ``cdlinvertedhammer`` with the default parameters.
 
         Notes
         -----
@@ -7867,8 +9457,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlinvertedhammer())
-        >>> out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlinvertedhammer_10_1_0_0_1_0_10_0.1_1"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlinvertedhammer', Int32, 11)
         """
         return indicators.cdlinvertedhammer(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7908,7 +9499,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlshootingstar_10_1_0_0_1_0_10_0.1_1`` with the default parameters.
+            Int32, named ``cdlshootingstar`` with the default parameters.
 
         Notes
         -----
@@ -7924,8 +9515,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlshootingstar())
-        >>> out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].dtype, out["cdlshootingstar_10_1_0_0_1_0_10_0.1_1"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlshootingstar', Int32, 11)
         """
         return indicators.cdlshootingstar(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -7966,7 +9558,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdltakuri_10_0.1_1_10_0.1_1_0_2_0`` with the default parameters.
+            Int32, named ``cdltakuri`` with the default parameters.
 
         Notes
         -----
@@ -7982,8 +9574,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdltakuri())
-        >>> out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].dtype, out["cdltakuri_10_0.1_1_10_0.1_1_0_2_0"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdltakuri', Int32, 10)
         """
         return indicators.cdltakuri(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8023,7 +9616,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+            Int32, named ``cdlmarubozu`` with the default parameters.
 
         Notes
         -----
@@ -8039,8 +9632,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlmarubozu())
-        >>> out["cdlmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlmarubozu_10_1_0_10_0.1_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmarubozu', Int32, 10)
         """
         return indicators.cdlmarubozu(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8080,7 +9674,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlclosingmarubozu_10_1_0_10_0.1_1`` with the default parameters.
+            Int32, named ``cdlclosingmarubozu`` with the default parameters.
 
         Notes
         -----
@@ -8096,8 +9690,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlclosingmarubozu())
-        >>> out["cdlclosingmarubozu_10_1_0_10_0.1_1"].dtype, out["cdlclosingmarubozu_10_1_0_10_0.1_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlclosingmarubozu', Int32, 10)
         """
         return indicators.cdlclosingmarubozu(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8137,7 +9732,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdllongline_10_1_0_10_1_2`` with the default parameters.
+            Int32, named ``cdllongline`` with the default parameters.
 
         Notes
         -----
@@ -8153,8 +9748,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdllongline())
-        >>> out["cdllongline_10_1_0_10_1_2"].dtype, out["cdllongline_10_1_0_10_1_2"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdllongline', Int32, 10)
         """
         return indicators.cdllongline(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8194,7 +9790,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlshortline_10_1_0_10_1_2`` with the default parameters.
+            Int32, named ``cdlshortline`` with the default parameters.
 
         Notes
         -----
@@ -8210,8 +9806,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlshortline())
-        >>> out["cdlshortline_10_1_0_10_1_2"].dtype, out["cdlshortline_10_1_0_10_1_2"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlshortline', Int32, 10)
         """
         return indicators.cdlshortline(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8251,7 +9848,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlspinningtop_10_1_0`` with the default parameters.
+            Int32, named ``cdlspinningtop`` with the default parameters.
 
         Notes
         -----
@@ -8267,8 +9864,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlspinningtop())
-        >>> out["cdlspinningtop_10_1_0"].dtype, out["cdlspinningtop_10_1_0"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlspinningtop', Int32, 10)
         """
         return indicators.cdlspinningtop(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8308,7 +9906,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlhighwave_10_1_0_0_2_0`` with the default parameters.
+            Int32, named ``cdlhighwave`` with the default parameters.
 
         Notes
         -----
@@ -8324,8 +9922,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlhighwave())
-        >>> out["cdlhighwave_10_1_0_0_2_0"].dtype, out["cdlhighwave_10_1_0_0_2_0"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhighwave', Int32, 10)
         """
         return indicators.cdlhighwave(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8365,7 +9964,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlbelthold_10_1_0_10_0.1_1`` with the default parameters.
+            Int32, named ``cdlbelthold`` with the default parameters.
 
         Notes
         -----
@@ -8381,8 +9980,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlbelthold())
-        >>> out["cdlbelthold_10_1_0_10_0.1_1"].dtype, out["cdlbelthold_10_1_0_10_0.1_1"].null_count()
-        (Int32, 10)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlbelthold', Int32, 10)
         """
         return indicators.cdlbelthold(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8434,8 +10034,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlengulfing())
-        >>> out["cdlengulfing"].dtype, out["cdlengulfing"].null_count()
-        (Int32, 2)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlengulfing', Int32, 2)
         """
         return indicators.cdlengulfing(
             open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8475,7 +10076,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlharami_10_1_0_10_1_0`` with the default parameters.
+            Int32, named ``cdlharami`` with the default parameters.
 
         Notes
         -----
@@ -8491,8 +10092,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlharami())
-        >>> out["cdlharami_10_1_0_10_1_0"].dtype, out["cdlharami_10_1_0_10_1_0"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlharami', Int32, 11)
         """
         return indicators.cdlharami(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8532,7 +10134,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlharamicross_10_0.1_1_10_1_0`` with the default parameters.
+            Int32, named ``cdlharamicross`` with the default parameters.
 
         Notes
         -----
@@ -8548,8 +10150,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlharamicross())
-        >>> out["cdlharamicross_10_0.1_1_10_1_0"].dtype, out["cdlharamicross_10_0.1_1_10_1_0"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlharamicross', Int32, 11)
         """
         return indicators.cdlharamicross(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8589,7 +10192,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlpiercing_10_1_0`` with the default parameters.
+            Int32, named ``cdlpiercing`` with the default parameters.
 
         Notes
         -----
@@ -8605,8 +10208,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlpiercing())
-        >>> out["cdlpiercing_10_1_0"].dtype, out["cdlpiercing_10_1_0"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlpiercing', Int32, 11)
         """
         return indicators.cdlpiercing(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -8650,7 +10254,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdldarkcloudcover_0.5_10_1_0`` with the default parameters.
+            Int32, named ``cdldarkcloudcover_0.5`` with the default parameters.
 
         Notes
         -----
@@ -8666,8 +10270,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdldarkcloudcover())
-        >>> out["cdldarkcloudcover_0.5_10_1_0"].dtype, out["cdldarkcloudcover_0.5_10_1_0"].null_count()
-        (Int32, 11)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldarkcloudcover_0.5', Int32, 11)
         """
         return indicators.cdldarkcloudcover(
             penetration,
@@ -8718,7 +10323,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlmorningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+            Int32, named ``cdlmorningstar_0.3`` with the default parameters.
 
         Notes
         -----
@@ -8734,8 +10339,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlmorningstar())
-        >>> out["cdlmorningstar_0.3_10_1_0_10_1_0"].dtype, out["cdlmorningstar_0.3_10_1_0_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmorningstar_0.3', Int32, 12)
         """
         return indicators.cdlmorningstar(
             penetration,
@@ -8786,7 +10392,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdleveningstar_0.3_10_1_0_10_1_0`` with the default parameters.
+            Int32, named ``cdleveningstar_0.3`` with the default parameters.
 
         Notes
         -----
@@ -8802,8 +10408,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdleveningstar())
-        >>> out["cdleveningstar_0.3_10_1_0_10_1_0"].dtype, out["cdleveningstar_0.3_10_1_0_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdleveningstar_0.3', Int32, 12)
         """
         return indicators.cdleveningstar(
             penetration,
@@ -8854,8 +10461,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
-            parameters.
+            Int32, named ``cdlmorningdojistar_0.3`` with the default parameters.
 
         Notes
         -----
@@ -8871,8 +10477,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlmorningdojistar())
-        >>> out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlmorningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmorningdojistar_0.3', Int32, 12)
         """
         return indicators.cdlmorningdojistar(
             penetration,
@@ -8923,8 +10530,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
-            parameters.
+            Int32, named ``cdleveningdojistar_0.3`` with the default parameters.
 
         Notes
         -----
@@ -8940,8 +10546,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdleveningdojistar())
-        >>> out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdleveningdojistar_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdleveningdojistar_0.3', Int32, 12)
         """
         return indicators.cdleveningdojistar(
             penetration,
@@ -8988,7 +10595,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdl3blackcrows_10_0.1_1`` with the default parameters.
+            Int32, named ``cdl3blackcrows`` with the default parameters.
 
         Notes
         -----
@@ -9004,8 +10611,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdl3blackcrows())
-        >>> out["cdl3blackcrows_10_0.1_1"].dtype, out["cdl3blackcrows_10_0.1_1"].null_count()
-        (Int32, 13)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3blackcrows', Int32, 13)
         """
         return indicators.cdl3blackcrows(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -9045,8 +10653,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1`` with the default
-            parameters.
+            Int32, named ``cdl3whitesoldiers`` with the default parameters.
 
         Notes
         -----
@@ -9062,8 +10669,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdl3whitesoldiers())
-        >>> out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].dtype, out["cdl3whitesoldiers_10_0.1_1_10_1_0_5_0.6_1_5_0.2_1"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3whitesoldiers', Int32, 12)
         """
         return indicators.cdl3whitesoldiers(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -9103,7 +10711,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdl3inside_10_1_0_10_1_0`` with the default parameters.
+            Int32, named ``cdl3inside`` with the default parameters.
 
         Notes
         -----
@@ -9119,8 +10727,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdl3inside())
-        >>> out["cdl3inside_10_1_0_10_1_0"].dtype, out["cdl3inside_10_1_0_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3inside', Int32, 12)
         """
         return indicators.cdl3inside(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -9172,8 +10781,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdl3outside())
-        >>> out["cdl3outside"].dtype, out["cdl3outside"].null_count()
-        (Int32, 3)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3outside', Int32, 3)
         """
         return indicators.cdl3outside(
             open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -9213,7 +10823,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdl2crows_10_1_0`` with the default parameters.
+            Int32, named ``cdl2crows`` with the default parameters.
 
         Notes
         -----
@@ -9229,8 +10839,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdl2crows())
-        >>> out["cdl2crows_10_1_0"].dtype, out["cdl2crows_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl2crows', Int32, 12)
         """
         return indicators.cdl2crows(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
@@ -9274,8 +10885,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0`` with the default
-            parameters.
+            Int32, named ``cdlabandonedbaby_0.3`` with the default parameters.
 
         Notes
         -----
@@ -9291,8 +10901,9 @@ class TaExprNamespace:
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
         >>> out = df.select(pl.col("close").ta.cdlabandonedbaby())
-        >>> out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].dtype, out["cdlabandonedbaby_0.3_10_0.1_1_10_1_0_10_1_0"].null_count()
-        (Int32, 12)
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlabandonedbaby_0.3', Int32, 12)
         """
         return indicators.cdlabandonedbaby(
             penetration,
@@ -9303,4 +10914,1232 @@ class TaExprNamespace:
             close=self._expr,
             by=by,
             order_by=order_by,
+        )
+
+    def cdladvanceblock(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Advance block: three rising white candles losing strength; the receiver is ``close``
+        (TA-Lib ``CDLADVANCEBLOCK``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``far``, ``near``, ``shadow_long``,
+            ``shadow_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdladvanceblock`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdladvanceblock())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdladvanceblock', Int32, 12)
+        """
+        return indicators.cdladvanceblock(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlbreakaway(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Breakaway: a gap and three bars extending a move, erased by a reversal into the gap; the
+        receiver is ``close`` (TA-Lib ``CDLBREAKAWAY``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlbreakaway`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlbreakaway())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlbreakaway', Int32, 14)
+        """
+        return indicators.cdlbreakaway(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl3linestrike(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three-line strike: three advancing candles wiped out by one opposite candle; the
+        receiver is ``close`` (TA-Lib ``CDL3LINESTRIKE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``near``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3linestrike`` with the default parameters.
+
+        Notes
+        -----
+        The first 8 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3linestrike())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3linestrike', Int32, 8)
+        """
+        return indicators.cdl3linestrike(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl3starsinsouth(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three stars in the south: three shrinking black candles holding above the first low; the
+        receiver is ``close`` (TA-Lib ``CDL3STARSINSOUTH``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``, ``shadow_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3starsinsouth`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3starsinsouth())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3starsinsouth', Int32, 12)
+        """
+        return indicators.cdl3starsinsouth(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlconcealbabyswall(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Concealing baby swallow: two black marubozu, a gap down, then an engulfing black candle;
+        the receiver is ``close`` (TA-Lib ``CDLCONCEALBABYSWALL``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlconcealbabyswall`` with the default parameters.
+
+        Notes
+        -----
+        The first 13 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlconcealbabyswall())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlconcealbabyswall', Int32, 13)
+        """
+        return indicators.cdlconcealbabyswall(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlcounterattack(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Counterattack: two long opposite candles closing at the same price; the receiver is
+        ``close`` (TA-Lib ``CDLCOUNTERATTACK``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlcounterattack`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlcounterattack())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlcounterattack', Int32, 11)
+        """
+        return indicators.cdlcounterattack(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlgapsidesidewhite(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Up/down-gap side-by-side white lines: two similar white candles after a gap; the
+        receiver is ``close`` (TA-Lib ``CDLGAPSIDESIDEWHITE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``equal``, ``near``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlgapsidesidewhite`` with the default parameters.
+
+        Notes
+        -----
+        The first 7 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlgapsidesidewhite())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlgapsidesidewhite', Int32, 7)
+        """
+        return indicators.cdlgapsidesidewhite(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhikkake(
+        self,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Hikkake: an inside bar and a false breakout, +-200 when confirmed within three bars; the
+        receiver is ``close`` (TA-Lib ``CDLHIKKAKE``).
+
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhikkake`` with the default parameters.
+
+        Notes
+        -----
+        The first 5 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhikkake())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhikkake', Int32, 5)
+        """
+        return indicators.cdlhikkake(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhikkakemod(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Modified hikkake: nested inside bars and a false breakout, +-200 when confirmed; the
+        receiver is ``close`` (TA-Lib ``CDLHIKKAKEMOD``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``near``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhikkakemod`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhikkakemod())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhikkakemod', Int32, 10)
+        """
+        return indicators.cdlhikkakemod(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhomingpigeon(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Homing pigeon: a long black candle, then a short black body within it; the receiver is
+        ``close`` (TA-Lib ``CDLHOMINGPIGEON``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhomingpigeon`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhomingpigeon())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhomingpigeon', Int32, 11)
+        """
+        return indicators.cdlhomingpigeon(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlidentical3crows(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Identical three crows: three black candles, each opening at the previous close; the
+        receiver is ``close`` (TA-Lib ``CDLIDENTICAL3CROWS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``equal``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlidentical3crows`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlidentical3crows())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlidentical3crows', Int32, 12)
+        """
+        return indicators.cdlidentical3crows(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlinneck(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """In-neck: a white candle opening below a long black one and closing just into its body;
+        the receiver is ``close`` (TA-Lib ``CDLINNECK``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlinneck`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlinneck())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlinneck', Int32, 11)
+        """
+        return indicators.cdlinneck(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlonneck(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """On-neck: a white candle opening below a long black one and closing at its low; the
+        receiver is ``close`` (TA-Lib ``CDLONNECK``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlonneck`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlonneck())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlonneck', Int32, 11)
+        """
+        return indicators.cdlonneck(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlkicking(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Kicking: two opposite marubozu with a gap between them; the receiver is ``close`` (TA-
+        Lib ``CDLKICKING``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlkicking`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlkicking())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlkicking', Int32, 11)
+        """
+        return indicators.cdlkicking(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlkickingbylength(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Kicking by length: a kicking pattern signed by its longer marubozu; the receiver is
+        ``close`` (TA-Lib ``CDLKICKINGBYLENGTH``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlkickingbylength`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlkickingbylength())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlkickingbylength', Int32, 11)
+        """
+        return indicators.cdlkickingbylength(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlladderbottom(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Ladder bottom: four falling black candles, then a white candle closing above the last
+        high; the receiver is ``close`` (TA-Lib ``CDLLADDERBOTTOM``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlladderbottom`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlladderbottom())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlladderbottom', Int32, 14)
+        """
+        return indicators.cdlladderbottom(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlmatchinglow(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Matching low: two black candles with (nearly) equal closes; the receiver is ``close``
+        (TA-Lib ``CDLMATCHINGLOW``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmatchinglow`` with the default parameters.
+
+        Notes
+        -----
+        The first 6 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmatchinglow())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmatchinglow', Int32, 6)
+        """
+        return indicators.cdlmatchinglow(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlmathold(
+        self,
+        penetration: float = 0.5,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Mat hold: a long white candle, three small reaction bodies above its middle, a white
+        breakout; the receiver is ``close`` (TA-Lib ``CDLMATHOLD``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmathold_0.5`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmathold())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmathold_0.5', Int32, 14)
+        """
+        return indicators.cdlmathold(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdlrisefall3methods(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Rising/falling three methods: a long candle, three small reactions, a long continuation;
+        the receiver is ``close`` (TA-Lib ``CDLRISEFALL3METHODS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlrisefall3methods`` with the default parameters.
+
+        Notes
+        -----
+        The first 14 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlrisefall3methods())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlrisefall3methods', Int32, 14)
+        """
+        return indicators.cdlrisefall3methods(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlseparatinglines(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Separating lines: an opposite belt hold opening where the previous candle opened; the
+        receiver is ``close`` (TA-Lib ``CDLSEPARATINGLINES``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``equal``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlseparatinglines`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlseparatinglines())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlseparatinglines', Int32, 11)
+        """
+        return indicators.cdlseparatinglines(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlstalledpattern(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Stalled pattern: two long white candles, then a small white body at the top; the
+        receiver is ``close`` (TA-Lib ``CDLSTALLEDPATTERN``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``, ``near``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlstalledpattern`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlstalledpattern())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlstalledpattern', Int32, 12)
+        """
+        return indicators.cdlstalledpattern(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )

@@ -458,7 +458,11 @@ impl IndicatorSpec {
     /// Validates parameters given by name (ours, or TA-Lib's in any case); the rest take
     /// their defaults.
     pub fn resolve_params(&self, given: &[(&str, ParamInput<'_>)]) -> Result<Params, TaError> {
-        Params::resolve(self.name, self.params, given)
+        let params = Params::resolve(self.name, self.params, given)?;
+        // Building the state machine checks what ranges alone cannot (MAVP's min <= max,
+        // FRAMA's even period), so such errors surface when the call is written.
+        (self.kernel.lookback)(&params)?;
+        Ok(params)
     }
 
     /// Bars consumed before the first output, for these parameters.

@@ -2,8 +2,9 @@
 
 use super::stoch::Stoch;
 use super::FASTK_PERIOD_DOC;
+use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
-use crate::indicators::HIGH_LOW_CLOSE;
+use crate::indicators::{HIGH_LOW_CLOSE, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::{MaType, Params};
 use crate::TaError;
@@ -59,6 +60,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     ],
     kernel::<Kdj>(),
 )
+.with_flags(UNSTABLE)
+.with_deviations(&[FLAGGED_UNSTABLE])
 .with_levels(&[20.0, 80.0]);
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "hma",
     "HMA",
     Group::Overlap,
-    "Hull moving average: a WMA over √period bars of 2·WMA(period/2) − WMA(period)",
+    "Hull moving average: a WMA over √period bars of 2·WMA(period/2) - WMA(period)",
     REAL,
     HmaParams::SPECS,
     PRICE_LINE,

@@ -20,7 +20,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     "zlema",
     "ZLEMA",
     Group::Overlap,
-    "Zero-lag exponential moving average: an EMA of 2·price − price lagged (period−1)/2 bars",
+    "Zero-lag exponential moving average: an EMA of 2·price - price lagged (period-1)/2 bars",
     REAL,
     ZlemaParams::SPECS,
     PRICE_LINE,
