@@ -61,7 +61,14 @@ mod cdlshootingstar;
 mod cdlshortline;
 mod cdlspinningtop;
 mod cdlstalledpattern;
+mod cdlsticksandwich;
 mod cdltakuri;
+mod cdltasukigap;
+mod cdlthrusting;
+mod cdltristar;
+mod cdlunique3river;
+mod cdlupsidegap2crows;
+mod cdlxsidegap3methods;
 
 use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
 
@@ -69,60 +76,67 @@ use crate::catalog::{IndicatorSpec, OutputSpec, Pane, Style};
 pub(crate) const SIGNAL: &[OutputSpec] =
     &[OutputSpec::new("value", "integer", Pane::Own, Style::Histogram).integer()];
 
-/// The family's catalog entries, in catalog order.
+/// The family's catalog entries, in catalog order (TA-Lib's: by name).
 pub(crate) static SPECS: &[&IndicatorSpec] = &[
-    &cdldoji::SPEC,
-    &cdldragonflydoji::SPEC,
-    &cdlgravestonedoji::SPEC,
-    &cdllongleggeddoji::SPEC,
-    &cdlrickshawman::SPEC,
-    &cdldojistar::SPEC,
-    &cdlhammer::SPEC,
-    &cdlhangingman::SPEC,
-    &cdlinvertedhammer::SPEC,
-    &cdlshootingstar::SPEC,
-    &cdltakuri::SPEC,
-    &cdlmarubozu::SPEC,
-    &cdlclosingmarubozu::SPEC,
-    &cdllongline::SPEC,
-    &cdlshortline::SPEC,
-    &cdlspinningtop::SPEC,
-    &cdlhighwave::SPEC,
-    &cdlbelthold::SPEC,
-    &cdlengulfing::SPEC,
-    &cdlharami::SPEC,
-    &cdlharamicross::SPEC,
-    &cdlpiercing::SPEC,
-    &cdldarkcloudcover::SPEC,
-    &cdlmorningstar::SPEC,
-    &cdleveningstar::SPEC,
-    &cdlmorningdojistar::SPEC,
-    &cdleveningdojistar::SPEC,
-    &cdl3blackcrows::SPEC,
-    &cdl3whitesoldiers::SPEC,
-    &cdl3inside::SPEC,
-    &cdl3outside::SPEC,
     &cdl2crows::SPEC,
+    &cdl3blackcrows::SPEC,
+    &cdl3inside::SPEC,
+    &cdl3linestrike::SPEC,
+    &cdl3outside::SPEC,
+    &cdl3starsinsouth::SPEC,
+    &cdl3whitesoldiers::SPEC,
     &cdlabandonedbaby::SPEC,
     &cdladvanceblock::SPEC,
+    &cdlbelthold::SPEC,
     &cdlbreakaway::SPEC,
-    &cdl3linestrike::SPEC,
-    &cdl3starsinsouth::SPEC,
+    &cdlclosingmarubozu::SPEC,
     &cdlconcealbabyswall::SPEC,
     &cdlcounterattack::SPEC,
+    &cdldarkcloudcover::SPEC,
+    &cdldoji::SPEC,
+    &cdldojistar::SPEC,
+    &cdldragonflydoji::SPEC,
+    &cdlengulfing::SPEC,
+    &cdleveningdojistar::SPEC,
+    &cdleveningstar::SPEC,
     &cdlgapsidesidewhite::SPEC,
+    &cdlgravestonedoji::SPEC,
+    &cdlhammer::SPEC,
+    &cdlhangingman::SPEC,
+    &cdlharami::SPEC,
+    &cdlharamicross::SPEC,
+    &cdlhighwave::SPEC,
     &cdlhikkake::SPEC,
     &cdlhikkakemod::SPEC,
     &cdlhomingpigeon::SPEC,
     &cdlidentical3crows::SPEC,
     &cdlinneck::SPEC,
-    &cdlonneck::SPEC,
+    &cdlinvertedhammer::SPEC,
     &cdlkicking::SPEC,
     &cdlkickingbylength::SPEC,
     &cdlladderbottom::SPEC,
+    &cdllongleggeddoji::SPEC,
+    &cdllongline::SPEC,
+    &cdlmarubozu::SPEC,
     &cdlmatchinglow::SPEC,
     &cdlmathold::SPEC,
+    &cdlmorningdojistar::SPEC,
+    &cdlmorningstar::SPEC,
+    &cdlonneck::SPEC,
+    &cdlpiercing::SPEC,
+    &cdlrickshawman::SPEC,
     &cdlrisefall3methods::SPEC,
     &cdlseparatinglines::SPEC,
+    &cdlshootingstar::SPEC,
+    &cdlshortline::SPEC,
+    &cdlspinningtop::SPEC,
     &cdlstalledpattern::SPEC,
+    &cdlsticksandwich::SPEC,
+    &cdltakuri::SPEC,
+    &cdltasukigap::SPEC,
+    &cdlthrusting::SPEC,
+    &cdltristar::SPEC,
+    &cdlunique3river::SPEC,
+    &cdlupsidegap2crows::SPEC,
+    &cdlxsidegap3methods::SPEC,
 ];
