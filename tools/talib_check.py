@@ -339,7 +339,8 @@ def main() -> None:
         sets = [defaults, small, ones]
         if is_pattern(entry):
             sets += other_settings(entry)
-        for values in sets:
+        labels = ["default", "small", "min", "longer", "shorter"]
+        for label, values in zip(labels, sets):
             a = ours(entry["name"], values, data)
             b = theirs(entry, values, data)
             for k, integer in enumerate(entry["integer"]):
@@ -358,7 +359,8 @@ def main() -> None:
             first_b = int(np.argmax(~np.isnan(b[:, 0]))) if np.any(~np.isnan(b[:, 0])) else -1
             mask = "ok" if mask_ok else "DIFF"
             print(
-                f"{entry['name']:<20} {values!s:<40} mask={mask} "
+                # Patterns have many settings parameters: name the set instead of listing them.
+                f"{entry['name']:<20} {label if is_pattern(entry) else values!s:<40} mask={mask} "
                 f"first={first_a}/{first_b} rel_err={err:.2e}{flag}"
                 + (f" fires {fires(np.nan_to_num(a[:, 0]))}" if is_pattern(entry) else "")
             )
