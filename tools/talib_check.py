@@ -19,6 +19,7 @@ TA-Lib's settings from them before each call (and restores the defaults after), 
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import io
 import os
@@ -190,6 +191,7 @@ def other_settings(entry: dict) -> list[list[float]]:
     return [longer, shorter]
 
 
+@functools.cache
 def real_data() -> list[tuple[str, dict[str, np.ndarray]]]:
     sets = []
     for path in sorted(glob.glob("/work/shared/data/real/*.csv")):
@@ -206,6 +208,7 @@ def real_data() -> list[tuple[str, dict[str, np.ndarray]]]:
         )
         sets.append((os.path.basename(path).removesuffix(".csv"), data))
     sets.append(("gappy", gappy(20_000, 11)))
+    sets.append(("planted", planted(5)))
     return sets
 
 
@@ -239,16 +242,72 @@ def gappy(n: int, seed: int) -> dict[str, np.ndarray]:
     )
 
 
+def test_candles() -> list[list[list[float]]]:
+    """The candle sequences of the pattern unit tests (`check("name", &[...], expected)`,
+    with `let name = [o, h, l, c];` bindings), which make each pattern fire."""
+    import re
+
+    token = re.compile(
+        r"let\s+(\w+)\s*=\s*(\[[^\[\]]*\])\s*;|check\(\s*\"\w+\",\s*&\[(.*?)\],\s*-?\d+,?\s*\)",
+        re.S,
+    )
+    root = os.path.join(os.path.dirname(__file__), "..", "crates/ta-engine/src/indicators/pattern")
+    cases = []
+    for path in sorted(glob.glob(os.path.join(root, "cdl*.rs"))):
+        env: dict[str, str] = {}
+        for m in token.finditer(open(path).read()):
+            if m.group(1):
+                env[m.group(1)] = m.group(2)
+                continue
+            body = m.group(3)
+            for k, v in env.items():
+                body = re.sub(r"\b%s\b" % k, v, body)
+            cases.append(
+                [[float(x) for x in c.split(",") if x.strip()] for c in re.findall(r"\[([^\[\]]*)\]", body)]
+            )
+    return cases
+
+
+def planted(seed: int, copies: int = 12) -> dict[str, np.ndarray]:
+    """Every unit-test pattern (see `test_candles`) planted many times after quiet random
+    candles, each copy scaled, shifted and slightly jittered: rare patterns fire (or just
+    miss) here, under default and other settings alike."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for _ in range(copies):
+        for case in test_candles():
+            for _ in range(int(rng.integers(6, 16))):
+                o = 100 + rng.normal(0, 0.3)
+                c = o + rng.normal(0, 1.0)
+                rows.append([o, max(o, c) + abs(rng.normal(0, 0.5)), min(o, c) - abs(rng.normal(0, 0.5)), c])
+            scale = rng.uniform(0.8, 1.25)
+            jitter = 0.0 if rng.uniform() < 0.5 else 0.01
+            for o, h, lo, c in case:
+                o, h, lo, c = (100 + (np.array([o, h, lo, c]) - 100) * scale) + rng.normal(0, jitter, 4)
+                rows.append([o, max(h, o, c), min(lo, o, c), c])
+    a = np.array(rows)
+    n = len(a)
+    return dict(
+        open=a[:, 0],
+        high=a[:, 1],
+        low=a[:, 2],
+        close=a[:, 3],
+        volume=np.full(n, 1000.0),
+        periods=np.full(n, 10.0),
+    )
+
+
 def fires(x: np.ndarray) -> str:
     return f"+{int(np.sum(x > 0))}/-{int(np.sum(x < 0))}"
 
 
 def check_patterns_on_real_data(entry: dict) -> bool:
-    """Runs a pattern on the real series (and synthetic gappy candles): row-by-row agreement
-    and fire counts."""
+    """Runs a pattern on the real series (and synthetic gappy and planted candles): row-by-row
+    agreement and fire counts."""
     ok = True
     defaults = [p["default"] for p in entry["params"]]
-    for values, label in ((defaults, "default"), (other_settings(entry)[0], "other")):
+    longer, shorter = other_settings(entry)
+    for values, label in ((defaults, "default"), (longer, "longer"), (shorter, "shorter")):
         for name, data in real_data():
             a = ours(entry["name"], values, data)[:, 0]
             b = theirs(entry, values, data)[:, 0]
@@ -280,7 +339,8 @@ def main() -> None:
         sets = [defaults, small, ones]
         if is_pattern(entry):
             sets += other_settings(entry)
-        for values in sets:
+        labels = ["default", "small", "min", "longer", "shorter"]
+        for label, values in zip(labels, sets):
             a = ours(entry["name"], values, data)
             b = theirs(entry, values, data)
             for k, integer in enumerate(entry["integer"]):
@@ -299,7 +359,8 @@ def main() -> None:
             first_b = int(np.argmax(~np.isnan(b[:, 0]))) if np.any(~np.isnan(b[:, 0])) else -1
             mask = "ok" if mask_ok else "DIFF"
             print(
-                f"{entry['name']:<20} {values!s:<40} mask={mask} "
+                # Patterns have many settings parameters: name the set instead of listing them.
+                f"{entry['name']:<20} {label if is_pattern(entry) else values!s:<40} mask={mask} "
                 f"first={first_a}/{first_b} rel_err={err:.2e}{flag}"
                 + (f" fires {fires(np.nan_to_num(a[:, 0]))}" if is_pattern(entry) else "")
             )

@@ -223,8 +223,8 @@ pub(crate) struct Window<const K: usize> {
 }
 
 impl<const K: usize> Window<K> {
-    /// A window whose first output is at bar `lookback`; `extra` more bars of history are kept
-    /// for patterns that look further back than their lookback.
+    /// A window whose first output is at bar `lookback`, keeping as much history as the
+    /// pattern (at most `lookback` bars back) and its sums read.
     pub fn new(lookback: usize, totals: [Total; K]) -> Self {
         for t in &totals {
             debug_assert!(t.seed_first <= lookback && t.reach() <= lookback);

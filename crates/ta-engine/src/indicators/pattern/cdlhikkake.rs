@@ -82,8 +82,11 @@ impl Indicator for CdlHikkake {
             let inside = second.high < first.high && second.low > first.low;
             let bull = third.high < second.high && third.low < second.low;
             let bear = third.high > second.high && third.low > second.low;
-            let breakout = (inside && (bull || bear))
-                .then(|| (if bull { 100 } else { -100 }, second.high, second.low));
+            let breakout = (inside && (bull || bear)).then_some((
+                if bull { 100 } else { -100 },
+                second.high,
+                second.low,
+            ));
             signal.next(breakout, third.close)
         });
         self.seen += 1;

@@ -52,8 +52,11 @@ impl Indicator for CdlHikkakeMod {
                 c2.high < c1.high && c2.low > c1.low && c3.high < c2.high && c3.low > c2.low;
             let bull = c4.high < c3.high && c4.low < c3.low && c2.close <= c2.low + near;
             let bear = c4.high > c3.high && c4.low > c3.low && c2.close >= c2.high - near;
-            let breakout = (nested && (bull || bear))
-                .then(|| (if c4.high < c3.high { 100 } else { -100 }, c3.high, c3.low));
+            let breakout = (nested && (bull || bear)).then_some((
+                if c4.high < c3.high { 100 } else { -100 },
+                c3.high,
+                c3.low,
+            ));
             signal.next(breakout, c4.close)
         });
         self.seen += 1;

@@ -31,6 +31,7 @@ impl RangeType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Setting {
     BodyLong = 0,
+    #[allow(dead_code)] // no TA-Lib pattern reads it; kept for the table's order
     BodyVeryLong,
     BodyShort,
     BodyDoji,
