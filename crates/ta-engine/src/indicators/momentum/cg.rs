@@ -25,10 +25,6 @@ typed_params! {
 #[derive(Debug, Clone)]
 pub struct Cg {
     window: Ring,
-    /// Σ x over the window.
-    plain: ExactSum,
-    /// Σ (k+1)·x over the window.
-    weighted: ExactSum,
     /// TA-Lib's bound on a scaled value in its three-limb form.
     limit: f64,
     /// A power-of-two scale at which every window value is a whole number below `limit`.
@@ -71,6 +67,19 @@ impl Cg {
             .then_some(scale)
     }
 
+    /// `(Σ (k+1)·x, Σ x)` exactly, rounded once (k bars ago): what TA-Lib's scaled sums give
+    /// for a window they hold exactly. Summed afresh from the window each bar, so the state is
+    /// the window alone.
+    fn exact_sums(&self) -> (f64, f64) {
+        let (mut num, mut den) = (ExactSum::default(), ExactSum::default());
+        let period = self.window.capacity() as f64;
+        for (i, v) in self.window.iter().enumerate() {
+            den.add(v);
+            num.add_product(period - i as f64, v);
+        }
+        (num.value(), den.value())
+    }
+
     /// `(Σ (k+1)·x, Σ x)` as TA-Lib sums a window it cannot hold exactly.
     fn plain_sums(&self) -> (f64, f64) {
         let (mut num, mut den) = (0.0, 0.0);
@@ -97,8 +106,6 @@ impl Indicator for Cg {
         let width3 = width2.min(67108864.0);
         Ok(Cg {
             window: Ring::new(p.period),
-            plain: ExactSum::default(),
-            weighted: ExactSum::default(),
             limit: 0.25 * width2 * width3 * width3,
             scale: None,
         })
@@ -109,14 +116,7 @@ impl Indicator for Cg {
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let period = self.window.capacity() as f64;
-        if let Some(old) = self.window.push(bar[0]) {
-            // The oldest value leaves with weight `period`.
-            self.plain.add(-old);
-            self.weighted.add_product(-period, old);
-        }
-        // Every retained value ages a bar: the weighted sum gains the whole plain sum.
-        self.plain.add(bar[0]);
-        self.weighted.add_sum(&self.plain);
+        self.window.push(bar[0]);
         if !self.window.is_full() {
             return false;
         }
@@ -124,7 +124,7 @@ impl Indicator for Cg {
             self.scale = self.window_scale();
         }
         let (num, den) = match self.scale {
-            Some(_) => (self.weighted.value(), self.plain.value()),
+            Some(_) => self.exact_sums(),
             None => self.plain_sums(),
         };
         out[0] = if den != 0.0 {

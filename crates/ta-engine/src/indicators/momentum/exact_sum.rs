@@ -43,14 +43,6 @@ impl ExactSum {
         }
     }
 
-    /// Adds another exact sum.
-    #[inline]
-    pub(super) fn add_sum(&mut self, other: &ExactSum) {
-        for &p in &other.partials {
-            self.add(p);
-        }
-    }
-
     /// The sum rounded to nearest, ties to even.
     pub(super) fn value(&self) -> f64 {
         let p = &self.partials;
