@@ -91,7 +91,14 @@ __all__ = [
     "cdlshortline",
     "cdlspinningtop",
     "cdlstalledpattern",
+    "cdlsticksandwich",
     "cdltakuri",
+    "cdltasukigap",
+    "cdlthrusting",
+    "cdltristar",
+    "cdlunique3river",
+    "cdlupsidegap2crows",
+    "cdlxsidegap3methods",
     "ceil",
     "cg",
     "chop",
@@ -9899,7 +9906,7 @@ def cumsum(
     return call("cumsum", [expr], {}, by, order_by)
 
 
-def cdldoji(
+def cdl2crows(
     settings: CandleSettings | str | None = None,
     *,
     open: IntoExpr = "open",
@@ -9909,1358 +9916,8 @@ def cdldoji(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Doji: a candle whose open and close are (nearly) equal (TA-Lib ``CDLDOJI``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdldoji`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdldoji())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdldoji', Int32, 10)
-    """
-    return call(
-        "cdldoji", [open, high, low, close], {**settings_params("cdldoji", settings)}, by, order_by
-    )
-
-
-def cdldragonflydoji(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Dragonfly doji: a doji at the high of the bar with a long lower shadow (TA-Lib
-    ``CDLDRAGONFLYDOJI``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdldragonflydoji`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdldragonflydoji())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdldragonflydoji', Int32, 10)
-    """
-    return call(
-        "cdldragonflydoji",
-        [open, high, low, close],
-        {**settings_params("cdldragonflydoji", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlgravestonedoji(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Gravestone doji: a doji at the low of the bar with a long upper shadow (TA-Lib
-    ``CDLGRAVESTONEDOJI``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlgravestonedoji`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlgravestonedoji())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlgravestonedoji', Int32, 10)
-    """
-    return call(
-        "cdlgravestonedoji",
-        [open, high, low, close],
-        {**settings_params("cdlgravestonedoji", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdllongleggeddoji(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Long-legged doji: a doji with a long upper or lower shadow (TA-Lib
-    ``CDLLONGLEGGEDDOJI``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``shadow_long``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdllongleggeddoji`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdllongleggeddoji())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdllongleggeddoji', Int32, 10)
-    """
-    return call(
-        "cdllongleggeddoji",
-        [open, high, low, close],
-        {**settings_params("cdllongleggeddoji", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlrickshawman(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Rickshaw man: a doji with two long shadows, its body near the middle of the range (TA-
-    Lib ``CDLRICKSHAWMAN``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``near``, ``shadow_long``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlrickshawman`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlrickshawman())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlrickshawman', Int32, 10)
-    """
-    return call(
-        "cdlrickshawman",
-        [open, high, low, close],
-        {**settings_params("cdlrickshawman", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdldojistar(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Doji star: a long candle, then a doji gapping away from its body (TA-Lib
-    ``CDLDOJISTAR``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``body_long``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdldojistar`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdldojistar())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdldojistar', Int32, 11)
-    """
-    return call(
-        "cdldojistar",
-        [open, high, low, close],
-        {**settings_params("cdldojistar", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlhammer(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Hammer: small body on top of a long lower shadow, near the prior candle's low (TA-Lib
-    ``CDLHAMMER``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
-        ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlhammer`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlhammer())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlhammer', Int32, 11)
-    """
-    return call(
-        "cdlhammer",
-        [open, high, low, close],
-        {**settings_params("cdlhammer", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlhangingman(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Hanging man: small body on top of a long lower shadow, near the prior candle's high (TA-
-    Lib ``CDLHANGINGMAN``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
-        ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlhangingman`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlhangingman())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlhangingman', Int32, 11)
-    """
-    return call(
-        "cdlhangingman",
-        [open, high, low, close],
-        {**settings_params("cdlhangingman", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlinvertedhammer(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Inverted hammer: small body below a long upper shadow, gapping down (TA-Lib
-    ``CDLINVERTEDHAMMER``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlinvertedhammer`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlinvertedhammer())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlinvertedhammer', Int32, 11)
-    """
-    return call(
-        "cdlinvertedhammer",
-        [open, high, low, close],
-        {**settings_params("cdlinvertedhammer", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlshootingstar(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Shooting star: small body below a long upper shadow, gapping up (TA-Lib
-    ``CDLSHOOTINGSTAR``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlshootingstar`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlshootingstar())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlshootingstar', Int32, 11)
-    """
-    return call(
-        "cdlshootingstar",
-        [open, high, low, close],
-        {**settings_params("cdlshootingstar", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdltakuri(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Takuri: a dragonfly doji with a very long lower shadow (TA-Lib ``CDLTAKURI``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``shadow_very_long``,
-        ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdltakuri`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdltakuri())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdltakuri', Int32, 10)
-    """
-    return call(
-        "cdltakuri",
-        [open, high, low, close],
-        {**settings_params("cdltakuri", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlmarubozu(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Marubozu: a long body with no or very short shadows (+100 white, -100 black) (TA-Lib
-    ``CDLMARUBOZU``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlmarubozu`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlmarubozu())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlmarubozu', Int32, 10)
-    """
-    return call(
-        "cdlmarubozu",
-        [open, high, low, close],
-        {**settings_params("cdlmarubozu", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlclosingmarubozu(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100
-    black) (TA-Lib ``CDLCLOSINGMARUBOZU``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlclosingmarubozu`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlclosingmarubozu())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlclosingmarubozu', Int32, 10)
-    """
-    return call(
-        "cdlclosingmarubozu",
-        [open, high, low, close],
-        {**settings_params("cdlclosingmarubozu", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdllongline(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Long line: a long body with short shadows (+100 white, -100 black) (TA-Lib
-    ``CDLLONGLINE``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``shadow_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdllongline`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdllongline())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdllongline', Int32, 10)
-    """
-    return call(
-        "cdllongline",
-        [open, high, low, close],
-        {**settings_params("cdllongline", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlshortline(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Short line: a short body with short shadows (+100 white, -100 black) (TA-Lib
-    ``CDLSHORTLINE``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``shadow_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlshortline`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlshortline())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlshortline', Int32, 10)
-    """
-    return call(
-        "cdlshortline",
-        [open, high, low, close],
-        {**settings_params("cdlshortline", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlspinningtop(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Spinning top: a small body with shadows longer than it (+100 white, -100 black) (TA-Lib
-    ``CDLSPINNINGTOP``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlspinningtop`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlspinningtop())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlspinningtop', Int32, 10)
-    """
-    return call(
-        "cdlspinningtop",
-        [open, high, low, close],
-        {**settings_params("cdlspinningtop", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlhighwave(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """High wave: a short body with very long upper and lower shadows (+100 white, -100 black)
-    (TA-Lib ``CDLHIGHWAVE``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``shadow_very_long``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlhighwave`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlhighwave())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlhighwave', Int32, 10)
-    """
-    return call(
-        "cdlhighwave",
-        [open, high, low, close],
-        {**settings_params("cdlhighwave", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlbelthold(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Belt hold: a long body opening at (or very near) its extreme (+100 white, -100 black)
-    (TA-Lib ``CDLBELTHOLD``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlbelthold`` with the default parameters.
-
-    Notes
-    -----
-    The first 10 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlbelthold())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlbelthold', Int32, 10)
-    """
-    return call(
-        "cdlbelthold",
-        [open, high, low, close],
-        {**settings_params("cdlbelthold", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlengulfing(
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Engulfing: a body engulfing the previous, opposite-coloured body (TA-Lib
-    ``CDLENGULFING``).
-
-    Parameters
-    ----------
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlengulfing`` with the default parameters.
-
-    Notes
-    -----
-    The first 2 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlengulfing())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlengulfing', Int32, 2)
-    """
-    return call("cdlengulfing", [open, high, low, close], {}, by, order_by)
-
-
-def cdlharami(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Harami: a long candle, then a short body within its body (TA-Lib ``CDLHARAMI``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``body_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlharami`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlharami())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlharami', Int32, 11)
-    """
-    return call(
-        "cdlharami",
-        [open, high, low, close],
-        {**settings_params("cdlharami", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlharamicross(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Harami cross: a long candle, then a doji within its body (TA-Lib ``CDLHARAMICROSS``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``body_long``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlharamicross`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlharamicross())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlharamicross', Int32, 11)
-    """
-    return call(
-        "cdlharamicross",
-        [open, high, low, close],
-        {**settings_params("cdlharamicross", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlpiercing(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Piercing: a long white candle opening below a long black one and closing past its middle
-    (TA-Lib ``CDLPIERCING``).
+    """Two crows: long white candle, black body gapping up, black candle closing into the first
+    (TA-Lib ``CDL2CROWS``).
 
     Parameters
     ----------
@@ -11285,145 +9942,7 @@ def cdlpiercing(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlpiercing`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlpiercing())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlpiercing', Int32, 11)
-    """
-    return call(
-        "cdlpiercing",
-        [open, high, low, close],
-        {**settings_params("cdlpiercing", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdldarkcloudcover(
-    penetration: float = 0.5,
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Dark cloud cover: a black candle opening above a long white one and closing deep into it
-    (TA-Lib ``CDLDARKCLOUDCOVER``).
-
-    Parameters
-    ----------
-    penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdldarkcloudcover_0.5`` with the default parameters.
-
-    Notes
-    -----
-    The first 11 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdldarkcloudcover())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdldarkcloudcover_0.5', Int32, 11)
-    """
-    return call(
-        "cdldarkcloudcover",
-        [open, high, low, close],
-        {"penetration": penetration, **settings_params("cdldarkcloudcover", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlmorningstar(
-    penetration: float = 0.3,
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Morning star: long black candle, short body gapping down, white candle closing into the
-    first (TA-Lib ``CDLMORNINGSTAR``).
-
-    Parameters
-    ----------
-    penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``body_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlmorningstar_0.3`` with the default parameters.
+        Int32, named ``cdl2crows`` with the default parameters.
 
     Notes
     -----
@@ -11438,222 +9957,15 @@ def cdlmorningstar(
     >>> import polars as pl
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlmorningstar())
+    >>> out = df.select(ta.cdl2crows())
     >>> result = out.to_series()
     >>> result.name, result.dtype, result.null_count()
-    ('cdlmorningstar_0.3', Int32, 12)
+    ('cdl2crows', Int32, 12)
     """
     return call(
-        "cdlmorningstar",
+        "cdl2crows",
         [open, high, low, close],
-        {"penetration": penetration, **settings_params("cdlmorningstar", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdleveningstar(
-    penetration: float = 0.3,
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Evening star: long white candle, short body gapping up, black candle closing into the
-    first (TA-Lib ``CDLEVENINGSTAR``).
-
-    Parameters
-    ----------
-    penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``body_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdleveningstar_0.3`` with the default parameters.
-
-    Notes
-    -----
-    The first 12 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdleveningstar())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdleveningstar_0.3', Int32, 12)
-    """
-    return call(
-        "cdleveningstar",
-        [open, high, low, close],
-        {"penetration": penetration, **settings_params("cdleveningstar", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdlmorningdojistar(
-    penetration: float = 0.3,
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Morning doji star: long black candle, doji gapping down, white candle closing into the
-    first (TA-Lib ``CDLMORNINGDOJISTAR``).
-
-    Parameters
-    ----------
-    penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdlmorningdojistar_0.3`` with the default parameters.
-
-    Notes
-    -----
-    The first 12 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlmorningdojistar())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdlmorningdojistar_0.3', Int32, 12)
-    """
-    return call(
-        "cdlmorningdojistar",
-        [open, high, low, close],
-        {"penetration": penetration, **settings_params("cdlmorningdojistar", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdleveningdojistar(
-    penetration: float = 0.3,
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Evening doji star: long white candle, doji gapping up, black candle closing into the
-    first (TA-Lib ``CDLEVENINGDOJISTAR``).
-
-    Parameters
-    ----------
-    penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdleveningdojistar_0.3`` with the default parameters.
-
-    Notes
-    -----
-    The first 12 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdleveningdojistar())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdleveningdojistar_0.3', Int32, 12)
-    """
-    return call(
-        "cdleveningdojistar",
-        [open, high, low, close],
-        {"penetration": penetration, **settings_params("cdleveningdojistar", settings)},
+        {**settings_params("cdl2crows", settings)},
         by,
         order_by,
     )
@@ -11724,71 +10036,6 @@ def cdl3blackcrows(
     )
 
 
-def cdl3whitesoldiers(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Three advancing white soldiers: three rising white candles closing near their highs (TA-
-    Lib ``CDL3WHITESOLDIERS``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_short``, ``far``, ``near``, ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdl3whitesoldiers`` with the default parameters.
-
-    Notes
-    -----
-    The first 12 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdl3whitesoldiers())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdl3whitesoldiers', Int32, 12)
-    """
-    return call(
-        "cdl3whitesoldiers",
-        [open, high, low, close],
-        {**settings_params("cdl3whitesoldiers", settings)},
-        by,
-        order_by,
-    )
-
-
 def cdl3inside(
     settings: CandleSettings | str | None = None,
     *,
@@ -11854,6 +10101,71 @@ def cdl3inside(
     )
 
 
+def cdl3linestrike(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three-line strike: three advancing candles wiped out by one opposite candle (TA-Lib
+    ``CDL3LINESTRIKE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``near``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3linestrike`` with the default parameters.
+
+    Notes
+    -----
+    The first 8 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3linestrike())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3linestrike', Int32, 8)
+    """
+    return call(
+        "cdl3linestrike",
+        [open, high, low, close],
+        {**settings_params("cdl3linestrike", settings)},
+        by,
+        order_by,
+    )
+
+
 def cdl3outside(
     *,
     open: IntoExpr = "open",
@@ -11909,7 +10221,7 @@ def cdl3outside(
     return call("cdl3outside", [open, high, low, close], {}, by, order_by)
 
 
-def cdl2crows(
+def cdl3starsinsouth(
     settings: CandleSettings | str | None = None,
     *,
     open: IntoExpr = "open",
@@ -11919,14 +10231,15 @@ def cdl2crows(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Two crows: long white candle, black body gapping up, black candle closing into the first
-    (TA-Lib ``CDL2CROWS``).
+    """Three stars in the south: three shrinking black candles holding above the first low (TA-
+    Lib ``CDL3STARSINSOUTH``).
 
     Parameters
     ----------
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``.
+        None); this pattern reads ``body_long``, ``body_short``, ``shadow_long``,
+        ``shadow_very_short``.
     open
         The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
     high
@@ -11945,7 +10258,7 @@ def cdl2crows(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdl2crows`` with the default parameters.
+        Int32, named ``cdl3starsinsouth`` with the default parameters.
 
     Notes
     -----
@@ -11960,15 +10273,80 @@ def cdl2crows(
     >>> import polars as pl
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdl2crows())
+    >>> out = df.select(ta.cdl3starsinsouth())
     >>> result = out.to_series()
     >>> result.name, result.dtype, result.null_count()
-    ('cdl2crows', Int32, 12)
+    ('cdl3starsinsouth', Int32, 12)
     """
     return call(
-        "cdl2crows",
+        "cdl3starsinsouth",
         [open, high, low, close],
-        {**settings_params("cdl2crows", settings)},
+        {**settings_params("cdl3starsinsouth", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdl3whitesoldiers(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Three advancing white soldiers: three rising white candles closing near their highs (TA-
+    Lib ``CDL3WHITESOLDIERS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``far``, ``near``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdl3whitesoldiers`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdl3whitesoldiers())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdl3whitesoldiers', Int32, 12)
+    """
+    return call(
+        "cdl3whitesoldiers",
+        [open, high, low, close],
+        {**settings_params("cdl3whitesoldiers", settings)},
         by,
         order_by,
     )
@@ -12108,6 +10486,71 @@ def cdladvanceblock(
     )
 
 
+def cdlbelthold(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Belt hold: a long body opening at (or very near) its extreme (+100 white, -100 black)
+    (TA-Lib ``CDLBELTHOLD``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlbelthold`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlbelthold())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlbelthold', Int32, 10)
+    """
+    return call(
+        "cdlbelthold",
+        [open, high, low, close],
+        {**settings_params("cdlbelthold", settings)},
+        by,
+        order_by,
+    )
+
+
 def cdlbreakaway(
     settings: CandleSettings | str | None = None,
     *,
@@ -12173,7 +10616,7 @@ def cdlbreakaway(
     )
 
 
-def cdl3linestrike(
+def cdlclosingmarubozu(
     settings: CandleSettings | str | None = None,
     *,
     open: IntoExpr = "open",
@@ -12183,14 +10626,14 @@ def cdl3linestrike(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Three-line strike: three advancing candles wiped out by one opposite candle (TA-Lib
-    ``CDL3LINESTRIKE``).
+    """Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100
+    black) (TA-Lib ``CDLCLOSINGMARUBOZU``).
 
     Parameters
     ----------
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``near``.
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
     open
         The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
     high
@@ -12209,11 +10652,11 @@ def cdl3linestrike(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdl3linestrike`` with the default parameters.
+        Int32, named ``cdlclosingmarubozu`` with the default parameters.
 
     Notes
     -----
-    The first 8 rows are null with the default parameters (TA-Lib's lookback).
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
     A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
@@ -12224,81 +10667,15 @@ def cdl3linestrike(
     >>> import polars as pl
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdl3linestrike())
+    >>> out = df.select(ta.cdlclosingmarubozu())
     >>> result = out.to_series()
     >>> result.name, result.dtype, result.null_count()
-    ('cdl3linestrike', Int32, 8)
+    ('cdlclosingmarubozu', Int32, 10)
     """
     return call(
-        "cdl3linestrike",
+        "cdlclosingmarubozu",
         [open, high, low, close],
-        {**settings_params("cdl3linestrike", settings)},
-        by,
-        order_by,
-    )
-
-
-def cdl3starsinsouth(
-    settings: CandleSettings | str | None = None,
-    *,
-    open: IntoExpr = "open",
-    high: IntoExpr = "high",
-    low: IntoExpr = "low",
-    close: IntoExpr = "close",
-    by: IntoKeys | None = None,
-    order_by: IntoKeys | None = None,
-) -> pl.Expr:
-    """Three stars in the south: three shrinking black candles holding above the first low (TA-
-    Lib ``CDL3STARSINSOUTH``).
-
-    Parameters
-    ----------
-    settings
-        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``body_short``, ``shadow_long``,
-        ``shadow_very_short``.
-    open
-        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-    high
-        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-    low
-        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-    close
-        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
-    by
-        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-    order_by
-        Optional column(s) the rows are sorted by (within each group) before the indicator
-        runs, e.g. a timestamp; results come back in the frame's row order.
-
-    Returns
-    -------
-    polars.Expr
-        Int32, named ``cdl3starsinsouth`` with the default parameters.
-
-    Notes
-    -----
-    The first 12 rows are null with the default parameters (TA-Lib's lookback).
-    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-    TA-Lib on the series without that row.
-    The result is named after the indicator and its parameters, prefixed with the input
-    column when that is not the default one (see :func:`output_name`).
-
-    Examples
-    --------
-    >>> import polars as pl
-    >>> from laakhay import ta
-    >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdl3starsinsouth())
-    >>> result = out.to_series()
-    >>> result.name, result.dtype, result.null_count()
-    ('cdl3starsinsouth', Int32, 12)
-    """
-    return call(
-        "cdl3starsinsouth",
-        [open, high, low, close],
-        {**settings_params("cdl3starsinsouth", settings)},
+        {**settings_params("cdlclosingmarubozu", settings)},
         by,
         order_by,
     )
@@ -12434,6 +10811,458 @@ def cdlcounterattack(
     )
 
 
+def cdldarkcloudcover(
+    penetration: float = 0.5,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Dark cloud cover: a black candle opening above a long white one and closing deep into it
+    (TA-Lib ``CDLDARKCLOUDCOVER``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldarkcloudcover_0.5`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldarkcloudcover())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldarkcloudcover_0.5', Int32, 11)
+    """
+    return call(
+        "cdldarkcloudcover",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdldarkcloudcover", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdldoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Doji: a candle whose open and close are (nearly) equal (TA-Lib ``CDLDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldoji`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldoji())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldoji', Int32, 10)
+    """
+    return call(
+        "cdldoji", [open, high, low, close], {**settings_params("cdldoji", settings)}, by, order_by
+    )
+
+
+def cdldojistar(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Doji star: a long candle, then a doji gapping away from its body (TA-Lib
+    ``CDLDOJISTAR``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldojistar`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldojistar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldojistar', Int32, 11)
+    """
+    return call(
+        "cdldojistar",
+        [open, high, low, close],
+        {**settings_params("cdldojistar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdldragonflydoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Dragonfly doji: a doji at the high of the bar with a long lower shadow (TA-Lib
+    ``CDLDRAGONFLYDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdldragonflydoji`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdldragonflydoji())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdldragonflydoji', Int32, 10)
+    """
+    return call(
+        "cdldragonflydoji",
+        [open, high, low, close],
+        {**settings_params("cdldragonflydoji", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlengulfing(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Engulfing: a body engulfing the previous, opposite-coloured body (TA-Lib
+    ``CDLENGULFING``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlengulfing`` with the default parameters.
+
+    Notes
+    -----
+    The first 2 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlengulfing())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlengulfing', Int32, 2)
+    """
+    return call("cdlengulfing", [open, high, low, close], {}, by, order_by)
+
+
+def cdleveningdojistar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Evening doji star: long white candle, doji gapping up, black candle closing into the
+    first (TA-Lib ``CDLEVENINGDOJISTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdleveningdojistar_0.3`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdleveningdojistar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdleveningdojistar_0.3', Int32, 12)
+    """
+    return call(
+        "cdleveningdojistar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdleveningdojistar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdleveningstar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Evening star: long white candle, short body gapping up, black candle closing into the
+    first (TA-Lib ``CDLEVENINGSTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdleveningstar_0.3`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdleveningstar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdleveningstar_0.3', Int32, 12)
+    """
+    return call(
+        "cdleveningstar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdleveningstar", settings)},
+        by,
+        order_by,
+    )
+
+
 def cdlgapsidesidewhite(
     settings: CandleSettings | str | None = None,
     *,
@@ -12494,6 +11323,396 @@ def cdlgapsidesidewhite(
         "cdlgapsidesidewhite",
         [open, high, low, close],
         {**settings_params("cdlgapsidesidewhite", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlgravestonedoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Gravestone doji: a doji at the low of the bar with a long upper shadow (TA-Lib
+    ``CDLGRAVESTONEDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlgravestonedoji`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlgravestonedoji())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlgravestonedoji', Int32, 10)
+    """
+    return call(
+        "cdlgravestonedoji",
+        [open, high, low, close],
+        {**settings_params("cdlgravestonedoji", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhammer(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Hammer: small body on top of a long lower shadow, near the prior candle's low (TA-Lib
+    ``CDLHAMMER``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhammer`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhammer())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhammer', Int32, 11)
+    """
+    return call(
+        "cdlhammer",
+        [open, high, low, close],
+        {**settings_params("cdlhammer", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhangingman(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Hanging man: small body on top of a long lower shadow, near the prior candle's high (TA-
+    Lib ``CDLHANGINGMAN``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhangingman`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhangingman())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhangingman', Int32, 11)
+    """
+    return call(
+        "cdlhangingman",
+        [open, high, low, close],
+        {**settings_params("cdlhangingman", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlharami(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Harami: a long candle, then a short body within its body (TA-Lib ``CDLHARAMI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlharami`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlharami())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlharami', Int32, 11)
+    """
+    return call(
+        "cdlharami",
+        [open, high, low, close],
+        {**settings_params("cdlharami", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlharamicross(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Harami cross: a long candle, then a doji within its body (TA-Lib ``CDLHARAMICROSS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlharamicross`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlharamicross())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlharamicross', Int32, 11)
+    """
+    return call(
+        "cdlharamicross",
+        [open, high, low, close],
+        {**settings_params("cdlharamicross", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlhighwave(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """High wave: a short body with very long upper and lower shadows (+100 white, -100 black)
+    (TA-Lib ``CDLHIGHWAVE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_very_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlhighwave`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlhighwave())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlhighwave', Int32, 10)
+    """
+    return call(
+        "cdlhighwave",
+        [open, high, low, close],
+        {**settings_params("cdlhighwave", settings)},
         by,
         order_by,
     )
@@ -12814,7 +12033,7 @@ def cdlinneck(
     )
 
 
-def cdlonneck(
+def cdlinvertedhammer(
     settings: CandleSettings | str | None = None,
     *,
     open: IntoExpr = "open",
@@ -12824,14 +12043,14 @@ def cdlonneck(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """On-neck: a white candle opening below a long black one and closing at its low (TA-Lib
-    ``CDLONNECK``).
+    """Inverted hammer: small body below a long upper shadow, gapping down (TA-Lib
+    ``CDLINVERTEDHAMMER``).
 
     Parameters
     ----------
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-        None); this pattern reads ``body_long``, ``equal``.
+        None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
     open
         The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
     high
@@ -12850,7 +12069,7 @@ def cdlonneck(
     Returns
     -------
     polars.Expr
-        Int32, named ``cdlonneck`` with the default parameters.
+        Int32, named ``cdlinvertedhammer`` with the default parameters.
 
     Notes
     -----
@@ -12865,15 +12084,15 @@ def cdlonneck(
     >>> import polars as pl
     >>> from laakhay import ta
     >>> df = ta.sample_ohlcv(120)
-    >>> out = df.select(ta.cdlonneck())
+    >>> out = df.select(ta.cdlinvertedhammer())
     >>> result = out.to_series()
     >>> result.name, result.dtype, result.null_count()
-    ('cdlonneck', Int32, 11)
+    ('cdlinvertedhammer', Int32, 11)
     """
     return call(
-        "cdlonneck",
+        "cdlinvertedhammer",
         [open, high, low, close],
-        {**settings_params("cdlonneck", settings)},
+        {**settings_params("cdlinvertedhammer", settings)},
         by,
         order_by,
     )
@@ -13073,6 +12292,201 @@ def cdlladderbottom(
     )
 
 
+def cdllongleggeddoji(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Long-legged doji: a doji with a long upper or lower shadow (TA-Lib
+    ``CDLLONGLEGGEDDOJI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdllongleggeddoji`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdllongleggeddoji())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdllongleggeddoji', Int32, 10)
+    """
+    return call(
+        "cdllongleggeddoji",
+        [open, high, low, close],
+        {**settings_params("cdllongleggeddoji", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdllongline(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Long line: a long body with short shadows (+100 white, -100 black) (TA-Lib
+    ``CDLLONGLINE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdllongline`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdllongline())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdllongline', Int32, 10)
+    """
+    return call(
+        "cdllongline",
+        [open, high, low, close],
+        {**settings_params("cdllongline", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmarubozu(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Marubozu: a long body with no or very short shadows (+100 white, -100 black) (TA-Lib
+    ``CDLMARUBOZU``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmarubozu`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmarubozu())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmarubozu', Int32, 10)
+    """
+    return call(
+        "cdlmarubozu",
+        [open, high, low, close],
+        {**settings_params("cdlmarubozu", settings)},
+        by,
+        order_by,
+    )
+
+
 def cdlmatchinglow(
     settings: CandleSettings | str | None = None,
     *,
@@ -13201,6 +12615,339 @@ def cdlmathold(
         "cdlmathold",
         [open, high, low, close],
         {"penetration": penetration, **settings_params("cdlmathold", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmorningdojistar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Morning doji star: long black candle, doji gapping down, white candle closing into the
+    first (TA-Lib ``CDLMORNINGDOJISTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmorningdojistar_0.3`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmorningdojistar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmorningdojistar_0.3', Int32, 12)
+    """
+    return call(
+        "cdlmorningdojistar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdlmorningdojistar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlmorningstar(
+    penetration: float = 0.3,
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Morning star: long black candle, short body gapping down, white candle closing into the
+    first (TA-Lib ``CDLMORNINGSTAR``).
+
+    Parameters
+    ----------
+    penetration
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+        Lib ``penetration``).
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlmorningstar_0.3`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlmorningstar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlmorningstar_0.3', Int32, 12)
+    """
+    return call(
+        "cdlmorningstar",
+        [open, high, low, close],
+        {"penetration": penetration, **settings_params("cdlmorningstar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlonneck(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """On-neck: a white candle opening below a long black one and closing at its low (TA-Lib
+    ``CDLONNECK``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlonneck`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlonneck())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlonneck', Int32, 11)
+    """
+    return call(
+        "cdlonneck",
+        [open, high, low, close],
+        {**settings_params("cdlonneck", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlpiercing(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Piercing: a long white candle opening below a long black one and closing past its middle
+    (TA-Lib ``CDLPIERCING``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlpiercing`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlpiercing())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlpiercing', Int32, 11)
+    """
+    return call(
+        "cdlpiercing",
+        [open, high, low, close],
+        {**settings_params("cdlpiercing", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlrickshawman(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Rickshaw man: a doji with two long shadows, its body near the middle of the range (TA-
+    Lib ``CDLRICKSHAWMAN``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``near``, ``shadow_long``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlrickshawman`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlrickshawman())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlrickshawman', Int32, 10)
+    """
+    return call(
+        "cdlrickshawman",
+        [open, high, low, close],
+        {**settings_params("cdlrickshawman", settings)},
         by,
         order_by,
     )
@@ -13336,6 +13083,201 @@ def cdlseparatinglines(
     )
 
 
+def cdlshootingstar(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Shooting star: small body below a long upper shadow, gapping up (TA-Lib
+    ``CDLSHOOTINGSTAR``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlshootingstar`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlshootingstar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlshootingstar', Int32, 11)
+    """
+    return call(
+        "cdlshootingstar",
+        [open, high, low, close],
+        {**settings_params("cdlshootingstar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlshortline(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Short line: a short body with short shadows (+100 white, -100 black) (TA-Lib
+    ``CDLSHORTLINE``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``, ``shadow_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlshortline`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlshortline())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlshortline', Int32, 10)
+    """
+    return call(
+        "cdlshortline",
+        [open, high, low, close],
+        {**settings_params("cdlshortline", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlspinningtop(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Spinning top: a small body with shadows longer than it (+100 white, -100 black) (TA-Lib
+    ``CDLSPINNINGTOP``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlspinningtop`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlspinningtop())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlspinningtop', Int32, 10)
+    """
+    return call(
+        "cdlspinningtop",
+        [open, high, low, close],
+        {**settings_params("cdlspinningtop", settings)},
+        by,
+        order_by,
+    )
+
+
 def cdlstalledpattern(
     settings: CandleSettings | str | None = None,
     *,
@@ -13400,3 +13342,512 @@ def cdlstalledpattern(
         by,
         order_by,
     )
+
+
+def cdlsticksandwich(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Stick sandwich: two black candles closing at the same price around a white one (TA-Lib
+    ``CDLSTICKSANDWICH``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlsticksandwich`` with the default parameters.
+
+    Notes
+    -----
+    The first 7 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlsticksandwich())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlsticksandwich', Int32, 7)
+    """
+    return call(
+        "cdlsticksandwich",
+        [open, high, low, close],
+        {**settings_params("cdlsticksandwich", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdltakuri(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Takuri: a dragonfly doji with a very long lower shadow (TA-Lib ``CDLTAKURI``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``, ``shadow_very_long``,
+        ``shadow_very_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdltakuri`` with the default parameters.
+
+    Notes
+    -----
+    The first 10 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdltakuri())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdltakuri', Int32, 10)
+    """
+    return call(
+        "cdltakuri",
+        [open, high, low, close],
+        {**settings_params("cdltakuri", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdltasukigap(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Tasuki gap: a gap, then an opposite candle closing partly into the gap (TA-Lib
+    ``CDLTASUKIGAP``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``near``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdltasukigap`` with the default parameters.
+
+    Notes
+    -----
+    The first 7 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdltasukigap())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdltasukigap', Int32, 7)
+    """
+    return call(
+        "cdltasukigap",
+        [open, high, low, close],
+        {**settings_params("cdltasukigap", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlthrusting(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Thrusting: a white candle opening below a long black one and closing below its middle
+    (TA-Lib ``CDLTHRUSTING``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``equal``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlthrusting`` with the default parameters.
+
+    Notes
+    -----
+    The first 11 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlthrusting())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlthrusting', Int32, 11)
+    """
+    return call(
+        "cdlthrusting",
+        [open, high, low, close],
+        {**settings_params("cdlthrusting", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdltristar(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Tristar: three dojis, the middle one gapping away (TA-Lib ``CDLTRISTAR``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_doji``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdltristar`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdltristar())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdltristar', Int32, 12)
+    """
+    return call(
+        "cdltristar",
+        [open, high, low, close],
+        {**settings_params("cdltristar", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlunique3river(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Unique three river: a long black candle, a black harami with a lower low, a small white
+    candle (TA-Lib ``CDLUNIQUE3RIVER``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlunique3river`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlunique3river())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlunique3river', Int32, 12)
+    """
+    return call(
+        "cdlunique3river",
+        [open, high, low, close],
+        {**settings_params("cdlunique3river", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlupsidegap2crows(
+    settings: CandleSettings | str | None = None,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Upside gap two crows: two black candles gapping above a long white one (TA-Lib
+    ``CDLUPSIDEGAP2CROWS``).
+
+    Parameters
+    ----------
+    settings
+        Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+        None); this pattern reads ``body_long``, ``body_short``.
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlupsidegap2crows`` with the default parameters.
+
+    Notes
+    -----
+    The first 12 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlupsidegap2crows())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlupsidegap2crows', Int32, 12)
+    """
+    return call(
+        "cdlupsidegap2crows",
+        [open, high, low, close],
+        {**settings_params("cdlupsidegap2crows", settings)},
+        by,
+        order_by,
+    )
+
+
+def cdlxsidegap3methods(
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Upside/downside gap three methods: a gap closed by an opposite candle (TA-Lib
+    ``CDLXSIDEGAP3METHODS``).
+
+    Parameters
+    ----------
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``cdlxsidegap3methods`` with the default parameters.
+
+    Notes
+    -----
+    The first 2 rows are null with the default parameters (TA-Lib's lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    TA-Lib on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.cdlxsidegap3methods())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('cdlxsidegap3methods', Int32, 2)
+    """
+    return call("cdlxsidegap3methods", [open, high, low, close], {}, by, order_by)

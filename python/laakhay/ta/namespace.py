@@ -8941,7 +8941,7 @@ class TaExprNamespace:
         """
         return indicators.cumsum(self._expr, by=by, order_by=order_by)
 
-    def cdldoji(
+    def cdl2crows(
         self,
         settings: CandleSettings | str | None = None,
         *,
@@ -8951,1225 +8951,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Doji: a candle whose open and close are (nearly) equal; the receiver is ``close`` (TA-
-        Lib ``CDLDOJI``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdldoji`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdldoji())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdldoji', Int32, 10)
-        """
-        return indicators.cdldoji(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdldragonflydoji(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Dragonfly doji: a doji at the high of the bar with a long lower shadow; the receiver is
-        ``close`` (TA-Lib ``CDLDRAGONFLYDOJI``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdldragonflydoji`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdldragonflydoji())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdldragonflydoji', Int32, 10)
-        """
-        return indicators.cdldragonflydoji(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlgravestonedoji(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Gravestone doji: a doji at the low of the bar with a long upper shadow; the receiver is
-        ``close`` (TA-Lib ``CDLGRAVESTONEDOJI``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlgravestonedoji`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlgravestonedoji())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlgravestonedoji', Int32, 10)
-        """
-        return indicators.cdlgravestonedoji(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdllongleggeddoji(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Long-legged doji: a doji with a long upper or lower shadow; the receiver is ``close``
-        (TA-Lib ``CDLLONGLEGGEDDOJI``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``shadow_long``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdllongleggeddoji`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdllongleggeddoji())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdllongleggeddoji', Int32, 10)
-        """
-        return indicators.cdllongleggeddoji(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlrickshawman(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Rickshaw man: a doji with two long shadows, its body near the middle of the range; the
-        receiver is ``close`` (TA-Lib ``CDLRICKSHAWMAN``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``near``, ``shadow_long``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlrickshawman`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlrickshawman())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlrickshawman', Int32, 10)
-        """
-        return indicators.cdlrickshawman(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdldojistar(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Doji star: a long candle, then a doji gapping away from its body; the receiver is
-        ``close`` (TA-Lib ``CDLDOJISTAR``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``body_long``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdldojistar`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdldojistar())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdldojistar', Int32, 11)
-        """
-        return indicators.cdldojistar(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlhammer(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Hammer: small body on top of a long lower shadow, near the prior candle's low; the
-        receiver is ``close`` (TA-Lib ``CDLHAMMER``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
-            ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlhammer`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlhammer())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlhammer', Int32, 11)
-        """
-        return indicators.cdlhammer(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlhangingman(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Hanging man: small body on top of a long lower shadow, near the prior candle's high; the
-        receiver is ``close`` (TA-Lib ``CDLHANGINGMAN``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
-            ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlhangingman`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlhangingman())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlhangingman', Int32, 11)
-        """
-        return indicators.cdlhangingman(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlinvertedhammer(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Inverted hammer: small body below a long upper shadow, gapping down; the receiver is
-        ``close`` (TA-Lib ``CDLINVERTEDHAMMER``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlinvertedhammer`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlinvertedhammer())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlinvertedhammer', Int32, 11)
-        """
-        return indicators.cdlinvertedhammer(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlshootingstar(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Shooting star: small body below a long upper shadow, gapping up; the receiver is
-        ``close`` (TA-Lib ``CDLSHOOTINGSTAR``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlshootingstar`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlshootingstar())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlshootingstar', Int32, 11)
-        """
-        return indicators.cdlshootingstar(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdltakuri(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Takuri: a dragonfly doji with a very long lower shadow; the receiver is ``close`` (TA-
-        Lib ``CDLTAKURI``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``shadow_very_long``,
-            ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdltakuri`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdltakuri())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdltakuri', Int32, 10)
-        """
-        return indicators.cdltakuri(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlmarubozu(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Marubozu: a long body with no or very short shadows (+100 white, -100 black); the
-        receiver is ``close`` (TA-Lib ``CDLMARUBOZU``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlmarubozu`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlmarubozu())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlmarubozu', Int32, 10)
-        """
-        return indicators.cdlmarubozu(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlclosingmarubozu(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100
-        black); the receiver is ``close`` (TA-Lib ``CDLCLOSINGMARUBOZU``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlclosingmarubozu`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlclosingmarubozu())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlclosingmarubozu', Int32, 10)
-        """
-        return indicators.cdlclosingmarubozu(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdllongline(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Long line: a long body with short shadows (+100 white, -100 black); the receiver is
-        ``close`` (TA-Lib ``CDLLONGLINE``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``shadow_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdllongline`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdllongline())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdllongline', Int32, 10)
-        """
-        return indicators.cdllongline(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlshortline(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Short line: a short body with short shadows (+100 white, -100 black); the receiver is
-        ``close`` (TA-Lib ``CDLSHORTLINE``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``shadow_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlshortline`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlshortline())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlshortline', Int32, 10)
-        """
-        return indicators.cdlshortline(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlspinningtop(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Spinning top: a small body with shadows longer than it (+100 white, -100 black); the
-        receiver is ``close`` (TA-Lib ``CDLSPINNINGTOP``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlspinningtop`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlspinningtop())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlspinningtop', Int32, 10)
-        """
-        return indicators.cdlspinningtop(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlhighwave(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """High wave: a short body with very long upper and lower shadows (+100 white, -100 black);
-        the receiver is ``close`` (TA-Lib ``CDLHIGHWAVE``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``shadow_very_long``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlhighwave`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlhighwave())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlhighwave', Int32, 10)
-        """
-        return indicators.cdlhighwave(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlbelthold(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Belt hold: a long body opening at (or very near) its extreme (+100 white, -100 black);
-        the receiver is ``close`` (TA-Lib ``CDLBELTHOLD``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlbelthold`` with the default parameters.
-
-        Notes
-        -----
-        The first 10 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlbelthold())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlbelthold', Int32, 10)
-        """
-        return indicators.cdlbelthold(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlengulfing(
-        self,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Engulfing: a body engulfing the previous, opposite-coloured body; the receiver is
-        ``close`` (TA-Lib ``CDLENGULFING``).
-
-        Parameters
-        ----------
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlengulfing`` with the default parameters.
-
-        Notes
-        -----
-        The first 2 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlengulfing())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlengulfing', Int32, 2)
-        """
-        return indicators.cdlengulfing(
-            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlharami(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Harami: a long candle, then a short body within its body; the receiver is ``close`` (TA-
-        Lib ``CDLHARAMI``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``body_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlharami`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlharami())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlharami', Int32, 11)
-        """
-        return indicators.cdlharami(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlharamicross(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Harami cross: a long candle, then a doji within its body; the receiver is ``close`` (TA-
-        Lib ``CDLHARAMICROSS``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``body_long``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlharamicross`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlharamicross())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlharamicross', Int32, 11)
-        """
-        return indicators.cdlharamicross(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdlpiercing(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Piercing: a long white candle opening below a long black one and closing past its
-        middle; the receiver is ``close`` (TA-Lib ``CDLPIERCING``).
+        """Two crows: long white candle, black body gapping up, black candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDL2CROWS``).
 
         Parameters
         ----------
@@ -10192,11 +8975,11 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlpiercing`` with the default parameters.
+            Int32, named ``cdl2crows`` with the default parameters.
 
         Notes
         -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
         A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
@@ -10207,358 +8990,13 @@ class TaExprNamespace:
         >>> import polars as pl
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlpiercing())
+        >>> out = df.select(pl.col("close").ta.cdl2crows())
         >>> result = out.to_series()
         >>> result.name, result.dtype, result.null_count()
-        ('cdlpiercing', Int32, 11)
+        ('cdl2crows', Int32, 12)
         """
-        return indicators.cdlpiercing(
+        return indicators.cdl2crows(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdldarkcloudcover(
-        self,
-        penetration: float = 0.5,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Dark cloud cover: a black candle opening above a long white one and closing deep into
-        it; the receiver is ``close`` (TA-Lib ``CDLDARKCLOUDCOVER``).
-
-        Parameters
-        ----------
-        penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdldarkcloudcover_0.5`` with the default parameters.
-
-        Notes
-        -----
-        The first 11 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdldarkcloudcover())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdldarkcloudcover_0.5', Int32, 11)
-        """
-        return indicators.cdldarkcloudcover(
-            penetration,
-            settings,
-            open=open,
-            high=high,
-            low=low,
-            close=self._expr,
-            by=by,
-            order_by=order_by,
-        )
-
-    def cdlmorningstar(
-        self,
-        penetration: float = 0.3,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Morning star: long black candle, short body gapping down, white candle closing into the
-        first; the receiver is ``close`` (TA-Lib ``CDLMORNINGSTAR``).
-
-        Parameters
-        ----------
-        penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``body_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlmorningstar_0.3`` with the default parameters.
-
-        Notes
-        -----
-        The first 12 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlmorningstar())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlmorningstar_0.3', Int32, 12)
-        """
-        return indicators.cdlmorningstar(
-            penetration,
-            settings,
-            open=open,
-            high=high,
-            low=low,
-            close=self._expr,
-            by=by,
-            order_by=order_by,
-        )
-
-    def cdleveningstar(
-        self,
-        penetration: float = 0.3,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Evening star: long white candle, short body gapping up, black candle closing into the
-        first; the receiver is ``close`` (TA-Lib ``CDLEVENINGSTAR``).
-
-        Parameters
-        ----------
-        penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``body_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdleveningstar_0.3`` with the default parameters.
-
-        Notes
-        -----
-        The first 12 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdleveningstar())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdleveningstar_0.3', Int32, 12)
-        """
-        return indicators.cdleveningstar(
-            penetration,
-            settings,
-            open=open,
-            high=high,
-            low=low,
-            close=self._expr,
-            by=by,
-            order_by=order_by,
-        )
-
-    def cdlmorningdojistar(
-        self,
-        penetration: float = 0.3,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Morning doji star: long black candle, doji gapping down, white candle closing into the
-        first; the receiver is ``close`` (TA-Lib ``CDLMORNINGDOJISTAR``).
-
-        Parameters
-        ----------
-        penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdlmorningdojistar_0.3`` with the default parameters.
-
-        Notes
-        -----
-        The first 12 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlmorningdojistar())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdlmorningdojistar_0.3', Int32, 12)
-        """
-        return indicators.cdlmorningdojistar(
-            penetration,
-            settings,
-            open=open,
-            high=high,
-            low=low,
-            close=self._expr,
-            by=by,
-            order_by=order_by,
-        )
-
-    def cdleveningdojistar(
-        self,
-        penetration: float = 0.3,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Evening doji star: long white candle, doji gapping up, black candle closing into the
-        first; the receiver is ``close`` (TA-Lib ``CDLEVENINGDOJISTAR``).
-
-        Parameters
-        ----------
-        penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdleveningdojistar_0.3`` with the default parameters.
-
-        Notes
-        -----
-        The first 12 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdleveningdojistar())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdleveningdojistar_0.3', Int32, 12)
-        """
-        return indicators.cdleveningdojistar(
-            penetration,
-            settings,
-            open=open,
-            high=high,
-            low=low,
-            close=self._expr,
-            by=by,
-            order_by=order_by,
         )
 
     def cdl3blackcrows(
@@ -10616,64 +9054,6 @@ class TaExprNamespace:
         ('cdl3blackcrows', Int32, 13)
         """
         return indicators.cdl3blackcrows(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdl3whitesoldiers(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Three advancing white soldiers: three rising white candles closing near their highs; the
-        receiver is ``close`` (TA-Lib ``CDL3WHITESOLDIERS``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_short``, ``far``, ``near``, ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdl3whitesoldiers`` with the default parameters.
-
-        Notes
-        -----
-        The first 12 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdl3whitesoldiers())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdl3whitesoldiers', Int32, 12)
-        """
-        return indicators.cdl3whitesoldiers(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
@@ -10735,6 +9115,64 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def cdl3linestrike(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three-line strike: three advancing candles wiped out by one opposite candle; the
+        receiver is ``close`` (TA-Lib ``CDL3LINESTRIKE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``near``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3linestrike`` with the default parameters.
+
+        Notes
+        -----
+        The first 8 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3linestrike())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3linestrike', Int32, 8)
+        """
+        return indicators.cdl3linestrike(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
     def cdl3outside(
         self,
         *,
@@ -10789,7 +9227,7 @@ class TaExprNamespace:
             open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
-    def cdl2crows(
+    def cdl3starsinsouth(
         self,
         settings: CandleSettings | str | None = None,
         *,
@@ -10799,14 +9237,15 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Two crows: long white candle, black body gapping up, black candle closing into the
-        first; the receiver is ``close`` (TA-Lib ``CDL2CROWS``).
+        """Three stars in the south: three shrinking black candles holding above the first low; the
+        receiver is ``close`` (TA-Lib ``CDL3STARSINSOUTH``).
 
         Parameters
         ----------
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``.
+            None); this pattern reads ``body_long``, ``body_short``, ``shadow_long``,
+            ``shadow_very_short``.
         open
             The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
         high
@@ -10823,7 +9262,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdl2crows`` with the default parameters.
+            Int32, named ``cdl3starsinsouth`` with the default parameters.
 
         Notes
         -----
@@ -10838,12 +9277,70 @@ class TaExprNamespace:
         >>> import polars as pl
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdl2crows())
+        >>> out = df.select(pl.col("close").ta.cdl3starsinsouth())
         >>> result = out.to_series()
         >>> result.name, result.dtype, result.null_count()
-        ('cdl2crows', Int32, 12)
+        ('cdl3starsinsouth', Int32, 12)
         """
-        return indicators.cdl2crows(
+        return indicators.cdl3starsinsouth(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdl3whitesoldiers(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Three advancing white soldiers: three rising white candles closing near their highs; the
+        receiver is ``close`` (TA-Lib ``CDL3WHITESOLDIERS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``far``, ``near``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdl3whitesoldiers`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdl3whitesoldiers())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdl3whitesoldiers', Int32, 12)
+        """
+        return indicators.cdl3whitesoldiers(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
@@ -10975,6 +9472,64 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def cdlbelthold(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Belt hold: a long body opening at (or very near) its extreme (+100 white, -100 black);
+        the receiver is ``close`` (TA-Lib ``CDLBELTHOLD``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlbelthold`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlbelthold())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlbelthold', Int32, 10)
+        """
+        return indicators.cdlbelthold(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
     def cdlbreakaway(
         self,
         settings: CandleSettings | str | None = None,
@@ -11033,7 +9588,7 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
-    def cdl3linestrike(
+    def cdlclosingmarubozu(
         self,
         settings: CandleSettings | str | None = None,
         *,
@@ -11043,14 +9598,14 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Three-line strike: three advancing candles wiped out by one opposite candle; the
-        receiver is ``close`` (TA-Lib ``CDL3LINESTRIKE``).
+        """Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100
+        black); the receiver is ``close`` (TA-Lib ``CDLCLOSINGMARUBOZU``).
 
         Parameters
         ----------
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``near``.
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
         open
             The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
         high
@@ -11067,11 +9622,11 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdl3linestrike`` with the default parameters.
+            Int32, named ``cdlclosingmarubozu`` with the default parameters.
 
         Notes
         -----
-        The first 8 rows are null with the default parameters (TA-Lib's lookback).
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
         A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
@@ -11082,71 +9637,12 @@ class TaExprNamespace:
         >>> import polars as pl
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdl3linestrike())
+        >>> out = df.select(pl.col("close").ta.cdlclosingmarubozu())
         >>> result = out.to_series()
         >>> result.name, result.dtype, result.null_count()
-        ('cdl3linestrike', Int32, 8)
+        ('cdlclosingmarubozu', Int32, 10)
         """
-        return indicators.cdl3linestrike(
-            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
-        )
-
-    def cdl3starsinsouth(
-        self,
-        settings: CandleSettings | str | None = None,
-        *,
-        open: IntoExpr = "open",
-        high: IntoExpr = "high",
-        low: IntoExpr = "low",
-        by: IntoKeys | None = None,
-        order_by: IntoKeys | None = None,
-    ) -> pl.Expr:
-        """Three stars in the south: three shrinking black candles holding above the first low; the
-        receiver is ``close`` (TA-Lib ``CDL3STARSINSOUTH``).
-
-        Parameters
-        ----------
-        settings
-            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``body_short``, ``shadow_long``,
-            ``shadow_very_short``.
-        open
-            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
-        high
-            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
-        low
-            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
-        by
-            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
-            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
-        order_by
-            Optional column(s) the rows are sorted by (within each group) before the indicator
-            runs, e.g. a timestamp; results come back in the frame's row order.
-
-        Returns
-        -------
-        polars.Expr
-            Int32, named ``cdl3starsinsouth`` with the default parameters.
-
-        Notes
-        -----
-        The first 12 rows are null with the default parameters (TA-Lib's lookback).
-        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
-        TA-Lib on the series without that row.
-        The result is named after the indicator and its parameters, prefixed with the input
-        column when that is not the default one (see :func:`output_name`).
-
-        Examples
-        --------
-        >>> import polars as pl
-        >>> from laakhay import ta
-        >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdl3starsinsouth())
-        >>> result = out.to_series()
-        >>> result.name, result.dtype, result.null_count()
-        ('cdl3starsinsouth', Int32, 12)
-        """
-        return indicators.cdl3starsinsouth(
+        return indicators.cdlclosingmarubozu(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
@@ -11266,6 +9762,441 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def cdldarkcloudcover(
+        self,
+        penetration: float = 0.5,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Dark cloud cover: a black candle opening above a long white one and closing deep into
+        it; the receiver is ``close`` (TA-Lib ``CDLDARKCLOUDCOVER``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldarkcloudcover_0.5`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldarkcloudcover())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldarkcloudcover_0.5', Int32, 11)
+        """
+        return indicators.cdldarkcloudcover(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdldoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Doji: a candle whose open and close are (nearly) equal; the receiver is ``close`` (TA-
+        Lib ``CDLDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldoji`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldoji())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldoji', Int32, 10)
+        """
+        return indicators.cdldoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdldojistar(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Doji star: a long candle, then a doji gapping away from its body; the receiver is
+        ``close`` (TA-Lib ``CDLDOJISTAR``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldojistar`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldojistar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldojistar', Int32, 11)
+        """
+        return indicators.cdldojistar(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdldragonflydoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Dragonfly doji: a doji at the high of the bar with a long lower shadow; the receiver is
+        ``close`` (TA-Lib ``CDLDRAGONFLYDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdldragonflydoji`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdldragonflydoji())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdldragonflydoji', Int32, 10)
+        """
+        return indicators.cdldragonflydoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlengulfing(
+        self,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Engulfing: a body engulfing the previous, opposite-coloured body; the receiver is
+        ``close`` (TA-Lib ``CDLENGULFING``).
+
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlengulfing`` with the default parameters.
+
+        Notes
+        -----
+        The first 2 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlengulfing())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlengulfing', Int32, 2)
+        """
+        return indicators.cdlengulfing(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdleveningdojistar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Evening doji star: long white candle, doji gapping up, black candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLEVENINGDOJISTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdleveningdojistar_0.3`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdleveningdojistar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdleveningdojistar_0.3', Int32, 12)
+        """
+        return indicators.cdleveningdojistar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdleveningstar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Evening star: long white candle, short body gapping up, black candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLEVENINGSTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdleveningstar_0.3`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdleveningstar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdleveningstar_0.3', Int32, 12)
+        """
+        return indicators.cdleveningstar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
     def cdlgapsidesidewhite(
         self,
         settings: CandleSettings | str | None = None,
@@ -11321,6 +10252,356 @@ class TaExprNamespace:
         ('cdlgapsidesidewhite', Int32, 7)
         """
         return indicators.cdlgapsidesidewhite(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlgravestonedoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Gravestone doji: a doji at the low of the bar with a long upper shadow; the receiver is
+        ``close`` (TA-Lib ``CDLGRAVESTONEDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlgravestonedoji`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlgravestonedoji())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlgravestonedoji', Int32, 10)
+        """
+        return indicators.cdlgravestonedoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhammer(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Hammer: small body on top of a long lower shadow, near the prior candle's low; the
+        receiver is ``close`` (TA-Lib ``CDLHAMMER``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhammer`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhammer())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhammer', Int32, 11)
+        """
+        return indicators.cdlhammer(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhangingman(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Hanging man: small body on top of a long lower shadow, near the prior candle's high; the
+        receiver is ``close`` (TA-Lib ``CDLHANGINGMAN``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``near``, ``shadow_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhangingman`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhangingman())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhangingman', Int32, 11)
+        """
+        return indicators.cdlhangingman(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlharami(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Harami: a long candle, then a short body within its body; the receiver is ``close`` (TA-
+        Lib ``CDLHARAMI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlharami`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlharami())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlharami', Int32, 11)
+        """
+        return indicators.cdlharami(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlharamicross(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Harami cross: a long candle, then a doji within its body; the receiver is ``close`` (TA-
+        Lib ``CDLHARAMICROSS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlharamicross`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlharamicross())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlharamicross', Int32, 11)
+        """
+        return indicators.cdlharamicross(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlhighwave(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """High wave: a short body with very long upper and lower shadows (+100 white, -100 black);
+        the receiver is ``close`` (TA-Lib ``CDLHIGHWAVE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_very_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlhighwave`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlhighwave())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlhighwave', Int32, 10)
+        """
+        return indicators.cdlhighwave(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
@@ -11610,7 +10891,7 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
-    def cdlonneck(
+    def cdlinvertedhammer(
         self,
         settings: CandleSettings | str | None = None,
         *,
@@ -11620,14 +10901,14 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """On-neck: a white candle opening below a long black one and closing at its low; the
-        receiver is ``close`` (TA-Lib ``CDLONNECK``).
+        """Inverted hammer: small body below a long upper shadow, gapping down; the receiver is
+        ``close`` (TA-Lib ``CDLINVERTEDHAMMER``).
 
         Parameters
         ----------
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
-            None); this pattern reads ``body_long``, ``equal``.
+            None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
         open
             The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
         high
@@ -11644,7 +10925,7 @@ class TaExprNamespace:
         Returns
         -------
         polars.Expr
-            Int32, named ``cdlonneck`` with the default parameters.
+            Int32, named ``cdlinvertedhammer`` with the default parameters.
 
         Notes
         -----
@@ -11659,12 +10940,12 @@ class TaExprNamespace:
         >>> import polars as pl
         >>> from laakhay import ta
         >>> df = ta.sample_ohlcv(120)
-        >>> out = df.select(pl.col("close").ta.cdlonneck())
+        >>> out = df.select(pl.col("close").ta.cdlinvertedhammer())
         >>> result = out.to_series()
         >>> result.name, result.dtype, result.null_count()
-        ('cdlonneck', Int32, 11)
+        ('cdlinvertedhammer', Int32, 11)
         """
-        return indicators.cdlonneck(
+        return indicators.cdlinvertedhammer(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
@@ -11842,6 +11123,180 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def cdllongleggeddoji(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Long-legged doji: a doji with a long upper or lower shadow; the receiver is ``close``
+        (TA-Lib ``CDLLONGLEGGEDDOJI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdllongleggeddoji`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdllongleggeddoji())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdllongleggeddoji', Int32, 10)
+        """
+        return indicators.cdllongleggeddoji(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdllongline(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Long line: a long body with short shadows (+100 white, -100 black); the receiver is
+        ``close`` (TA-Lib ``CDLLONGLINE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdllongline`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdllongline())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdllongline', Int32, 10)
+        """
+        return indicators.cdllongline(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlmarubozu(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Marubozu: a long body with no or very short shadows (+100 white, -100 black); the
+        receiver is ``close`` (TA-Lib ``CDLMARUBOZU``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmarubozu`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmarubozu())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmarubozu', Int32, 10)
+        """
+        return indicators.cdlmarubozu(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
     def cdlmatchinglow(
         self,
         settings: CandleSettings | str | None = None,
@@ -11969,6 +11424,318 @@ class TaExprNamespace:
             order_by=order_by,
         )
 
+    def cdlmorningdojistar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Morning doji star: long black candle, doji gapping down, white candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLMORNINGDOJISTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmorningdojistar_0.3`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmorningdojistar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmorningdojistar_0.3', Int32, 12)
+        """
+        return indicators.cdlmorningdojistar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdlmorningstar(
+        self,
+        penetration: float = 0.3,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Morning star: long black candle, short body gapping down, white candle closing into the
+        first; the receiver is ``close`` (TA-Lib ``CDLMORNINGSTAR``).
+
+        Parameters
+        ----------
+        penetration
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
+            Lib ``penetration``).
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlmorningstar_0.3`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlmorningstar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlmorningstar_0.3', Int32, 12)
+        """
+        return indicators.cdlmorningstar(
+            penetration,
+            settings,
+            open=open,
+            high=high,
+            low=low,
+            close=self._expr,
+            by=by,
+            order_by=order_by,
+        )
+
+    def cdlonneck(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """On-neck: a white candle opening below a long black one and closing at its low; the
+        receiver is ``close`` (TA-Lib ``CDLONNECK``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlonneck`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlonneck())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlonneck', Int32, 11)
+        """
+        return indicators.cdlonneck(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlpiercing(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Piercing: a long white candle opening below a long black one and closing past its
+        middle; the receiver is ``close`` (TA-Lib ``CDLPIERCING``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlpiercing`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlpiercing())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlpiercing', Int32, 11)
+        """
+        return indicators.cdlpiercing(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlrickshawman(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Rickshaw man: a doji with two long shadows, its body near the middle of the range; the
+        receiver is ``close`` (TA-Lib ``CDLRICKSHAWMAN``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``near``, ``shadow_long``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlrickshawman`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlrickshawman())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlrickshawman', Int32, 10)
+        """
+        return indicators.cdlrickshawman(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
     def cdlrisefall3methods(
         self,
         settings: CandleSettings | str | None = None,
@@ -12085,6 +11852,180 @@ class TaExprNamespace:
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
 
+    def cdlshootingstar(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Shooting star: small body below a long upper shadow, gapping up; the receiver is
+        ``close`` (TA-Lib ``CDLSHOOTINGSTAR``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_long``, ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlshootingstar`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlshootingstar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlshootingstar', Int32, 11)
+        """
+        return indicators.cdlshootingstar(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlshortline(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Short line: a short body with short shadows (+100 white, -100 black); the receiver is
+        ``close`` (TA-Lib ``CDLSHORTLINE``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``, ``shadow_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlshortline`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlshortline())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlshortline', Int32, 10)
+        """
+        return indicators.cdlshortline(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlspinningtop(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Spinning top: a small body with shadows longer than it (+100 white, -100 black); the
+        receiver is ``close`` (TA-Lib ``CDLSPINNINGTOP``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlspinningtop`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlspinningtop())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlspinningtop', Int32, 10)
+        """
+        return indicators.cdlspinningtop(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
     def cdlstalledpattern(
         self,
         settings: CandleSettings | str | None = None,
@@ -12142,4 +12083,465 @@ class TaExprNamespace:
         """
         return indicators.cdlstalledpattern(
             settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlsticksandwich(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Stick sandwich: two black candles closing at the same price around a white one; the
+        receiver is ``close`` (TA-Lib ``CDLSTICKSANDWICH``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlsticksandwich`` with the default parameters.
+
+        Notes
+        -----
+        The first 7 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlsticksandwich())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlsticksandwich', Int32, 7)
+        """
+        return indicators.cdlsticksandwich(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdltakuri(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Takuri: a dragonfly doji with a very long lower shadow; the receiver is ``close`` (TA-
+        Lib ``CDLTAKURI``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``, ``shadow_very_long``,
+            ``shadow_very_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdltakuri`` with the default parameters.
+
+        Notes
+        -----
+        The first 10 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdltakuri())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdltakuri', Int32, 10)
+        """
+        return indicators.cdltakuri(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdltasukigap(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Tasuki gap: a gap, then an opposite candle closing partly into the gap; the receiver is
+        ``close`` (TA-Lib ``CDLTASUKIGAP``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``near``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdltasukigap`` with the default parameters.
+
+        Notes
+        -----
+        The first 7 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdltasukigap())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdltasukigap', Int32, 7)
+        """
+        return indicators.cdltasukigap(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlthrusting(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Thrusting: a white candle opening below a long black one and closing below its middle;
+        the receiver is ``close`` (TA-Lib ``CDLTHRUSTING``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``equal``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlthrusting`` with the default parameters.
+
+        Notes
+        -----
+        The first 11 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlthrusting())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlthrusting', Int32, 11)
+        """
+        return indicators.cdlthrusting(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdltristar(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Tristar: three dojis, the middle one gapping away; the receiver is ``close`` (TA-Lib
+        ``CDLTRISTAR``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_doji``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdltristar`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdltristar())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdltristar', Int32, 12)
+        """
+        return indicators.cdltristar(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlunique3river(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Unique three river: a long black candle, a black harami with a lower low, a small white
+        candle; the receiver is ``close`` (TA-Lib ``CDLUNIQUE3RIVER``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlunique3river`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlunique3river())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlunique3river', Int32, 12)
+        """
+        return indicators.cdlunique3river(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlupsidegap2crows(
+        self,
+        settings: CandleSettings | str | None = None,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Upside gap two crows: two black candles gapping above a long white one; the receiver is
+        ``close`` (TA-Lib ``CDLUPSIDEGAP2CROWS``).
+
+        Parameters
+        ----------
+        settings
+            Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
+            None); this pattern reads ``body_long``, ``body_short``.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlupsidegap2crows`` with the default parameters.
+
+        Notes
+        -----
+        The first 12 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlupsidegap2crows())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlupsidegap2crows', Int32, 12)
+        """
+        return indicators.cdlupsidegap2crows(
+            settings, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def cdlxsidegap3methods(
+        self,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Upside/downside gap three methods: a gap closed by an opposite candle; the receiver is
+        ``close`` (TA-Lib ``CDLXSIDEGAP3METHODS``).
+
+        Parameters
+        ----------
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``cdlxsidegap3methods`` with the default parameters.
+
+        Notes
+        -----
+        The first 2 rows are null with the default parameters (TA-Lib's lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        TA-Lib on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.cdlxsidegap3methods())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('cdlxsidegap3methods', Int32, 2)
+        """
+        return indicators.cdlxsidegap3methods(
+            open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
         )
