@@ -117,5 +117,14 @@ mod tests {
             got,
             [None, None, Some(-50.0), Some(-20.0), Some(100.0), Some(0.0)]
         );
+        // 0.1 + 0.2 leaves 5.6e-17 behind once both have left the window: a window of zero
+        // changes resets the sums, so it reads 0 rather than 100.
+        let rows: Vec<[f64; 1]> = [0.0, 0.1, 0.3, 0.3, 0.3, 0.3]
+            .iter()
+            .map(|&v| [v])
+            .collect();
+        let rows: Vec<&[f64]> = rows.iter().map(|r| &r[..]).collect();
+        let got = run::<super::Cmou>("cmou", &[2.0], &rows);
+        assert_eq!(got[4..], [Some(0.0), Some(0.0)]);
     }
 }
