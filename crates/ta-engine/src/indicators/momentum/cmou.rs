@@ -4,7 +4,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
 use crate::kernel::Indicator;
 use crate::params::Params;
-use crate::primitives::{is_tiny, Ring};
+use crate::primitives::Ring;
 use crate::TaError;
 
 typed_params! {
@@ -14,13 +14,16 @@ typed_params! {
     }
 }
 
-/// Unsmoothed Chande momentum oscillator: plain window sums of the up and down moves.
+/// Unsmoothed Chande momentum oscillator: plain window sums of the up and down moves, 0 when
+/// both are 0. As in TA-Lib 0.8.1, a window of `period` exactly-zero changes resets both sums
+/// (clearing their rounding residue).
 #[derive(Debug, Clone)]
 pub struct Cmou {
     prev: Option<f64>,
     changes: Ring,
     up: f64,
     down: f64,
+    zero_run: usize,
 }
 
 impl Indicator for Cmou {
@@ -33,6 +36,7 @@ impl Indicator for Cmou {
             changes: Ring::new(p.period),
             up: 0.0,
             down: 0.0,
+            zero_run: 0,
         })
     }
     fn lookback(&self) -> usize {
@@ -46,7 +50,8 @@ impl Indicator for Cmou {
         };
         let diff = x - prev;
         // The oldest change leaves before the newest enters (TA-Lib's order).
-        if let Some(old) = self.changes.push(diff) {
+        let leaving = self.changes.push(diff);
+        if let Some(old) = leaving {
             if old > 0.0 {
                 self.up -= old;
             } else if old < 0.0 {
@@ -55,17 +60,28 @@ impl Indicator for Cmou {
         }
         if diff > 0.0 {
             self.up += diff;
+            self.zero_run = 0;
         } else if diff < 0.0 {
             self.down -= diff;
+            self.zero_run = 0;
+        } else {
+            self.zero_run += 1;
         }
         if !self.changes.is_full() {
             return false;
         }
+        let period = self.changes.capacity();
+        // The reset applies once the window slides (not to the first, freshly summed one).
+        if leaving.is_some() && self.zero_run >= period {
+            self.zero_run = period;
+            self.up = 0.0;
+            self.down = 0.0;
+        }
         let sum = self.up + self.down;
-        out[0] = if is_tiny(sum) {
-            0.0
-        } else {
+        out[0] = if sum > 0.0 {
             100.0 * (self.up - self.down) / sum
+        } else {
+            0.0
         };
         true
     }
@@ -101,5 +117,14 @@ mod tests {
             got,
             [None, None, Some(-50.0), Some(-20.0), Some(100.0), Some(0.0)]
         );
+        // 0.1 + 0.2 leaves 5.6e-17 behind once both have left the window: a window of zero
+        // changes resets the sums, so it reads 0 rather than 100.
+        let rows: Vec<[f64; 1]> = [0.0, 0.1, 0.3, 0.3, 0.3, 0.3]
+            .iter()
+            .map(|&v| [v])
+            .collect();
+        let rows: Vec<&[f64]> = rows.iter().map(|r| &r[..]).collect();
+        let got = run::<super::Cmou>("cmou", &[2.0], &rows);
+        assert_eq!(got[4..], [Some(0.0), Some(0.0)]);
     }
 }

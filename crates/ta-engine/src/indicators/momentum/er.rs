@@ -16,8 +16,8 @@ typed_params! {
 
 /// Kaufman's efficiency ratio: the net change over the window divided by the path length (the
 /// sum of the absolute one-bar changes), with TA-Lib's guards: the ratio is pinned to 1 where
-/// the path does not exceed the net rise or is not positive, and a run of `period` exactly-zero
-/// changes clears the sum's rounding residue.
+/// the path does not exceed the net rise or is not positive, it is capped at 1, and a run of
+/// `period` exactly-zero changes clears the sum's rounding residue.
 #[derive(Debug, Clone)]
 pub struct Er {
     /// The last `period + 1` values.
@@ -74,7 +74,13 @@ impl Indicator for Er {
         out[0] = if self.path <= 0.0 || self.path <= net {
             1.0
         } else {
-            (net / self.path).abs()
+            // Capped at 1 (a falling window can exceed it by a few ulps), as TA-Lib 0.8.1 does.
+            let ratio = (net / self.path).abs();
+            if 1.0 < ratio {
+                1.0
+            } else {
+                ratio
+            }
         };
         true
     }
