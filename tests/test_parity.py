@@ -80,6 +80,10 @@ SINGLE_SERIES = [e for e in ENTRIES if e["inputs"] == ["real"]]
 @pytest.mark.parametrize("entry", SINGLE_SERIES, ids=[e["name"] for e in SINGLE_SERIES])
 def test_derived_inputs(entry: dict[str, Any], source: str) -> None:
     series = DERIVED[source]
+    if any(o["dtype"] != "Float64" for o in entry["outputs"]):
+        # TA-Lib's integer outputs carry no NaN for the leading NaN inputs; the contract is
+        # TA-Lib on the series without them (test_properties covers the gaps themselves).
+        series = series[~np.isnan(series)]
     data = {k: series for k in ("open", "high", "low", "close", "volume")}
     for values in param_sets(entry):
         assert_matches_talib(entry, values, data)
