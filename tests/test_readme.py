@@ -21,6 +21,21 @@ def test_quickstart_runs() -> None:
     assert "rsi_14" in namespace["out"].columns  # type: ignore[attr-defined]
 
 
+def test_candle_settings_example_runs() -> None:
+    text = README.read_text()
+    namespace: dict[str, object] = {}
+    for heading in ("## Quickstart", "### Candlestick patterns"):
+        section = text[text.index(heading) :]
+        match = re.search(r"```python\n(.*?)```", section, re.S)
+        assert match is not None
+        exec(compile(match.group(1), heading, "exec"), namespace)
+    dojis = namespace["dojis"]
+    assert dojis.columns == ["cdldoji", "cdldoji_body_doji_factor_0.05"]  # type: ignore[attr-defined]
+    # A stricter doji threshold finds no more dojis than TA-Lib's default one.
+    counts = [dojis[c].abs().sum() for c in dojis.columns]  # type: ignore[attr-defined]
+    assert counts[1] <= counts[0]
+
+
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     demo.main()
     printed = capsys.readouterr().out
