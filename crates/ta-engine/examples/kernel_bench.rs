@@ -1,8 +1,8 @@
 //! Developer tool: times each catalog indicator's batch kernel over plain slices (no Polars),
 //! for `benches/bench.py`'s kernel table.
 //!
-//! `kernel_bench FILE REPEAT [NAME ...]`: FILE holds the open, high, low, close and volume
-//! columns one after another as little-endian f64 (equal lengths). Prints `name median_ms`
+//! `kernel_bench FILE REPEAT [NAME ...]`: FILE holds the open, high, low, close, volume and
+//! per-bar period columns one after another as little-endian f64 (equal lengths). Prints `name median_ms`
 //! per indicator (every catalog entry when no name is given), default parameters.
 
 use std::time::Instant;
@@ -22,7 +22,7 @@ fn main() {
         .chunks_exact(8)
         .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
         .collect();
-    let rows = values.len() / 5;
+    let rows = values.len() / 6;
     let column = |k: usize| &values[k * rows..(k + 1) * rows];
     for spec in catalog() {
         if !only.is_empty() && !only.iter().any(|n| n == spec.name) {
@@ -36,6 +36,7 @@ fn main() {
                 Input::High => column(1),
                 Input::Low => column(2),
                 Input::Volume => column(4),
+                Input::Periods => column(5),
                 _ => column(3),
             })
             .collect();

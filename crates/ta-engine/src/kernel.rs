@@ -335,8 +335,9 @@ impl<I: Indicator> Fold<I> {
         self.indicator = Some(indicator);
     }
 
-    /// Steps every bar, appending every row; the number of warm-up rows, or `None` when some
-    /// bar was incomplete (the rows appended are then to be replaced).
+    /// Steps every bar, appending every row; the number of warm-up rows, or `None` at the first
+    /// incomplete bar (or a `GAPS` gap), before stepping it: nothing is appended then, and the
+    /// caller refolds the segment with a mask from a copy of the state it started with.
     #[inline(always)]
     #[allow(unsafe_code)]
     fn dense(
@@ -355,7 +356,10 @@ impl<I: Indicator> Fold<I> {
         if I::OUTPUTS == 1 {
             let spare = &mut self.outputs[0].spare_capacity_mut()[..rows];
             for (slot, bar) in spare.iter_mut().zip(bars) {
-                complete &= bar_is_complete(&bar[..I::INPUTS]);
+                // Stop at the first incomplete bar: a state machine never sees NaN or inf.
+                if !bar_is_complete(&bar[..I::INPUTS]) {
+                    return None;
+                }
                 let ready = indicator.step(&bar[..I::INPUTS], &mut out[..1]);
                 if I::GAPS {
                     complete &= ready || !ready_seen;
@@ -379,7 +383,9 @@ impl<I: Indicator> Fold<I> {
                     })
             });
             for (i, bar) in bars.enumerate() {
-                complete &= bar_is_complete(&bar[..I::INPUTS]);
+                if !bar_is_complete(&bar[..I::INPUTS]) {
+                    return None;
+                }
                 let ready = indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
                 if I::GAPS {
                     complete &= ready || !ready_seen;
@@ -531,6 +537,40 @@ mod tests {
             out[0] = bar[0].sqrt();
             bar[0] >= 0.0
         }
+    }
+
+    /// Refuses to see a non-finite input (as a kernel with a value-driven loop must).
+    #[derive(Debug, Clone)]
+    struct FiniteOnly;
+
+    impl Indicator for FiniteOnly {
+        const INPUTS: usize = 1;
+        const OUTPUTS: usize = 1;
+        fn from_params(_: &Params) -> Result<Self, TaError> {
+            Ok(FiniteOnly)
+        }
+        fn lookback(&self) -> usize {
+            0
+        }
+        fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+            assert!(
+                bar[0].is_finite(),
+                "a state machine was stepped with {}",
+                bar[0]
+            );
+            out[0] = bar[0];
+            true
+        }
+    }
+
+    #[test]
+    fn state_machines_never_see_non_finite_inputs() {
+        let x = [1.0, f64::NAN, 2.0, f64::INFINITY, 3.0, f64::NEG_INFINITY];
+        let batch = fold(FiniteOnly, &[&[&x[..]]], None);
+        assert_eq!(
+            valid_rows(&batch, x.len()),
+            [true, false, true, false, true, false]
+        );
     }
 
     fn valid_rows(batch: &Batch, len: usize) -> Vec<bool> {
