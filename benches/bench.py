@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import (  # noqa: E402
     ENTRIES,
-    FREE_COLUMNS,
     OHLCV,
+    free_column,
     ours_expr,
     synthetic_ohlcv,
     talib_params,
@@ -73,7 +73,7 @@ def defaults(entry: dict[str, Any]) -> dict[str, float]:
 def talib_call(entry: dict[str, Any], arrays: dict[str, np.ndarray]) -> Callable[[], object]:
     """TA-Lib computing `entry` with default parameters: the 0.8.1 wheel on numpy arrays, or
     for the functions 0.8.3 added, TA-Lib 0.8.3 (polars-talib-fast) in an eager select."""
-    args = [arrays[FREE_COLUMNS.get(i, i)] for i in entry["inputs"]]
+    args = [arrays[free_column(entry, i)] for i in entry["inputs"]]
     kwargs = {
         p["talib_name"]: (p["default"] if p["kind"] == "float" else int(p["default"]))
         for p in talib_params(entry)
@@ -111,7 +111,7 @@ def kernel_times(data: dict[str, np.ndarray], repeat: int, names: list[str]) -> 
     build = ["cargo", "build", "-q", "--release", "-p", "ta-engine", "--example", "kernel_bench"]
     subprocess.run(build, cwd=ROOT, check=True, env={**os.environ, "CARGO_TARGET_DIR": target})
     with tempfile.NamedTemporaryFile(suffix=".bin") as f:
-        np.concatenate([data[k] for k in (*OHLCV, "periods")]).astype("<f8").tofile(f.name)
+        np.concatenate([data[k] for k in (*OHLCV, "periods", "unit")]).astype("<f8").tofile(f.name)
         exe = Path(target) / "release" / "examples" / "kernel_bench"
         out = subprocess.run(
             [str(exe), f.name, str(repeat), *names], capture_output=True, text=True, check=True
@@ -148,7 +148,7 @@ def noop(column: str) -> pl.Expr:
 
 def single_series(rows: int, repeat: int, only: list[str]) -> None:
     data = synthetic_ohlcv(rows, seed=1)
-    df = pl.DataFrame({k: data[k] for k in (*OHLCV, "periods")})
+    df = pl.DataFrame({k: data[k] for k in (*OHLCV, "periods", "unit")})
     floor_eager, floor_lazy = race(
         lambda: df.select(noop("close")),
         df.lazy().select(noop("close")).collect,

@@ -25,9 +25,18 @@ settings.load_profile("default")
 OHLCV = ("open", "high", "low", "close", "volume")
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
 # Free series stand-ins: single-series indicators read close; two-series ones close and open;
-# a per-bar period series (MAVP) reads `periods`.
+# a per-bar period series (MAVP) reads `periods`; math transforms read `unit`, the close
+# scaled into (0, 1) (inside every transform's domain: ACOS, LN, ...).
 FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open", "periods": "periods"}
-COLUMNS = (*OHLCV, "periods")
+COLUMNS = (*OHLCV, "periods", "unit")
+
+
+def free_column(entry: dict[str, Any], role: str) -> str:
+    """The column a free input of `entry` reads in the tests (OHLCV inputs read their own)."""
+    if entry["group"] == "math_transform" and role == "real":
+        return "unit"
+    return FREE_COLUMNS.get(role, role)
+
 
 ENTRIES: list[dict[str, Any]] = list(_catalog.entries().values())
 NAMES = [e["name"] for e in ENTRIES]
@@ -49,6 +58,7 @@ def synthetic_ohlcv(n: int, seed: int, scale: float = 100.0) -> dict[str, np.nda
         "close": close,
         "volume": volume,
         "periods": periods_for(n),
+        "unit": close / (np.max(close) * 1.01) if n else close,
     }
 
 
@@ -64,7 +74,8 @@ def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
     df = pl.read_csv(path)
     cols = {c.lower(): c for c in df.columns}
     data = {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
-    return {**data, "periods": periods_for(len(df))}
+    unit = data["close"] / (np.max(data["close"]) * 1.01)
+    return {**data, "periods": periods_for(len(df)), "unit": unit}
 
 
 def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
@@ -162,8 +173,7 @@ def talib_run(
     (TA-Lib C 0.8.1), or TA-Lib 0.8.3 through polars-talib-fast for the functions 0.8.3
     added. Integer outputs come back as floats with TA-Lib's 0-filled warm-up as NaN."""
     arrays = [
-        np.ascontiguousarray(data[FREE_COLUMNS.get(i, i)], dtype=np.float64)
-        for i in entry["inputs"]
+        np.ascontiguousarray(data[free_column(entry, i)], dtype=np.float64) for i in entry["inputs"]
     ]
     settings = candle_settings(values)
     talib_kwargs = {
@@ -231,7 +241,7 @@ def free_inputs(entry: dict[str, Any]) -> dict[str, str]:
     """The free series by our keyword (`expr`, `other`, `market`), reading the stand-in columns
     TA-Lib is given for them."""
     return {
-        keyword: FREE_COLUMNS[role]
+        keyword: free_column(entry, role)
         for keyword, role in zip(entry["input_keywords"], entry["inputs"], strict=True)
         if role not in OHLCV
     }

@@ -25,7 +25,8 @@ IDS = [e["name"] for e in ENTRIES]
 
 
 def flat(n: int, price: float = 42.0) -> dict[str, np.ndarray]:
-    return {k: np.full(n, 1000.0 if k == "volume" else price) for k in OHLCV}
+    data = {k: np.full(n, 1000.0 if k == "volume" else price) for k in OHLCV}
+    return {**data, "periods": np.full(n, 10.0), "unit": np.full(n, 0.42)}
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -66,9 +67,10 @@ def test_shorter_than_lookback(entry: dict[str, Any], n: int) -> None:
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_empty_input(entry: dict[str, Any]) -> None:
     df = frame(synthetic_ohlcv(0, seed=1))
-    for series in unpack(entry, df.select(ours_expr(entry, param_sets(entry)[0]))):
+    got = unpack(entry, df.select(ours_expr(entry, param_sets(entry)[0])))
+    for series, out in zip(got, entry["outputs"], strict=True):
         assert series.len() == 0
-        assert series.dtype == pl.Float64
+        assert series.dtype == getattr(pl, out["dtype"])
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -78,10 +80,11 @@ def test_integer_and_float32_columns(entry: dict[str, Any]) -> None:
     values = param_sets(entry)[0]
     expected = talib_run(entry, values, rounded)
     for dtype in (pl.Int64, pl.Int32, pl.Float32):
-        df = pl.DataFrame({k: rounded[k] for k in OHLCV}).cast(dtype)
+        df = frame(rounded).cast(dtype)
         got = unpack(entry, df.select(ours_expr(entry, values)))
-        for series, ref in zip(got, expected, strict=True):
-            assert series.dtype == pl.Float64
+        for series, ref, out in zip(got, expected, entry["outputs"], strict=True):
+            assert series.dtype == getattr(pl, out["dtype"])
+            series = series.cast(pl.Float64)
             np.testing.assert_array_equal(series.is_null().to_numpy(), np.isnan(ref))
             present = ~np.isnan(ref)
             scale = max(float(np.max(np.abs(ref[present]), initial=0.0)), 1e-300)

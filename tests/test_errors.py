@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import ENTRIES, free_inputs, talib_params
 from laakhay import ta
 from polars.exceptions import ColumnNotFoundError, ComputeError
 
@@ -20,16 +21,27 @@ def test_period_out_of_range(period: int) -> None:
 
 
 def test_every_indicator_rejects_out_of_range_params() -> None:
-    for entry in ta.catalog().iter_rows(named=True):
+    for entry in ENTRIES:
         fn = getattr(ta, entry["name"])
-        free = ["close"] * sum(i in ("real", "real0", "real1") for i in entry["inputs"])
-        for p in entry["params"]:
+        for p in talib_params(entry):
             if p["kind"] == "float":
                 continue
             with pytest.raises(ValueError, match=f"parameter '{p['name']}'"):
-                fn(*free, **{p["name"]: int(p["min"]) - 1})
+                fn(**free_inputs(entry), **{p["name"]: int(p["min"]) - 1})
             with pytest.raises(ValueError, match=f"parameter '{p['name']}'"):
-                fn(*free, **{p["name"]: int(p["max"]) + 1})
+                fn(**free_inputs(entry), **{p["name"]: int(p["max"]) + 1})
+
+
+def test_candle_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="parameter 'body_doji_period'"):
+        huge = ta.CandleSetting("high_low", 100_001, 0.1)
+        ta.cdldoji(settings=ta.CandleSettings().replace(body_doji=huge))
+    with pytest.raises(ValueError, match="range must be one of"):
+        ta.CandleSetting("body", 10, 0.1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown candle settings preset 'nope'"):
+        ta.cdldoji(settings="nope")
+    with pytest.raises(TypeError, match="'settings' must be a CandleSettings"):
+        ta.cdldoji(settings=3)  # type: ignore[arg-type]
 
 
 def test_float_param_out_of_range() -> None:
@@ -46,11 +58,6 @@ def test_wrong_param_types() -> None:
         ta.sma("close", True)
     with pytest.raises(ValueError, match="parameter 'period' must be a whole number"):
         ta.sma("close", 14.5)  # type: ignore[arg-type]
-
-
-def test_mama_is_refused_with_a_reason() -> None:
-    with pytest.raises(ValueError, match="parameter 'ma_type' 7 is MAMA"):
-        ta.ma("close", 30, 7)
 
 
 def test_unknown_keyword() -> None:

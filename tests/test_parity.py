@@ -84,6 +84,6 @@ def test_derived_inputs(entry: dict[str, Any], source: str) -> None:
         # TA-Lib's integer outputs carry no NaN for the leading NaN inputs; the contract is
         # TA-Lib on the series without them (test_properties covers the gaps themselves).
         series = series[~np.isnan(series)]
-    data = {k: series for k in ("open", "high", "low", "close", "volume")}
+    data = {k: series for k in ("open", "high", "low", "close", "volume", "unit")}
     for values in param_sets(entry):
         assert_matches_talib(entry, values, data)

@@ -13,6 +13,7 @@ from conftest import (
     ENTRIES,
     OHLCV,
     frame,
+    free_column,
     ours_expr,
     param_sets,
     synthetic_ohlcv,
@@ -113,8 +114,8 @@ def null_rule_check(
     # Null a different input column on different rows: any null input makes the row missing.
     used = [c for c in OHLCV if c in entry["inputs"]] or ["close", "open"]
     if "real" in entry["inputs"] or "real0" in entry["inputs"]:
-        used = ["close"] + (["open"] if "real1" in entry["inputs"] else [])
-    cols = {c: pl.Series(c, df[c]) for c in OHLCV}
+        used = [free_column(entry, "real")] + (["open"] if "real1" in entry["inputs"] else [])
+    cols = {c: pl.Series(c, df[c]) for c in df.columns}
     for k, row in enumerate(np.nonzero(mask)[0]):
         col = used[k % len(used)]
         cols[col] = cols[col].scatter(int(row), marker)
@@ -181,7 +182,7 @@ def test_nan_is_missing_data_like_null() -> None:
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_all_nan_input_gives_all_null(entry: dict[str, Any]) -> None:
     data = synthetic_ohlcv(60, seed=3)
-    for k in OHLCV:
+    for k in (*OHLCV, "unit"):
         data[k][:] = np.nan
     for series in unpack(entry, frame(data).select(exprs(entry))):
         assert series.null_count() == 60

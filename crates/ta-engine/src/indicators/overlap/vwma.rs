@@ -27,6 +27,7 @@ pub struct Vwma {
 impl Indicator for Vwma {
     const INPUTS: usize = 2;
     const OUTPUTS: usize = 1;
+    const GAPS: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: VwmaParams = params.get();
         Ok(Vwma {
@@ -51,7 +52,8 @@ impl Indicator for Vwma {
             return false;
         }
         out[0] = self.weighted.sum() / self.period / (self.volume.sum() / self.period);
-        true
+        // A window without volume has no average (0/0): a missing row, TA-Lib's NaN.
+        !out[0].is_nan()
     }
 }
 

@@ -24,6 +24,7 @@ pub struct Rvol {
 impl Indicator for Rvol {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
+    const GAPS: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: RvolParams = params.get();
         Ok(Rvol {
@@ -42,7 +43,8 @@ impl Indicator for Rvol {
             out[0] = volume / (self.previous.sum() / self.period);
         }
         self.previous.push(volume);
-        ready
+        // No volume now or before (0/0) has no ratio: a missing row, TA-Lib's NaN.
+        ready && !out[0].is_nan()
     }
 }
 
