@@ -255,16 +255,17 @@ def test_candles() -> list[list[list[float]]]:
     cases = []
     for path in sorted(glob.glob(os.path.join(root, "cdl*.rs"))):
         env: dict[str, str] = {}
-        for m in token.finditer(open(path).read()):
+        with open(path) as source:
+            text = source.read()
+        for m in token.finditer(text):
             if m.group(1):
                 env[m.group(1)] = m.group(2)
                 continue
             body = m.group(3)
             for k, v in env.items():
-                body = re.sub(r"\b%s\b" % k, v, body)
-            cases.append(
-                [[float(x) for x in c.split(",") if x.strip()] for c in re.findall(r"\[([^\[\]]*)\]", body)]
-            )
+                body = re.sub(rf"\b{k}\b", v, body)
+            candles = re.findall(r"\[([^\[\]]*)\]", body)
+            cases.append([[float(x) for x in c.split(",") if x.strip()] for c in candles])
     return cases
 
 
@@ -279,11 +280,14 @@ def planted(seed: int, copies: int = 12) -> dict[str, np.ndarray]:
             for _ in range(int(rng.integers(6, 16))):
                 o = 100 + rng.normal(0, 0.3)
                 c = o + rng.normal(0, 1.0)
-                rows.append([o, max(o, c) + abs(rng.normal(0, 0.5)), min(o, c) - abs(rng.normal(0, 0.5)), c])
+                high = max(o, c) + abs(rng.normal(0, 0.5))
+                low = min(o, c) - abs(rng.normal(0, 0.5))
+                rows.append([o, high, low, c])
             scale = rng.uniform(0.8, 1.25)
             jitter = 0.0 if rng.uniform() < 0.5 else 0.01
             for o, h, lo, c in case:
-                o, h, lo, c = (100 + (np.array([o, h, lo, c]) - 100) * scale) + rng.normal(0, jitter, 4)
+                moved = 100 + (np.array([o, h, lo, c]) - 100) * scale
+                o, h, lo, c = moved + rng.normal(0, jitter, 4)
                 rows.append([o, max(h, o, c), min(lo, o, c), c])
     a = np.array(rows)
     n = len(a)
@@ -340,7 +344,7 @@ def main() -> None:
         if is_pattern(entry):
             sets += other_settings(entry)
         labels = ["default", "small", "min", "longer", "shorter"]
-        for label, values in zip(labels, sets):
+        for label, values in zip(labels, sets, strict=False):
             a = ours(entry["name"], values, data)
             b = theirs(entry, values, data)
             for k, integer in enumerate(entry["integer"]):
