@@ -2,12 +2,12 @@
 
 use super::kst::KST_OUTPUTS;
 use super::kst_lines::KstLines;
-use super::ma083::Ma083;
 use crate::catalog::deviations::FLAGGED_UNSTABLE;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{REAL, UNSTABLE};
 use crate::kernel::Indicator;
 use crate::params::{MaType, Params};
+use crate::primitives::average::Ma083;
 use crate::TaError;
 
 typed_params! {

@@ -67,7 +67,6 @@ mod ibs;
 mod kst;
 mod kst_lines;
 mod kstext;
-mod ma083;
 mod pso;
 mod si;
 mod sqzmom;
@@ -75,7 +74,6 @@ mod stc;
 mod swing_index;
 #[cfg(test)]
 mod talib083_tests;
-mod var083;
 mod wavetrend;
 mod wilder_rsi;
 

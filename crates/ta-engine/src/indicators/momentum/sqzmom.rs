@@ -1,12 +1,12 @@
 //! Squeeze momentum (TA-Lib 0.8.3).
 
-use super::var083::Var083;
 use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::indicators::statistic::LinearRegValue;
 use crate::indicators::HIGH_LOW_CLOSE;
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::primitives::average::{Sma, Smoother};
+use crate::primitives::peak_variance::PeakVar;
 use crate::primitives::{true_range, Highest, Lowest};
 use crate::{ErrorKind, TaError};
 
@@ -45,7 +45,7 @@ pub struct Sqzmom {
     band: Sma,
     momentum: LinearRegValue,
     mid: Sma,
-    variance: Var083,
+    variance: PeakVar,
     nbdev: f64,
     factors: [f64; 3],
     /// Bars seen.
@@ -87,7 +87,7 @@ impl Indicator for Sqzmom {
             band: Sma::new(k),
             momentum: LinearRegValue::from_params(&regression)?,
             mid: Sma::new(b),
-            variance: Var083::new(b),
+            variance: PeakVar::new(b),
             nbdev: p.nbdev,
             factors: [p.factor_narrow, p.factor_normal, p.factor_wide],
             bars: 0,

@@ -1,7 +1,7 @@
 //! Bollinger Bands as TA-Lib 0.8.3 builds them inside BBW and PERCENTB.
 
-use super::ema_083::Ma083;
 use crate::params::MaType;
+use crate::primitives::average::Ma083;
 use crate::primitives::average::Smoother;
 use crate::primitives::peak_variance::PeakVar;
 

@@ -5,7 +5,6 @@ mod atr;
 mod bbw;
 mod bollinger_083;
 mod cvi;
-mod ema_083;
 mod massi;
 mod natr;
 mod percentb;

@@ -1,7 +1,7 @@
-//! TA-Lib 0.8.3's `MA_Type` dispatch, for the functions it added (KSTEXT).
+//! TA-Lib 0.8.3's `MA_Type` dispatch, for the functions it added (KSTEXT, BBW, PERCENTB).
 
+use super::{MovingAverage, Smoother};
 use crate::params::MaType;
-use crate::primitives::average::{MovingAverage, Smoother};
 use crate::primitives::beta_ema::BetaEma;
 
 /// Any moving average by `MA_Type` as TA-Lib 0.8.3 computes it. Its EMA, DEMA and TEMA step
@@ -9,7 +9,7 @@ use crate::primitives::beta_ema::BetaEma;
 /// `prev + k·(x - prev)`; SMA, WMA, TRIMA, KAMA and T3 are unchanged, so they are the
 /// catalog's own. A period of 1 passes values through.
 #[derive(Debug, Clone)]
-pub(super) enum Ma083 {
+pub enum Ma083 {
     Ema(BetaEma),
     Dema(BetaEma, BetaEma),
     Tema(BetaEma, BetaEma, BetaEma),
@@ -18,7 +18,7 @@ pub(super) enum Ma083 {
 }
 
 impl Ma083 {
-    pub(super) fn new(kind: MaType, period: usize) -> Self {
+    pub fn new(kind: MaType, period: usize) -> Self {
         if period <= 1 {
             return Ma083::Other(Box::new(MovingAverage::Identity));
         }
@@ -59,5 +59,26 @@ impl Smoother for Ma083 {
             Ma083::Tema(e, _, _) => 3 * e.lookback(),
             Ma083::Other(m) => m.lookback(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ema_forms_in_083s_arithmetic_other_types_the_catalogs() {
+        let mut ema = Ma083::new(MaType::Ema, 3);
+        assert_eq!([ema.update(1.0), ema.update(2.0)], [None, None]);
+        assert_eq!(ema.update(3.0), Some(2.0));
+        // β = 0.5, k = 0.5: 0.5·2 + 0.5·6 = 4.
+        assert_eq!(ema.update(6.0), Some(4.0));
+        assert_eq!(Ma083::new(MaType::Tema, 3).lookback(), 6);
+        assert_eq!(Ma083::new(MaType::Dema, 3).lookback(), 4);
+        let mut identity = Ma083::new(MaType::Ema, 1);
+        assert_eq!(
+            identity.update(-0.0).map(f64::to_bits),
+            Some((-0.0_f64).to_bits())
+        );
     }
 }
