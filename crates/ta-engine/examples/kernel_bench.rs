@@ -1,13 +1,14 @@
 //! Developer tool: times each catalog indicator's batch kernel over plain slices (no Polars),
 //! for `benches/bench.py`'s kernel table.
 //!
-//! `kernel_bench FILE REPEAT [NAME ...]`: FILE holds the open, high, low, close, volume and
-//! per-bar period columns one after another as little-endian f64 (equal lengths). Prints `name median_ms`
+//! `kernel_bench FILE REPEAT [NAME ...]`: FILE holds the open, high, low, close, volume,
+//! per-bar period and unit (a series inside (0, 1), for math transforms) columns one after
+//! another as little-endian f64 (equal lengths). Prints `name median_ms`
 //! per indicator (every catalog entry when no name is given), default parameters.
 
 use std::time::Instant;
 
-use ta_engine::catalog::{catalog, Input};
+use ta_engine::catalog::{catalog, Group, Input};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,7 +23,7 @@ fn main() {
         .chunks_exact(8)
         .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
         .collect();
-    let rows = values.len() / 6;
+    let rows = values.len() / 7;
     let column = |k: usize| &values[k * rows..(k + 1) * rows];
     for spec in catalog() {
         if !only.is_empty() && !only.iter().any(|n| n == spec.name) {
@@ -32,6 +33,7 @@ fn main() {
             .inputs
             .iter()
             .map(|input| match input {
+                Input::Real if spec.group == Group::MathTransform => column(6),
                 Input::Open | Input::Real1 => column(0),
                 Input::High => column(1),
                 Input::Low => column(2),

@@ -303,14 +303,26 @@ fn to_series(spec: &IndicatorSpec, name: &str, batch: Batch) -> PolarsResult<Ser
         .outputs
         .into_iter()
         .zip(spec.outputs)
-        .map(|(values, out)| {
-            let series =
+        .map(|(values, out)| match out.dtype {
+            Dtype::Float64 => {
+                Ok(
+                    Float64Chunked::from_vec_validity(out.name.into(), values, validity.clone())
+                        .into_series(),
+                )
+            }
+            // Whole numbers by construction (signals, positions); missing rows hold NaN, which
+            // `as` turns into 0 under the null mask. One tight pass, no checked cast.
+            Dtype::Int32 => {
+                let whole: Vec<i32> = values.iter().map(|&v| v as i32).collect();
+                Ok(
+                    Int32Chunked::from_vec_validity(out.name.into(), whole, validity.clone())
+                        .into_series(),
+                )
+            }
+            Dtype::Boolean => {
                 Float64Chunked::from_vec_validity(out.name.into(), values, validity.clone())
-                    .into_series();
-            match out.dtype {
-                Dtype::Float64 => Ok(series),
-                Dtype::Int32 => series.cast(&DataType::Int32),
-                Dtype::Boolean => series.cast(&DataType::Boolean),
+                    .into_series()
+                    .cast(&DataType::Boolean)
             }
         })
         .collect::<PolarsResult<_>>()?;
