@@ -1,6 +1,5 @@
 //! Ehlers' center of gravity oscillator (TA-Lib 0.8.3).
 
-use super::exact_sum::ExactSum;
 use crate::catalog::{kernel, Group, IndicatorSpec};
 use crate::indicators::{OWN_LINE, REAL};
 use crate::kernel::Indicator;
@@ -18,8 +17,10 @@ typed_params! {
 /// Center of gravity: `-Σ (k+1)·x[k] / Σ x[k]` over the window, `k` bars ago.
 ///
 /// TA-Lib 0.8.3 keeps both sums exact (integer limbs at a power-of-two scale) and rounds each
-/// once, so an output depends on its window alone; the exact partial sums here give the same
-/// two roundings. A window no limb scale can hold (magnitudes spanning more than about
+/// once, so an output depends on its window alone; here they are 128-bit integers at the same
+/// kind of scale (every scaled value is a whole number below 2^103, the weighted sum below
+/// 2^127), updated as the window slides and rebuilt when the scale changes, so the two roundings
+/// are the same. A window no limb scale can hold (magnitudes spanning more than about
 /// 2^(97 - 2·log2(period)) — never prices) is summed plainly, oldest first, as TA-Lib does.
 /// An exactly zero sum gives the flat-window value `-(period + 1) / 2`.
 #[derive(Debug, Clone)]
@@ -29,6 +30,15 @@ pub struct Cg {
     limit: f64,
     /// A power-of-two scale at which every window value is a whole number below `limit`.
     scale: Option<f64>,
+    /// Σ (k+1)·x and Σ x at `scale`, exactly (meaningful while `scale` is set).
+    weighted: i128,
+    plain: i128,
+}
+
+/// `x · scale` as an integer: exact, since the caller checked it is whole and in range.
+#[inline(always)]
+fn whole(x: f64, scale: f64) -> i128 {
+    (x * scale) as i128
 }
 
 /// Largest power-of-two scale TA-Lib allows (finite, with room to double).
@@ -67,17 +77,16 @@ impl Cg {
             .then_some(scale)
     }
 
-    /// `(Σ (k+1)·x, Σ x)` exactly, rounded once (k bars ago): what TA-Lib's scaled sums give
-    /// for a window they hold exactly. Summed afresh from the window each bar, so the state is
-    /// the window alone.
-    fn exact_sums(&self) -> (f64, f64) {
-        let (mut num, mut den) = (ExactSum::default(), ExactSum::default());
-        let period = self.window.capacity() as f64;
+    /// Rebuilds the exact sums of the window at `scale` (oldest value weighted `period`).
+    fn rebuild(&mut self, scale: f64) {
+        let period = self.window.capacity() as i128;
+        let (mut weighted, mut plain) = (0_i128, 0_i128);
         for (i, v) in self.window.iter().enumerate() {
-            den.add(v);
-            num.add_product(period - i as f64, v);
+            let x = whole(v, scale);
+            plain += x;
+            weighted += (period - i as i128) * x;
         }
-        (num.value(), den.value())
+        (self.weighted, self.plain) = (weighted, plain);
     }
 
     /// `(Σ (k+1)·x, Σ x)` as TA-Lib sums a window it cannot hold exactly.
@@ -108,6 +117,8 @@ impl Indicator for Cg {
             window: Ring::new(p.period),
             limit: 0.25 * width2 * width3 * width3,
             scale: None,
+            weighted: 0,
+            plain: 0,
         })
     }
     fn lookback(&self) -> usize {
@@ -115,16 +126,32 @@ impl Indicator for Cg {
     }
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
+        let x = bar[0];
         let period = self.window.capacity() as f64;
-        self.window.push(bar[0]);
+        let leaving = self.window.push(x);
         if !self.window.is_full() {
             return false;
         }
-        if !self.scale.is_some_and(|s| self.fits(bar[0], s)) {
-            self.scale = self.window_scale();
+        match (self.scale, leaving) {
+            // The window slid at an unchanged scale: every value kept ages a bar (the weighted
+            // sum gains the plain sum), the leaver goes with weight `period`, `x` comes in at 1.
+            (Some(scale), Some(old)) if self.fits(x, scale) => {
+                let (old, new) = (whole(old, scale), whole(x, scale));
+                let kept = self.plain - old;
+                self.weighted += kept + new - self.window.capacity() as i128 * old;
+                self.plain = kept + new;
+            }
+            _ => {
+                self.scale = self.window_scale();
+                if let Some(scale) = self.scale {
+                    self.rebuild(scale);
+                }
+            }
         }
         let (num, den) = match self.scale {
-            Some(_) => self.exact_sums(),
+            // One rounding each (an i128 converts to the nearest double); the scale, a power
+            // of two, cancels in the ratio.
+            Some(_) => (self.weighted as f64, self.plain as f64),
             None => self.plain_sums(),
         };
         out[0] = if den != 0.0 {

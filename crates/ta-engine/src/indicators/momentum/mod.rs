@@ -61,7 +61,6 @@ mod choptr;
 mod crsi;
 mod cti;
 mod dosc;
-mod exact_sum;
 mod fisher;
 mod ibs;
 mod kst;
