@@ -162,6 +162,28 @@ fn batch_equals_stepping_bit_for_bit() {
 }
 
 #[test]
+fn no_output_depends_on_later_rows() {
+    // No look-ahead: cutting the series after row t leaves rows up to t unchanged.
+    let data = bars(300, 4);
+    for spec in catalog() {
+        let series = inputs(spec, &data);
+        for values in param_sets(spec) {
+            let full = batch_rows(spec, &values, &series, None);
+            for cut in [1, 37, 150, 299] {
+                let head: Vec<&[f64]> = series.iter().map(|s| &s[..cut]).collect();
+                let part = batch_rows(spec, &values, &head, None);
+                assert!(
+                    same_bits(&part, &full[..cut]),
+                    "{} {:?}: rows before {cut} changed",
+                    spec.name,
+                    values
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn first_output_at_lookback() {
     let data = bars(400, 2);
     for spec in catalog() {
