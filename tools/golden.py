@@ -41,6 +41,8 @@ SERIES_ROWS = 250
 VARIANT_SERIES = ("walk", "flat_runs")
 COLUMNS = ("open", "high", "low", "close", "volume", "periods")
 MA_TYPES = range(14)
+# MA types TA-Lib 0.8.3 added (VIDYA, ALMA): run through 0.8.3 for every function with a type.
+MA_TYPES_083 = (14, 15)
 # Every candle setting changed at once (TA-Lib's setting, range type, period, factor).
 CANDLE_VARIANT = {
     "BodyLong": (0, 5, 1.2),
@@ -187,6 +189,13 @@ def main() -> None:
     for name in added_in_083():
         inputs, defaults = ptf_signature(name)
         jobs.append((name.upper(), "0.8.3", inputs, defaults))
+    extra: list[tuple[str, str, list[str], dict]] = []
+    for name, _, _, defaults in jobs:
+        ma = [k for k in defaults if "matype" in k]
+        if ma:
+            inputs, _ = ptf_signature(name.lower())
+            for code in MA_TYPES_083:
+                extra.append((name, "0.8.3", inputs, {**defaults, **{k: code for k in ma}}))
 
     for name, oracle, inputs, defaults in jobs:
         pattern = name.startswith("CDL")
@@ -220,6 +229,24 @@ def main() -> None:
                         ],
                     }
                 )
+    for name, oracle, inputs, params in extra:
+        for series_name in VARIANT_SERIES:
+            data = series[series_name]
+            outputs = run_083(name.lower(), data, inputs, params)
+            index["cases"].append(
+                {
+                    "function": name,
+                    "oracle": oracle,
+                    "series": series_name,
+                    "inputs": inputs,
+                    "params": params,
+                    "candle_settings": {},
+                    "outputs": [
+                        {"offset": put(np.asarray(o, dtype=np.float64)), "integer": False}
+                        for o in outputs
+                    ],
+                }
+            )
     OUT.mkdir(parents=True, exist_ok=True)
     np.concatenate(blob).astype("<f8").tofile(OUT / "talib.bin")
     (OUT / "talib.json").write_text(json.dumps(index, separators=(",", ":")) + "\n")

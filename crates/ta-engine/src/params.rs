@@ -91,11 +91,11 @@ impl ParamSpec {
             kind: ParamKind::MaType,
             default: default as u8 as f64,
             min: 0.0,
-            max: 13.0,
+            max: 15.0,
             description:
                 "moving-average type (11 picks the function's own default): 0 SMA, 1 EMA, \
                  2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA, 8 T3, 9 HMA, 10 DISABLED, \
-                 12 ZLEMA, 13 RMA",
+                 12 ZLEMA, 13 RMA, 14 VIDYA, 15 ALMA",
         }
     }
 
@@ -250,6 +250,10 @@ ma_types! {
     Zlema = 12, "ZLEMA";
     /// Wilder's smoothing.
     Rma = 13, "RMA";
+    /// Chande's variable index dynamic average (TA-Lib 0.8.3).
+    Vidya = 14, "VIDYA";
+    /// Arnaud Legoux's moving average (TA-Lib 0.8.3).
+    Alma = 15, "ALMA";
 }
 
 impl MaType {

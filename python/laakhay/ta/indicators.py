@@ -269,6 +269,8 @@ class MaType(IntEnum):
     DISABLED = 10
     ZLEMA = 12
     RMA = 13
+    VIDYA = 14
+    ALMA = 15
 
 
 def sma(
@@ -689,8 +691,8 @@ def ma(
         Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -749,8 +751,8 @@ def bbands(
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1424,8 +1426,8 @@ def mavp(
         ``maxperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2224,20 +2226,20 @@ def macdext(
         Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
     fast_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``fastmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``fastmatype``); see :class:`MaType`.
     slow_period
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     slow_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``slowmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowmatype``); see :class:`MaType`.
     signal_period
         Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
     signal_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``signalmatype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2360,15 +2362,15 @@ def stoch(
         Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
     slowk_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowk_matype``); see :class:`MaType`.
     slowd_period
         Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
         ``slowd_period``).
     slowd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -2441,8 +2443,8 @@ def stochf(
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -2516,8 +2518,8 @@ def stochrsi(
         Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
     fastd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``fastd_matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -3047,8 +3049,8 @@ def apo(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -3115,8 +3117,8 @@ def ppo(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -4351,14 +4353,14 @@ def kdj(
         Bars in the moving average of %k (k); 1 to 100000 (TA-Lib ``slowk_period``).
     slowk_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowk_matype``); see :class:`MaType`.
     slowd_period
         Bars in the moving average of k (d); 1 to 100000 (TA-Lib ``slowd_period``).
     slowd_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowd_matype``); see :class:`MaType`.
     high
         The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
     low
@@ -5125,12 +5127,12 @@ def kstext(
         Period of the signal-line average; 1 to 100000 (TA-Lib ``signalperiod``).
     roc_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``rocmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``rocmatype``); see :class:`MaType`.
     signal_ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``signalmatype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -6278,8 +6280,8 @@ def bbw(
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -6344,8 +6346,8 @@ def percentb(
         Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     by
         Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
         row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -6968,8 +6970,8 @@ def pvo(
         Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
     ma_type
         Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-        to 13 (TA-Lib ``matype``); see :class:`MaType`.
+        dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+        14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
     volume
         The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
     by

@@ -383,8 +383,8 @@ class TaExprNamespace:
             Number of bars in the window; 1 to 100000 (TA-Lib ``timeperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -440,8 +440,8 @@ class TaExprNamespace:
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1067,8 +1067,8 @@ class TaExprNamespace:
             ``maxperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1802,20 +1802,20 @@ class TaExprNamespace:
             Bars in the fast moving average; 2 to 100000 (TA-Lib ``fastperiod``).
         fast_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``fastmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``fastmatype``); see :class:`MaType`.
         slow_period
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         slow_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``slowmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowmatype``); see :class:`MaType`.
         signal_period
             Bars in the signal-line moving average; 1 to 100000 (TA-Lib ``signalperiod``).
         signal_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``signalmatype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -1933,15 +1933,15 @@ class TaExprNamespace:
             Bars in the moving average of %k (slow %k); 1 to 100000 (TA-Lib ``slowk_period``).
         slowk_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowk_matype``); see :class:`MaType`.
         slowd_period
             Bars in the moving average of slow %k (slow %d); 1 to 100000 (TA-Lib
             ``slowd_period``).
         slowd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -2011,8 +2011,8 @@ class TaExprNamespace:
             Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
         fastd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``fastd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -2081,8 +2081,8 @@ class TaExprNamespace:
             Bars in the moving average of %k (%d); 1 to 100000 (TA-Lib ``fastd_period``).
         fastd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``fastd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``fastd_matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2559,8 +2559,8 @@ class TaExprNamespace:
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -2620,8 +2620,8 @@ class TaExprNamespace:
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -3775,14 +3775,14 @@ class TaExprNamespace:
             Bars in the moving average of %k (k); 1 to 100000 (TA-Lib ``slowk_period``).
         slowk_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``slowk_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowk_matype``); see :class:`MaType`.
         slowd_period
             Bars in the moving average of k (d); 1 to 100000 (TA-Lib ``slowd_period``).
         slowd_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``slowd_matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``slowd_matype``); see :class:`MaType`.
         high
             The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
         low
@@ -4494,12 +4494,12 @@ class TaExprNamespace:
             Period of the signal-line average; 1 to 100000 (TA-Lib ``signalperiod``).
         roc_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``rocmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``rocmatype``); see :class:`MaType`.
         signal_ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``signalmatype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``signalmatype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5599,8 +5599,8 @@ class TaExprNamespace:
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -5658,8 +5658,8 @@ class TaExprNamespace:
             Deviations below the middle band; -3e+37 to 3e+37 (TA-Lib ``nbdevdn``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.
@@ -6262,8 +6262,8 @@ class TaExprNamespace:
             Bars in the slow moving average; 2 to 100000 (TA-Lib ``slowperiod``).
         ma_type
             Moving-average type (11 picks the function's own default): 0 sma, 1 ema, 2 wma, 3
-            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma; 0
-            to 13 (TA-Lib ``matype``); see :class:`MaType`.
+            dema, 4 tema, 5 trima, 6 kama, 7 mama, 8 t3, 9 hma, 10 disabled, 12 zlema, 13 rma,
+            14 vidya, 15 alma; 0 to 15 (TA-Lib ``matype``); see :class:`MaType`.
         by
             Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
             row order, exactly as ``.over(by)``; contiguous groups take a single pass.

@@ -2,6 +2,7 @@
 
 use super::{Dema, Ema, Hma, Kama, Rma, Sma, Smoother, Tema, Trima, Wma, Zlema, T3};
 use crate::indicators::cycle::MamaLine;
+use crate::indicators::overlap::{Alma, Vidya};
 use crate::params::MaType;
 
 /// Any moving average chosen at run time by TA-Lib's `MA_Type`. A period of 1 passes values
@@ -22,6 +23,8 @@ pub enum MovingAverage {
     Zlema(Zlema),
     Rma(Rma),
     Mama(Box<MamaLine>),
+    Vidya(Box<Vidya>),
+    Alma(Box<Alma>),
 }
 
 impl MovingAverage {
@@ -45,6 +48,8 @@ impl MovingAverage {
             MaType::Zlema => MovingAverage::Zlema(Zlema::new(period)),
             MaType::Rma => MovingAverage::Rma(Rma::new(period)),
             MaType::Mama => MovingAverage::Mama(Box::default()),
+            MaType::Vidya => MovingAverage::Vidya(Box::new(Vidya::for_ma_type(period))),
+            MaType::Alma => MovingAverage::Alma(Box::new(Alma::for_ma_type(period))),
             MaType::Disabled => MovingAverage::Identity,
         }
     }
@@ -68,6 +73,8 @@ impl Smoother for MovingAverage {
             MovingAverage::Zlema(m) => m.update(x),
             MovingAverage::Rma(m) => m.update(x),
             MovingAverage::Mama(m) => m.update(x),
+            MovingAverage::Vidya(m) => m.update(x),
+            MovingAverage::Alma(m) => m.update(x),
         }
     }
     fn lookback(&self) -> usize {
@@ -85,6 +92,8 @@ impl Smoother for MovingAverage {
             MovingAverage::Zlema(m) => m.lookback(),
             MovingAverage::Rma(m) => m.lookback(),
             MovingAverage::Mama(m) => m.lookback(),
+            MovingAverage::Vidya(m) => m.lookback(),
+            MovingAverage::Alma(m) => m.lookback(),
         }
     }
 }
