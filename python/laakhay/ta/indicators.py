@@ -9709,6 +9709,10 @@ def maxindex(
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
 
+    Deviation from TA-Lib: The index counts the rows the indicator used, from 0 at the start
+    of the series (or of each by= group): TA-Lib's absolute row when no earlier row is
+    missing.
+
     Examples
     --------
     >>> import polars as pl
@@ -9756,6 +9760,10 @@ def minindex(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
+
+    Deviation from TA-Lib: The index counts the rows the indicator used, from 0 at the start
+    of the series (or of each by= group): TA-Lib's absolute row when no earlier row is
+    missing.
 
     Examples
     --------
@@ -9853,6 +9861,10 @@ def minmaxindex(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
+
+    Deviation from TA-Lib: The index counts the rows the indicator used, from 0 at the start
+    of the series (or of each by= group): TA-Lib's absolute row when no earlier row is
+    missing.
 
     Examples
     --------

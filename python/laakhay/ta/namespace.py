@@ -8765,6 +8765,10 @@ class TaExprNamespace:
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
 
+        Deviation from TA-Lib: The index counts the rows the indicator used, from 0 at the start
+        of the series (or of each by= group): TA-Lib's absolute row when no earlier row is
+        missing.
+
         Examples
         --------
         >>> import polars as pl
@@ -8806,6 +8810,10 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: The index counts the rows the indicator used, from 0 at the start
+        of the series (or of each by= group): TA-Lib's absolute row when no earlier row is
+        missing.
 
         Examples
         --------
@@ -8891,6 +8899,10 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
+
+        Deviation from TA-Lib: The index counts the rows the indicator used, from 0 at the start
+        of the series (or of each by= group): TA-Lib's absolute row when no earlier row is
+        missing.
 
         Examples
         --------

@@ -555,6 +555,9 @@ impl IndicatorSpec {
 /// Deliberate departures from TA-Lib 0.8, shared by the entries they concern. Kept next to
 /// the catalog, so the Python docs, `ta.info()` and the README all state the same thing.
 pub mod deviations {
+    pub const INDEX_WITHIN_SERIES: &str =
+        "The index counts the rows the indicator used, from 0 at the start of the series (or \
+         of each by= group): TA-Lib's absolute row when no earlier row is missing.";
     pub const FLAGGED_UNSTABLE: &str =
         "Flagged unstable_period although TA-Lib does not flag it: its values depend on the bar \
          the series starts at (recursive smoothing or a path), which is what the flag means here.";

@@ -46,4 +46,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
     WindowParams::SPECS,
     INDEX,
     kernel::<MaxIndex>(),
-);
+)
+.with_deviations(&[crate::catalog::deviations::INDEX_WITHIN_SERIES]);

@@ -53,4 +53,5 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::new(
         OutputSpec::new("max_index", "maxidx", Pane::Own, Style::Line).integer(),
     ],
     kernel::<MinMaxIndex>(),
-);
+)
+.with_deviations(&[crate::catalog::deviations::INDEX_WITHIN_SERIES]);
