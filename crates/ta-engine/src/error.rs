@@ -20,6 +20,41 @@ pub enum ErrorKind {
     Arity,
     InvalidGroups,
     LengthMismatch,
+    /// Bytes that are not a snapshot this version can restore (see [`SnapshotProblem`]).
+    InvalidSnapshot,
+    /// A live-stream call that does not fit its state (e.g. `revise` before any bar).
+    InvalidState,
+}
+
+/// Why a snapshot was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SnapshotProblem {
+    /// Too short for its own framing.
+    Truncated,
+    /// Does not start with the snapshot magic bytes.
+    NotASnapshot,
+    /// Written by a newer (or unknown) format or state version.
+    UnsupportedVersion,
+    /// The checksum does not match: the bytes were altered.
+    Checksum,
+    /// A header or state that does not decode, or that does not fit the indicator and its
+    /// parameters.
+    Malformed,
+    /// A snapshot of another indicator than the one asked for.
+    WrongIndicator,
+}
+
+impl SnapshotProblem {
+    pub const fn code(self) -> &'static str {
+        match self {
+            SnapshotProblem::Truncated => "truncated",
+            SnapshotProblem::NotASnapshot => "not_a_snapshot",
+            SnapshotProblem::UnsupportedVersion => "unsupported_version",
+            SnapshotProblem::Checksum => "checksum",
+            SnapshotProblem::Malformed => "malformed",
+            SnapshotProblem::WrongIndicator => "wrong_indicator",
+        }
+    }
 }
 
 impl ErrorKind {
@@ -36,6 +71,8 @@ impl ErrorKind {
             ErrorKind::Arity => "arity",
             ErrorKind::InvalidGroups => "invalid_groups",
             ErrorKind::LengthMismatch => "length_mismatch",
+            ErrorKind::InvalidSnapshot => "invalid_snapshot",
+            ErrorKind::InvalidState => "invalid_state",
         }
     }
 }
@@ -71,6 +108,13 @@ pub enum TaError {
         expected: usize,
         got: usize,
     },
+    /// Bytes that cannot be restored as a stream.
+    Snapshot {
+        problem: SnapshotProblem,
+        detail: String,
+    },
+    /// A call the stream's state does not allow.
+    InvalidState { indicator: String, message: String },
 }
 
 impl fmt::Display for TaError {
@@ -118,6 +162,10 @@ impl fmt::Display for TaError {
                     "{indicator}: input series have different lengths ({expected} and {got})"
                 )
             }
+            TaError::Snapshot { problem, detail } => {
+                write!(f, "invalid snapshot ({}): {detail}", problem.code())
+            }
+            TaError::InvalidState { indicator, message } => write!(f, "{indicator}: {message}"),
         }
     }
 }
@@ -132,6 +180,8 @@ impl TaError {
             TaError::Arity { .. } => ErrorKind::Arity,
             TaError::InvalidGroups { .. } => ErrorKind::InvalidGroups,
             TaError::LengthMismatch { .. } => ErrorKind::LengthMismatch,
+            TaError::Snapshot { .. } => ErrorKind::InvalidSnapshot,
+            TaError::InvalidState { .. } => ErrorKind::InvalidState,
         }
     }
 
@@ -142,3 +192,12 @@ impl TaError {
 }
 
 impl std::error::Error for TaError {}
+
+impl TaError {
+    pub(crate) fn snapshot(problem: SnapshotProblem, detail: impl Into<String>) -> Self {
+        TaError::Snapshot {
+            problem,
+            detail: detail.into(),
+        }
+    }
+}

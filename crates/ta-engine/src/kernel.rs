@@ -28,6 +28,9 @@ pub trait Indicator: Clone + Send + Sync + 'static {
     /// (e.g. the logarithm of a negative number), whose row is then missing like a warm-up
     /// row. The fold only checks for that when this is set.
     const GAPS: bool = false;
+    /// Version of the state's serialized form (snapshots). Bump it when a field changes
+    /// meaning or cannot take a default; a new field with `#[serde(default)]` needs no bump.
+    const STATE_VERSION: u32 = 1;
 
     /// Builds the state machine from parameters already checked against the catalog ranges.
     fn from_params(params: &Params) -> Result<Self, TaError>;
@@ -97,6 +100,26 @@ pub struct Batch {
     pub validity: Validity,
 }
 
+impl Batch {
+    /// Appends one row: `values` (one per output) when `ready`, a missing row otherwise.
+    pub fn push_row(&mut self, values: &[f64], ready: bool) {
+        let row = self.outputs.first().map_or(0, Vec::len);
+        for (series, &v) in self.outputs.iter_mut().zip(values) {
+            series.push(if ready { v } else { f64::NAN });
+        }
+        self.validity = match std::mem::replace(&mut self.validity, Validity::Prefix(0)) {
+            // Still all warm-up, or the first rows only: a prefix stays a prefix.
+            Validity::Prefix(n) if !ready && n == row => Validity::Prefix(n + 1),
+            Validity::Prefix(n) if ready => Validity::Prefix(n),
+            other => {
+                let mut mask = other.to_mask(row);
+                mask.push(ready);
+                Validity::Mask(mask)
+            }
+        };
+    }
+}
+
 /// One input series as the contiguous chunks it is stored in (Arrow columns often arrive in
 /// several); a plain slice is one chunk.
 pub type Chunks<'a> = &'a [&'a [f64]];
@@ -125,6 +148,17 @@ pub fn fold_groups<I: Indicator>(
     rows_present: Option<&[bool]>,
     group_starts: &[usize],
 ) -> Batch {
+    fold_keeping_state(indicator, inputs, rows_present, group_starts).0
+}
+
+/// Like [`fold_groups`], and also returns the state machine as the last bar left it (ready to
+/// go on bar by bar: a stream warmed on history).
+pub fn fold_keeping_state<I: Indicator>(
+    indicator: I,
+    inputs: &[Chunks<'_>],
+    rows_present: Option<&[bool]>,
+    group_starts: &[usize],
+) -> (Batch, I) {
     #[cfg(target_arch = "x86_64")]
     if I::FUSED && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has FMA, the one feature `fold_groups_fma` is compiled for.
@@ -145,7 +179,7 @@ unsafe fn fold_groups_fma<I: Indicator>(
     inputs: &[Chunks<'_>],
     rows_present: Option<&[bool]>,
     group_starts: &[usize],
-) -> Batch {
+) -> (Batch, I) {
     fold_groups_inline(indicator, inputs, rows_present, group_starts)
 }
 
@@ -157,7 +191,7 @@ fn fold_groups_inline<I: Indicator>(
     inputs: &[Chunks<'_>],
     rows_present: Option<&[bool]>,
     group_starts: &[usize],
-) -> Batch {
+) -> (Batch, I) {
     debug_assert_eq!(inputs.len(), I::INPUTS);
     let len = inputs
         .first()
@@ -473,19 +507,25 @@ impl<I: Indicator> Fold<I> {
         Validity::Gaps(gaps)
     }
 
-    fn finish(self) -> Batch {
+    fn finish(self) -> (Batch, I) {
         let validity = match self.mask {
             Some(mask) => Validity::Mask(mask),
             None => self.warm_up_gaps(),
         };
-        Batch {
+        let batch = Batch {
             outputs: self.outputs,
             validity,
-        }
+        };
+        // Always put back after each segment.
+        let state = self
+            .indicator
+            .expect("the state machine is back after every segment");
+        (batch, state)
     }
 }
 
-/// An indicator driven bar by bar, behind dynamic dispatch (runtime-chosen by name).
+/// An indicator driven bar by bar, behind dynamic dispatch (runtime-chosen by name): what
+/// [`crate::execution`] builds live streams, snapshots and panels on.
 pub trait Stream: Send + Sync + std::fmt::Debug {
     fn inputs(&self) -> usize;
     fn outputs(&self) -> usize;
@@ -495,9 +535,30 @@ pub trait Stream: Send + Sync + std::fmt::Debug {
     fn update(&mut self, bar: &[f64], out: &mut [f64]) -> bool;
     /// An independent copy of the current state (a checkpoint).
     fn clone_box(&self) -> Box<dyn Stream>;
+    /// Makes this state a copy of `other` (which must be the same indicator; otherwise
+    /// nothing changes and `false` is returned), reusing this one's memory where it can.
+    fn assign(&mut self, other: &dyn Stream) -> bool;
+    /// The state's version of its serialized form (see [`Indicator::STATE_VERSION`]).
+    fn state_version(&self) -> u32;
+    /// The whole state, serialized (MessagePack with named fields).
+    fn save(&self) -> Result<Vec<u8>, crate::TaError>;
+    /// A panel of `symbols` fresh copies of this state machine.
+    fn panel(&self, symbols: usize) -> Box<dyn PanelStream>;
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
-impl<I: Indicator + std::fmt::Debug> Stream for I {
+/// What a state machine needs to be stepped live, snapshotted and restored.
+pub trait Snapshot:
+    Indicator + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned
+{
+}
+
+impl<I: Indicator + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned> Snapshot
+    for I
+{
+}
+
+impl<I: Snapshot> Stream for I {
     fn inputs(&self) -> usize {
         I::INPUTS
     }
@@ -507,12 +568,55 @@ impl<I: Indicator + std::fmt::Debug> Stream for I {
     fn lookback(&self) -> usize {
         Indicator::lookback(self)
     }
+    #[inline]
     fn update(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         bar_is_complete(bar) && self.step(bar, out)
     }
     fn clone_box(&self) -> Box<dyn Stream> {
         Box::new(self.clone())
     }
+    fn assign(&mut self, other: &dyn Stream) -> bool {
+        match other.as_any().downcast_ref::<I>() {
+            Some(other) => {
+                self.clone_from(other);
+                true
+            }
+            None => false,
+        }
+    }
+    fn state_version(&self) -> u32 {
+        I::STATE_VERSION
+    }
+    fn save(&self) -> Result<Vec<u8>, crate::TaError> {
+        crate::execution::snapshot::encode_state(self)
+    }
+    fn panel(&self, symbols: usize) -> Box<dyn PanelStream> {
+        Box::new(crate::execution::panel::Panel::new(self.clone(), symbols))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// One state machine per symbol, stepped together (see [`crate::execution::panel`]).
+pub trait PanelStream: Send + Sync + std::fmt::Debug {
+    fn symbols(&self) -> usize;
+    /// Steps symbol `s` with bar `(inputs[0][s], inputs[1][s], ...)` for every `s` whose
+    /// `has_bar[s]` is true (all when `None`); writes each output `k` into `outputs[k][s]`
+    /// (NaN where nothing is ready) and readiness into `ready[s]`.
+    fn update(
+        &mut self,
+        inputs: &[&[f64]],
+        has_bar: Option<&[bool]>,
+        outputs: &mut [&mut [f64]],
+        ready: &mut [bool],
+    );
+    /// Appends `count` fresh symbols.
+    fn add(&mut self, count: usize);
+    /// Drops symbol `index` (later symbols move down by one).
+    fn remove(&mut self, index: usize);
+    /// Symbol `index`'s state as a stream of its own (a copy).
+    fn symbol(&self, index: usize) -> Option<Box<dyn Stream>>;
 }
 
 #[cfg(test)]

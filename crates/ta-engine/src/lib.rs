@@ -16,12 +16,16 @@ pub mod params;
 pub mod buffer;
 pub mod catalog;
 pub mod error;
+pub mod execution;
 pub mod indicators;
 pub mod kernel;
 pub mod naming;
 pub mod primitives;
 
 pub use catalog::{catalog, catalog_json, find, IndicatorSpec};
-pub use error::{ErrorKind, TaError};
-pub use kernel::{bar_is_complete, fold, fold_groups, Batch, Chunks, Indicator, Stream, Validity};
+pub use error::{ErrorKind, SnapshotProblem, TaError};
+pub use execution::{LivePanel, LiveStream};
+pub use kernel::{
+    bar_is_complete, fold, fold_groups, Batch, Chunks, Indicator, PanelStream, Stream, Validity,
+};
 pub use params::{MaType, ParamInput, ParamKind, ParamSpec, Params, TypedParams};

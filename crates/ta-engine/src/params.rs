@@ -205,7 +205,7 @@ macro_rules! ma_types {
     ($($(#[$doc:meta])* $variant:ident = $code:literal, $name:literal;)*) => {
         /// TA-Lib's moving-average types (`MA_Type`); 11 (`DEFAULT`) is resolved to each
         /// parameter's default when validated.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[repr(u8)]
         pub enum MaType {
             $($(#[$doc])* $variant = $code,)*

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Stream};
+use crate::kernel::{fold_groups, fold_keeping_state, Batch, Chunks, Indicator, Snapshot, Stream};
 use crate::params::{ParamInput, ParamSpec, Params};
 use crate::TaError;
 
@@ -321,6 +321,9 @@ impl MissingData {
 type BatchFn = fn(&Params, &[Chunks<'_>], Option<&[bool]>, &[usize]) -> Result<Batch, TaError>;
 type StreamFn = fn(&Params) -> Result<Box<dyn Stream>, TaError>;
 type LookbackFn = fn(&Params) -> Result<usize, TaError>;
+type RestoreFn = fn(&Params, &[u8]) -> Result<Box<dyn Stream>, TaError>;
+type OpenFn =
+    fn(&Params, &[Chunks<'_>], Option<&[bool]>) -> Result<(Batch, Box<dyn Stream>), TaError>;
 
 /// The entry points of one indicator, monomorphised over its state machine.
 #[derive(Clone, Copy)]
@@ -328,6 +331,8 @@ pub struct Kernel {
     batch: BatchFn,
     stream: StreamFn,
     lookback: LookbackFn,
+    restore: RestoreFn,
+    open: OpenFn,
 }
 
 impl std::fmt::Debug for Kernel {
@@ -350,8 +355,17 @@ fn batch_of<I: Indicator>(
     ))
 }
 
-fn stream_of<I: Indicator + std::fmt::Debug>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
+fn stream_of<I: Snapshot>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
     Ok(Box::new(I::from_params(p)?))
+}
+
+fn open_of<I: Snapshot>(
+    p: &Params,
+    inputs: &[Chunks<'_>],
+    present: Option<&[bool]>,
+) -> Result<(Batch, Box<dyn Stream>), TaError> {
+    let (batch, state) = fold_keeping_state(I::from_params(p)?, inputs, present, &[]);
+    Ok((batch, Box::new(state)))
 }
 
 fn lookback_of<I: Indicator>(p: &Params) -> Result<usize, TaError> {
@@ -359,11 +373,13 @@ fn lookback_of<I: Indicator>(p: &Params) -> Result<usize, TaError> {
 }
 
 /// The kernel entry points for state machine `I`.
-pub const fn kernel<I: Indicator + std::fmt::Debug>() -> Kernel {
+pub const fn kernel<I: Snapshot>() -> Kernel {
     Kernel {
         batch: batch_of::<I>,
         stream: stream_of::<I>,
         lookback: lookback_of::<I>,
+        restore: crate::execution::snapshot::decode_state::<I>,
+        open: open_of::<I>,
     }
 }
 
@@ -503,6 +519,24 @@ impl IndicatorSpec {
         group_starts: &[usize],
     ) -> Result<Batch, TaError> {
         let params = self.params(values)?;
+        let len = self.check_inputs(inputs, present)?;
+        if group_starts.windows(2).any(|w| w[0] >= w[1])
+            || group_starts.last().is_some_and(|&g| g >= len.max(1))
+        {
+            return Err(TaError::InvalidGroups {
+                indicator: self.name.to_string(),
+            });
+        }
+        (self.kernel.batch)(&params, inputs, present, group_starts)
+    }
+
+    /// Checks the number of input series and that they (and `present`) have one length,
+    /// which it returns.
+    fn check_inputs(
+        &self,
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+    ) -> Result<usize, TaError> {
         if inputs.len() != self.inputs.len() {
             return Err(TaError::Arity {
                 indicator: self.name.to_string(),
@@ -522,19 +556,29 @@ impl IndicatorSpec {
                 });
             }
         }
-        if group_starts.windows(2).any(|w| w[0] >= w[1])
-            || group_starts.last().is_some_and(|&g| g >= len.max(1))
-        {
-            return Err(TaError::InvalidGroups {
-                indicator: self.name.to_string(),
-            });
-        }
-        (self.kernel.batch)(&params, inputs, present, group_starts)
+        Ok(len)
     }
 
     /// A fresh bar-by-bar state machine.
     pub fn stream(&self, values: &[f64]) -> Result<Box<dyn Stream>, TaError> {
         (self.kernel.stream)(&self.params(values)?)
+    }
+
+    /// A state machine restored from its serialized state (see [`crate::execution::snapshot`]).
+    pub fn restore(&self, params: &Params, state: &[u8]) -> Result<Box<dyn Stream>, TaError> {
+        (self.kernel.restore)(params, state)
+    }
+
+    /// Folds `inputs` (checked as for [`run`](Self::run)) and returns the batch output with
+    /// the state machine the last bar left, ready to go on live.
+    pub fn open(
+        &self,
+        params: &Params,
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+    ) -> Result<(Batch, Box<dyn Stream>), TaError> {
+        self.check_inputs(inputs, present)?;
+        (self.kernel.open)(params, inputs, present)
     }
 
     /// Default parameter values in catalog order.

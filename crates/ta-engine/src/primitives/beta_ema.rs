@@ -6,7 +6,7 @@ use super::average::Smoother;
 /// KVO, KST, STC, WAVETREND, ...): `β = (n-1)/(n+1)`, `k = 1 - β` (or, below 0.5, `β = 1 - k`,
 /// so that the subtraction is exact and `k + β == 1`), and each step is `fma(β, prev, k·x)`.
 /// [`Smoother::update`] seeds with the simple mean of the first `period` values.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct BetaEma {
     period: usize,
     k: f64,

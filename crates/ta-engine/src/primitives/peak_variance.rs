@@ -13,7 +13,7 @@ use super::{Ring, RESEED_WINDOWS};
 ///
 /// TA-Lib 0.8.1's [`ShiftedVar`](super::ShiftedVar) measures the trigger against the current
 /// sum and has one more trigger, so the two round differently after a rebuild.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PeakVar {
     period: usize,
     inv_period: f64,

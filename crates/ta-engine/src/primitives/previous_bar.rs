@@ -1,7 +1,7 @@
 //! Memory of the previous bar.
 
 /// Previous-bar memory: yields the previous high, low and close once a bar has been seen.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct PrevBar {
     seen: bool,
     high: f64,

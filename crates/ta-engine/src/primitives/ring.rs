@@ -1,7 +1,7 @@
 //! A fixed-capacity window of the last values.
 
 /// The last `capacity` values seen, oldest first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ring {
     buf: Vec<f64>,
     head: usize,

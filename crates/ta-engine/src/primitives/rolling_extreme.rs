@@ -2,7 +2,7 @@
 
 /// One position of the block: the value pushed there in the current block, and the extreme
 /// (and its bar) of the previous block from this position to its end.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Slot {
     value: f64,
     suffix: f64,
@@ -24,7 +24,7 @@ struct Slot {
 /// and `cmov` (no call takes `&mut self`; the pass over a block only sees the slots). The bar
 /// of the extreme is worked out in [`age`](Self::age) only, so users of the value alone never
 /// pay for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RunningExtreme<const HIGHEST: bool> {
     /// `period` slots.
     slots: Vec<Slot>,

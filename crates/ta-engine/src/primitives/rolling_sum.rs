@@ -4,7 +4,7 @@ use super::Ring;
 
 /// Sum of a sliding window in TA-Lib's running form: the leaving value is subtracted, then
 /// the arriving one added.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RollingSum {
     window: Ring,
     sum: f64,

@@ -8,7 +8,7 @@ use super::{Ring, RESEED_WINDOWS};
 /// mean squared deviation, when the value just removed dwarfs the remaining sum of squares, or at
 /// least every 32 windows. The result is never negative: a rebuilt variance under 1e-12 of its
 /// scale is 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ShiftedVar {
     period: usize,
     inv_period: f64,
@@ -124,7 +124,7 @@ impl ShiftedVar {
 /// Mean and population variance of the last `period` values as TA-Lib 0.8.1's BBANDS computes
 /// them for its SMA middle band: [`ShiftedVar`]'s variance, and the mean from a plain running
 /// sum (arrival added, mean taken, leaver subtracted; never rebuilt).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ShiftedMeanVar {
     variance: ShiftedVar,
     sum: f64,

@@ -37,7 +37,7 @@ pub(crate) const LONG_LOOKBACK: usize = 63;
 /// TA-Lib's 4-bar weighted moving average of the price, `(4·x₀ + 3·x₁ + 2·x₂ + x₃) / 10`,
 /// kept as a running sum and a running "subtract" total exactly as TA-Lib updates them (the
 /// result is the sum times 0.1, not divided by 10).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct PriceSmoother {
     seen: usize,
     sum: f64,
@@ -85,7 +85,7 @@ impl PriceSmoother {
 }
 
 /// One parity (odd or even bars) of a Hilbert stage.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 struct StageHalf {
     ring: [f64; 3],
     prev: f64,
@@ -94,7 +94,7 @@ struct StageHalf {
 
 /// One Hilbert stage: `(a·x₀ + b·x₂ − b·x₄ − a·x₆) · (0.075·period + 0.54)` over bars of one
 /// parity, written as TA-Lib's running form (its odd and even halves share the ring index).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 struct Stage([StageHalf; 2]);
 
 impl Stage {
@@ -114,7 +114,7 @@ impl Stage {
 }
 
 /// What one bar of the Hilbert loop produced.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct HilbertBar {
     /// The smoothed price.
     pub smoothed: f64,
@@ -127,7 +127,7 @@ pub(crate) struct HilbertBar {
 }
 
 /// The smoother, the Hilbert stages and the period tracker, bar by bar from the first price.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Hilbert {
     /// Bars seen so far (TA-Lib's `today`; its parity picks the odd or even halves).
     today: usize,
@@ -248,8 +248,9 @@ pub(crate) fn whole_period(smooth_period: f64) -> usize {
 
 /// The last 50 values of a series, newest at `at`, zeros before the first (TA-Lib's fixed
 /// 50-slot circular buffers).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct History {
+    #[serde(with = "crate::execution::serde_array")]
     values: [f64; 50],
     at: usize,
 }
@@ -291,7 +292,7 @@ impl History {
 
 /// The dominant-cycle phase (HT_DCPHASE), in degrees: TA-Lib's discrete Fourier sum of the
 /// smoothed prices over one dominant cycle, its `atan` and quadrant corrections.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct CyclePhase {
     smoothed: History,
     phase: f64,
@@ -346,7 +347,7 @@ pub(crate) fn sine_lines(phase: f64) -> (f64, f64) {
 
 /// The instantaneous trendline (HT_TRENDLINE): the raw price averaged over one dominant cycle,
 /// then a 4-bar weighted average of those averages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Trendline {
     prices: History,
     /// The last three cycle averages, newest first (TA-Lib's `iTrend1..3`).

@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// HT_DCPERIOD: Ehlers' smoothed dominant cycle period, in bars.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct HtDcperiod(Hilbert);
 
 impl Indicator for HtDcperiod {

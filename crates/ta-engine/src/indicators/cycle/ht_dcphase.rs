@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// HT_DCPHASE: the phase of the dominant cycle, in degrees (-45 to 315).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct HtDcphase {
     hilbert: Hilbert,
     phase: CyclePhase,

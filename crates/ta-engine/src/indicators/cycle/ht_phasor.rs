@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// HT_PHASOR: the in-phase and quadrature components of the detrended, smoothed price.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct HtPhasor(Hilbert);
 
 impl Indicator for HtPhasor {

@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// HT_SINE: the sine of the dominant cycle phase and its 45°-leading sine.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct HtSine {
     hilbert: Hilbert,
     phase: CyclePhase,

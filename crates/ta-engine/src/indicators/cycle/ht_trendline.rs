@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// HT_TRENDLINE: the price averaged over the dominant cycle, then weighted over 4 bars.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct HtTrendline {
     hilbert: Hilbert,
     trendline: Trendline,

@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// HT_TRENDMODE: 1 while the market trends, 0 while it cycles (Ehlers' rules on the sine
 /// wave crossings, the phase rate and the distance from the trendline).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct HtTrendmode {
     hilbert: Hilbert,
     phase: CyclePhase,

@@ -18,7 +18,7 @@ typed_params! {
 
 /// MAMA: an EMA whose factor follows the rate of change of the Hilbert phase, between the
 /// slow and fast limits; FAMA follows MAMA with half the factor.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mama {
     hilbert: Hilbert,
     fast: f64,
@@ -100,7 +100,7 @@ impl Indicator for Mama {
 }
 
 /// MAMA's line as a moving average (TA-Lib's `MA_Type` 7): default limits, any period.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MamaLine(Mama);
 
 impl MamaLine {

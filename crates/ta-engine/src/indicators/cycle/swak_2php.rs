@@ -17,7 +17,7 @@ typed_params! {
 /// Two-pole high-pass filter, TA-Lib 0.8.3's SWAK_2PHP: y = a1·y1 + a2·y2 + c0·(x − 2·x1 + x2)
 /// (fused from the innermost term out), c0 = (1 − α/2)²; started in the steady state of the
 /// first value (inputs at it, outputs at 0).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Swak2php {
     c0: f64,
     a1: f64,

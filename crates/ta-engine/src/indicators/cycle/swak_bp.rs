@@ -18,7 +18,7 @@ typed_params! {
 /// innermost term out), with β = cos(2π/P), t = 4π·delta/P, a = (1 − sin t)/cos t,
 /// c0 = (1 − a)/2, a1 = β(1 + a), a2 = −a; started with the inputs at the first value and the
 /// outputs at 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SwakBp {
     c0: f64,
     a1: f64,

@@ -16,7 +16,7 @@ typed_params! {
 /// One-pole high-pass filter, TA-Lib 0.8.3's SWAK_HP: y = (1 − α)·y1 + (1 − α/2)·(x − x1)
 /// (fused), with α = 2·sin h·(cos h − sin h) / (1 − 2·sin²h), h = π/P; started with the input at
 /// the first value and the output at 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SwakHp {
     c0: f64,
     a1: f64,

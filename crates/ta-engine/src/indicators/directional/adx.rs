@@ -18,7 +18,7 @@ typed_params! {
 /// Average directional movement index: the mean of the first `period` DX values, then Wilder
 /// smoothing. Bars where DX is undefined are left out of the mean's sum (still divided by
 /// `period`) and leave the smoothed value unchanged.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Adx {
     pub(super) core: WilderDm,
     adx: f64,

@@ -18,7 +18,7 @@ typed_params! {
 }
 
 /// ADX rating: the mean of today's ADX and the ADX `period - 1` bars earlier.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Adxr {
     adx: Adx,
     /// The last `period` ADX values.

@@ -14,7 +14,7 @@ typed_params! {
 
 /// +DI or -DI: 100 × smoothed DM / smoothed true range (0 unless the range is positive). Period 1
 /// is TA-Lib's unsmoothed ratio DM1 / TR1 of each bar, which is not scaled by 100.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DirectionalIndicator<const PLUS: bool> {
     core: WilderDm,
 }

@@ -17,7 +17,7 @@ typed_params! {
 
 /// Directional movement index: 100 × |+DI - -DI| / (+DI + -DI). When undefined (no range or no
 /// movement, or a non-finite range) the first value is 0 and later values repeat the previous one.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Dx {
     core: WilderDm,
     last: f64,

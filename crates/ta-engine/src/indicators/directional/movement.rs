@@ -14,7 +14,7 @@ typed_params! {
 
 /// +DM or -DM: the raw one-bar movement for period 1, otherwise TA-Lib's Wilder sum (the plain
 /// sum of bars `1..period` first shows on bar `period - 1`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DirectionalMovement<const PLUS: bool> {
     period: usize,
     bars: usize,

@@ -3,7 +3,7 @@
 use crate::primitives::{directional_movement, is_tiny, true_range, wilder_sum, PrevBar};
 
 /// One bar's raw movement, as seen by [`WilderDm::update`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Move {
     /// Index of the bar (0 for the first).
     pub(crate) index: usize,
@@ -14,7 +14,7 @@ pub(crate) struct Move {
 
 /// Wilder sums of +DM, -DM and the true range, TA-Lib style: bars `1..period` are summed
 /// plainly, later bars update `S = S - S/period + x`. Bar 0 only seeds the previous bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct WilderDm {
     pub(crate) period: usize,
     /// Bars consumed so far.

@@ -3,7 +3,7 @@
 
 /// One position of the block: the value pushed there in the current block, and the extreme of
 /// the previous block from this position to its end.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Slot {
     value: f64,
     suffix: f64,
@@ -21,7 +21,7 @@ struct Slot {
 /// [`RunningExtreme`](crate::primitives::RunningExtreme)'s (newest wins everywhere), which
 /// can return -0 where TA-Lib returns +0. The same algorithm streamed: the prefix is kept as
 /// bars arrive, the suffixes are stored when a block completes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct BlockExtreme<const HIGHEST: bool> {
     /// `period` slots.
     slots: Vec<Slot>,

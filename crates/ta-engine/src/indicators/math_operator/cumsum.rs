@@ -8,7 +8,7 @@ use crate::TaError;
 
 /// Running total of every value since the series started (TA-Lib's CUMSUM: from the first
 /// bar computed, one plain double, left to right).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CumSum {
     total: f64,
 }

@@ -2,7 +2,7 @@
 //! (MAXINDEX, MININDEX, MINMAXINDEX).
 
 /// A bar that may still become the window's extreme.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Candidate {
     value: f64,
     bar: usize,
@@ -23,7 +23,7 @@ struct Candidate {
 /// window's most extreme values, which is what TA-Lib's rescan finds. Each bar enters and
 /// leaves the queue once, so a monotone series costs no more than a random one (TA-Lib's
 /// rescan costs `period` per bar there).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ExtremeIndex<const HIGHEST: bool> {
     /// Ring of up to `period` candidates, oldest first from `head`.
     queue: Vec<Candidate>,

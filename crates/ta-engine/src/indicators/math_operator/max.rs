@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Highest of the last `period` values (TA-Lib's MAX; equal values resolve as TA-Lib's).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Max {
     window: BlockHighest,
 }

@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// Index of the highest of the last `period` values, counting consumed bars from 0 (see the
 /// module notes); of equal highs, the one TA-Lib's rescan-and-replace rule picks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MaxIndex {
     window: HighestIndex,
 }

@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// Index of the lowest of the last `period` values, counting consumed bars from 0 (see the
 /// module notes); of equal lows, the one TA-Lib's rescan-and-replace rule picks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MinIndex {
     window: LowestIndex,
 }

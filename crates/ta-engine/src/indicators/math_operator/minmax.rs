@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Lowest and highest of the last `period` values (TA-Lib's MINMAX: MIN and MAX at once).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MinMax {
     lows: BlockLowest,
     highs: BlockHighest,

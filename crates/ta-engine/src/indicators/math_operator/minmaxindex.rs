@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// Indices of the lowest and highest of the last `period` values (TA-Lib's MINMAXINDEX:
 /// MININDEX and MAXINDEX at once), counting consumed bars from 0 (see the module notes).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MinMaxIndex {
     lows: LowestIndex,
     highs: HighestIndex,

@@ -13,7 +13,7 @@
 macro_rules! math_operator {
     ($(#[$doc:meta])* $ty:ident, |$a:ident, $b:ident| $formula:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty;
 
         impl $crate::kernel::Indicator for $ty {

@@ -10,7 +10,7 @@ use crate::TaError;
 
 /// Sum of the last `period` values, updated as TA-Lib updates it (the leaving value
 /// subtracted from the previous sum, then the arriving one added).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sum {
     sum: RollingSum,
 }

@@ -9,7 +9,7 @@
 macro_rules! math_transform {
     ($(#[$doc:meta])* $ty:ident, |$x:ident| $formula:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty;
 
         impl $crate::kernel::Indicator for $ty {

@@ -18,7 +18,7 @@ typed_params! {
 }
 
 /// Accelerator oscillator: the awesome oscillator minus its simple moving average.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ac {
     ao: MedianSpread,
     signal: Sma,

@@ -18,7 +18,7 @@ typed_params! {
 /// The awesome oscillator's two simple averages of the median price. Each average starts on
 /// the first bar of the window ending at the first output, as TA-Lib's running sums do, so the
 /// shorter one is fed only from then on (the periods are used as given, never swapped).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct MedianSpread {
     bar: usize,
     fast_from: usize,
@@ -64,7 +64,7 @@ impl MedianSpread {
 }
 
 /// Awesome oscillator: fast SMA minus slow SMA of the median price.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ao(MedianSpread);
 
 impl Indicator for Ao {

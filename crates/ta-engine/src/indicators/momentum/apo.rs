@@ -9,7 +9,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Absolute price oscillator: fast MA - slow MA.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Apo(PriceOscillator);
 
 impl Indicator for Apo {

@@ -16,7 +16,7 @@ typed_params! {
 }
 
 /// Aroon: how recently the window of `period + 1` bars made its high and its low, in percent.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Aroon {
     pub(super) highs: RunningExtreme<true>,
     pub(super) lows: RunningExtreme<false>,

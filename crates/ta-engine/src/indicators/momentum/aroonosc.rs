@@ -16,7 +16,7 @@ typed_params! {
 
 /// Aroon oscillator: Aroon up - Aroon down, computed as TA-Lib does from the bar distance
 /// between the high and the low.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Aroonosc(Aroon);
 
 impl Indicator for Aroonosc {

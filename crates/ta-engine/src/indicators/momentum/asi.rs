@@ -9,7 +9,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Running total of Wilder's swing index, 0 on the first bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Asi {
     swing: SwingIndex,
     sum: f64,

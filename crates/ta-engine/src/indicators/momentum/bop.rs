@@ -7,7 +7,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Balance of power: `(close - open) / (high - low)`; zero on an empty or inverted range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Bop;
 
 impl Indicator for Bop {

@@ -18,7 +18,7 @@ typed_params! {
 ///
 /// The window is summed slot by slot in storage order (bar `i` lives in slot `i % period`),
 /// which is TA-Lib's summation order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cci {
     window: Vec<f64>,
     slot: usize,

@@ -23,7 +23,7 @@ typed_params! {
 /// are the same. A window no limb scale can hold (magnitudes spanning more than about
 /// 2^(97 - 2·log2(period)) — never prices) is summed plainly, oldest first, as TA-Lib does.
 /// An exactly zero sum gives the flat-window value `-(period + 1) / 2`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cg {
     window: Ring,
     /// TA-Lib's bound on a scaled value in its three-limb form.
@@ -31,7 +31,9 @@ pub struct Cg {
     /// A power-of-two scale at which every window value is a whole number below `limit`.
     scale: Option<f64>,
     /// Σ (k+1)·x and Σ x at `scale`, exactly (meaningful while `scale` is set).
+    #[serde(with = "crate::execution::serde_i128")]
     weighted: i128,
+    #[serde(with = "crate::execution::serde_i128")]
     plain: i128,
 }
 

@@ -4,7 +4,7 @@
 macro_rules! change_indicator {
     ($(#[$doc:meta])* $ty:ident, $params:ty, |$x:ident, $prev:ident| $body:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty($crate::primitives::Ring);
 
         impl $crate::kernel::Indicator for $ty {

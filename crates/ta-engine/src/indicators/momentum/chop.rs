@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Choppiness index: log of summed true ranges over the high-low range, as a percentage of log(period).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Chop(Choppiness<false>);
 
 impl Indicator for Chop {

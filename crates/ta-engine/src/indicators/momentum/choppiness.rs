@@ -5,7 +5,7 @@ use crate::primitives::{Highest, Lowest, Ring};
 /// Sum of the true ranges of the last `period` bars against the high-low box of the same
 /// bars: their highs and lows (`TR_BOX = false`, CHOP) or their true highs and lows
 /// (`TR_BOX = true`, CHOPTR).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Choppiness<const TR_BOX: bool> {
     period: usize,
     log_period: f64,

@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Choppiness index over the true-range box: summed true ranges against the highest true high less the lowest true low.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Choptr(Choppiness<true>);
 
 impl Indicator for Choptr {

@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Chande momentum oscillator: `100 · (gain - loss) / (gain + loss)` over Wilder's averages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cmo(WilderChanges);
 
 impl Indicator for Cmo {

@@ -17,7 +17,7 @@ typed_params! {
 /// Unsmoothed Chande momentum oscillator: plain window sums of the up and down moves, 0 when
 /// both are 0. As in TA-Lib 0.8.1, a window of `period` exactly-zero changes resets both sums
 /// (clearing their rounding residue).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cmou {
     prev: Option<f64>,
     changes: Ring,

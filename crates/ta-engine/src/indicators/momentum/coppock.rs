@@ -19,7 +19,7 @@ typed_params! {
 
 /// Coppock curve: a weighted moving average of the sum of two rates of change (each 0 where
 /// its base price is 0, as TA-Lib's ROC).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Coppock {
     /// The last `max(roc1, roc2) + 1` values.
     values: Ring,

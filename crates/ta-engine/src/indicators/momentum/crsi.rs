@@ -10,7 +10,7 @@ use crate::primitives::Ring;
 use crate::TaError;
 
 /// Parameters, in catalog order.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CrsiParams {
     pub period: usize,
     pub streak_period: usize,
@@ -55,7 +55,7 @@ impl TypedParams for CrsiParams {
 /// Connors RSI: the mean of the RSI of the price, the RSI of the up/down streak (bars in a
 /// row the close rose, negative for falls, 0 when unchanged) and the percent rank of the
 /// one-bar return among the previous `rank_period` returns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Crsi {
     rsi: WilderRsi,
     streak_rsi: WilderRsi,

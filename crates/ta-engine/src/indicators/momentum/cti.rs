@@ -19,7 +19,7 @@ typed_params! {
 /// TA-Lib 0.8.3's running sums, step for step: the prices are taken against a shift (the
 /// first value, then the window mean at each rebuild), and the sums are rebuilt from the
 /// window every 32 windows or when the price variance has shrunk below 1e-6 of its peak.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cti {
     window: Ring,
     /// Bars seen, until the first output.

@@ -26,7 +26,7 @@ typed_params! {
 
 /// Derivative oscillator (Constance Brown): the RSI smoothed by two EMAs, less its simple
 /// average.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Dosc {
     rsi: WilderRsi,
     first: BetaEma,

@@ -17,7 +17,7 @@ typed_params! {
 
 /// Detrended price oscillator as TA-Lib 0.8 computes it, without look-ahead: the price
 /// `period / 2 + 1` bars ago minus today's simple moving average.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Dpo {
     /// The last `period / 2 + 2` values; the oldest is the displaced price.
     recent: Ring,

@@ -18,7 +18,7 @@ typed_params! {
 /// sum of the absolute one-bar changes), with TA-Lib's guards: the ratio is pinned to 1 where
 /// the path does not exceed the net rise or is not positive, it is capped at 1, and a run of
 /// `period` exactly-zero changes clears the sum's rounding residue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Er {
     /// The last `period + 1` values.
     values: Ring,

@@ -16,7 +16,7 @@ typed_params! {
 
 /// Elder ray index: the high and the low measured from an EMA of the close (a period of 1
 /// copies the close, as TA-Lib's EMA does).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Eri(Ema);
 
 impl Indicator for Eri {

@@ -18,7 +18,7 @@ typed_params! {
 /// (`0.67·prev + 0.66·(pos - 0.5)`, limited to ±0.999 past ±0.99), transformed
 /// (`½·ln((1+v)/(1-v))`) and smoothed again (`+ ½·prev`); the trigger is the previous value.
 /// Both recursions start from 0 on the first output bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Fisher {
     highs: Highest,
     lows: Lowest,

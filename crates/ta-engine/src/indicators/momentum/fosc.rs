@@ -16,7 +16,7 @@ typed_params! {
 
 /// Forecast oscillator: how far the close lies from yesterday's time series forecast, in
 /// percent of the close (0 for a zero close). The forecast is TSF's, sliding sums and all.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Fosc {
     tsf: Tsf,
     /// Yesterday's forecast of today.

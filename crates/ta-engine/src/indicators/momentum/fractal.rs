@@ -18,7 +18,7 @@ typed_params! {
 /// Williams fractals, reported on the bar that confirms them (no look-ahead, as TA-Lib 0.8):
 /// 100 when the bar `right_bars` ago has a high strictly above (a low strictly below) every
 /// other bar of the `left_bars + 1 + right_bars` window, else 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Fractal {
     highs: Ring,
     lows: Ring,

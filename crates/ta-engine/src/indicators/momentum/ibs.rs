@@ -8,7 +8,7 @@ use crate::TaError;
 
 /// Internal bar strength: where the close sits in its own bar's range, 0 at the low and 1 at
 /// the high; a bar without range gives 0.5.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ibs;
 
 impl Indicator for Ibs {

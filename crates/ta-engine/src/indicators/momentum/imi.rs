@@ -17,7 +17,7 @@ typed_params! {
 
 /// Intraday momentum index: the up candle bodies' share of all bodies in the window, in
 /// percent (50 when every body is empty), summed afresh each bar as TA-Lib does.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Imi {
     opens: Ring,
     closes: Ring,

@@ -21,7 +21,7 @@ typed_params! {
 }
 
 /// KDJ: the slow stochastic's K and D, and J = 3·K - 2·D.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kdj(Stoch);
 
 impl Indicator for Kdj {

@@ -29,7 +29,7 @@ pub(super) const KST_OUTPUTS: &[OutputSpec] = &[
 ];
 
 /// Know sure thing: four SMA-smoothed rates of change weighted 1 to 4, and its SMA.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kst(KstLines<Sma>);
 
 impl Indicator for Kst {

@@ -4,7 +4,7 @@ use crate::primitives::average::Smoother;
 use crate::primitives::Ring;
 
 /// One leg: a rate of change over `roc` bars, smoothed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Leg<M> {
     roc: usize,
     /// First bar whose rate of change the average takes.
@@ -17,7 +17,7 @@ struct Leg<M> {
 /// As in TA-Lib 0.8.3 each leg's average starts `lookback(MA)` bars before the first KST
 /// value (the bar the longest leg is ready), not on the leg's first rate of change, so its
 /// running sums round as TA-Lib's do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct KstLines<M> {
     history: Ring,
     legs: [Leg<M>; 4],

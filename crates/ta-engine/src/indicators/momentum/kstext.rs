@@ -29,7 +29,7 @@ typed_params! {
 
 /// Know sure thing with the legs' and the signal's moving-average types chosen by `MA_Type`;
 /// with both SMA it equals KST.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kstext(KstLines<Ma083>);
 
 impl Indicator for Kstext {

@@ -21,7 +21,7 @@ typed_params! {
 }
 
 /// MACD with SMA-seeded EMAs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Macd(MacdLines<Ema>);
 
 impl Indicator for Macd {

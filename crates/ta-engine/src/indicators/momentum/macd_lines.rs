@@ -5,7 +5,7 @@ use crate::primitives::average::{Aligned, Smoother};
 /// The three MACD lines from a fast and a slow average of the price and a signal average of
 /// their difference. Both price averages start so that their first values land on the same
 /// bar (the later of the two), as TA-Lib computes them over the same output range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct MacdLines<S> {
     fast: Aligned<S>,
     slow: Aligned<S>,

@@ -24,7 +24,7 @@ typed_params! {
 }
 
 /// MACD with a moving-average type for each line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Macdext(MacdLines<MovingAverage>);
 
 impl Indicator for Macdext {

@@ -19,7 +19,7 @@ typed_params! {
 }
 
 /// MACD 12/26 with the fixed smoothing factors 0.15 and 0.075.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Macdfix(MacdLines<Ema>);
 
 impl Macdfix {

@@ -19,7 +19,7 @@ typed_params! {
 /// As in TA-Lib 0.8: a typical-price change within a relative dead zone carries no flow, a
 /// window that has received no flow for a whole period has its sums reset to exactly zero
 /// (dropping rounding residue), and the positive sum is clamped into `[0, total]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mfi {
     positive: RollingSum,
     negative: RollingSum,

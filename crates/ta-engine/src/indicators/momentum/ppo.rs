@@ -11,7 +11,7 @@ use crate::TaError;
 
 /// Percentage price oscillator: `(fast - slow) / slow · 100`; zero when the slow MA is
 /// (nearly) zero.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ppo(PriceOscillator);
 
 impl Indicator for Ppo {

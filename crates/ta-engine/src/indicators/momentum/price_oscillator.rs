@@ -15,7 +15,7 @@ typed_params! {
 
 /// Fast and slow moving averages of one type, both fed from the first bar (APO, PPO). Unlike
 /// MACD's, TA-Lib's APO/PPO averages are not aligned: the fast one starts on bar 0 too.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PriceOscillator {
     fast: MovingAverage,
     slow: MovingAverage,

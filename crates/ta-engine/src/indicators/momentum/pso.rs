@@ -20,7 +20,7 @@ typed_params! {
 
 /// Premier stochastic oscillator (Leibfarth): the fast %K normalised to ±5
 /// (`0.1·(%K - 50)`), smoothed by two EMAs and squashed to (-1, 1) by `tanh(½·x)`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pso {
     highs: Highest,
     lows: Lowest,

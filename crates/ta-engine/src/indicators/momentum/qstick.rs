@@ -18,7 +18,7 @@ typed_params! {
 }
 
 /// Qstick: the simple moving average of the candle body, close minus open.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Qstick(Sma);
 
 impl Indicator for Qstick {

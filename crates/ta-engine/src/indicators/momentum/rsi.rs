@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Relative strength index (Wilder).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rsi(WilderChanges);
 
 impl Indicator for Rsi {

@@ -18,7 +18,7 @@ typed_params! {
 }
 
 /// Wilder's swing index of each bar against the previous one.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Si(SwingIndex);
 
 impl Indicator for Si {

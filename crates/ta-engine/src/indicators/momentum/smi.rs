@@ -21,7 +21,7 @@ typed_params! {
 /// Blau's stochastic momentum index: the close's distance from the middle of the high-low
 /// window and the window's range, each smoothed by a slow then a fast EMA, then divided
 /// (0 when the smoothed half range is not positive); the signal is an EMA of the index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Smi {
     highs: RunningExtreme<true>,
     lows: RunningExtreme<false>,

@@ -36,7 +36,7 @@ typed_params! {
 ///
 /// Each running statistic starts on the bar TA-Lib 0.8.3's composed call starts it, so its
 /// running sums round alike.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sqzmom {
     highs: Highest,
     lows: Lowest,

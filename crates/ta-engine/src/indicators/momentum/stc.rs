@@ -20,7 +20,7 @@ typed_params! {
 
 /// One stochastic stage: the value's position in its window (held when the window is
 /// flat, 0 before any), smoothed by `fma(½, pos - prev, prev)` from its first value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Stage {
     highs: Highest,
     lows: Lowest,
@@ -61,7 +61,7 @@ impl Stage {
 
 /// Schaff trend cycle: the MACD line (fast EMA - slow EMA) put through two smoothed
 /// stochastic stages over `cycle_period` bars.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stc {
     fast: BetaEma,
     slow: BetaEma,

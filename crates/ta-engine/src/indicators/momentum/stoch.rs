@@ -23,7 +23,7 @@ typed_params! {
 }
 
 /// Slow stochastic: %K smoothed into slow %K, smoothed again into slow %D.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stoch {
     fast_k: FastK,
     slow_k: MovingAverage,

@@ -6,7 +6,7 @@ use crate::primitives::{percent_of_range, significant_range, RunningExtreme};
 
 /// Stochastic fast %K: where the close sits in the high-low range of the last `period` bars,
 /// in percent; zero when the range is (relatively) empty.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FastK {
     highs: RunningExtreme<true>,
     lows: RunningExtreme<false>,
@@ -39,7 +39,7 @@ impl FastK {
 }
 
 /// Fast %K and its moving average %D (STOCHF, and STOCHRSI over the RSI line).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FastStochastic {
     fast_k: FastK,
     fast_d: MovingAverage,

@@ -20,7 +20,7 @@ typed_params! {
 }
 
 /// Fast stochastic: %K and its moving average %D.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stochf(FastStochastic);
 
 impl Indicator for Stochf {

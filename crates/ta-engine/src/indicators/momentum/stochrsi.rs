@@ -23,7 +23,7 @@ typed_params! {
 }
 
 /// Stochastic RSI: the fast stochastic of the RSI line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stochrsi {
     rsi: WilderChanges,
     stochastic: FastStochastic,

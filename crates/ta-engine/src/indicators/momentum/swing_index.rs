@@ -1,7 +1,7 @@
 //! Wilder's swing index of one bar, shared by SI and ASI.
 
 /// The previous bar's close and body, and the limit move the index is scaled against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct SwingIndex {
     limit_move: f64,
     prev: Option<(f64, f64)>,

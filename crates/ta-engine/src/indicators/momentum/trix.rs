@@ -16,7 +16,7 @@ typed_params! {
 }
 
 /// TRIX: one-bar rate of change (percent) of a triple-smoothed EMA.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Trix {
     stages: [Ema; 3],
     previous: Option<f64>,

@@ -17,7 +17,7 @@ typed_params! {
 
 /// True strength index: the one-bar momentum and its magnitude, each smoothed by two EMAs,
 /// divided (0 when the smoothed magnitude is 0).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Tsi {
     prev: Option<f64>,
     first_num: Ema,

@@ -18,7 +18,7 @@ typed_params! {
 
 /// Running sums of ULTOSC's buying pressure and true range over one period. The sums start
 /// on the bar that makes the first output use exactly `period` terms, summed from zero.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct PressureSums {
     first_bar: usize,
     pressure: RollingSum,
@@ -67,7 +67,7 @@ impl PressureSums {
 ///
 /// As in TA-Lib 0.8, a window whose bars all had zero pressure and zero range has its sums
 /// reset to exactly zero, and a window contributes only when its range sum is positive.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ultosc {
     /// Shortest period first.
     sums: [PressureSums; 3],

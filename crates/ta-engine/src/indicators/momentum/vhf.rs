@@ -16,7 +16,7 @@ typed_params! {
 
 /// Vertical horizontal filter: the range of the last `period` values over the sum of the last
 /// `period` absolute one-bar changes (0 for a flat window), summed afresh each bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Vhf {
     /// The last `period + 1` values.
     values: Ring,

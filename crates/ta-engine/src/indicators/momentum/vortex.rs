@@ -17,7 +17,7 @@ typed_params! {
 /// Vortex indicator: window sums of |high - previous low| and |low - previous high|, each over
 /// the window sum of the true range (0 for a zero sum). As in TA-Lib, a window of
 /// `period` zero true ranges clears the true-range sum's rounding residue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Vortex {
     prev: PrevBar,
     /// Each bar's (true range, +VM, -VM), the last `period` bars.

@@ -8,7 +8,7 @@ use crate::TaError;
 
 /// Williams' accumulation/distribution (no volume): the close measured from the true-range
 /// extreme on the far side of the move, accumulated; 0 on the first bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Wad {
     prev_close: Option<f64>,
     sum: f64,

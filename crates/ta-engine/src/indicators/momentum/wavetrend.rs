@@ -28,7 +28,7 @@ typed_params! {
 /// As in TA-Lib 0.8.3, the distance counts as 0 once the average has stopped moving on an
 /// unchanged price (the frozen rounding residue is no distance), and a zero scaled deviation
 /// gives 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Wavetrend {
     esa: BetaEma,
     deviation: BetaEma,

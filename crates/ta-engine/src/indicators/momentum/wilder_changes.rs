@@ -2,7 +2,7 @@
 
 /// How [`WilderChanges`] divides by the period. TA-Lib 0.8's RSI multiplies by the
 /// reciprocal; its CMO divides. The two differ in the last bit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Scaling {
     Divide,
     Reciprocal,
@@ -12,7 +12,7 @@ pub(crate) enum Scaling {
 ///
 /// The first `period` changes are summed and scaled by `1 / period`; after that each average
 /// becomes `(previous · (period - 1) + today) / period`, in that order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct WilderChanges {
     period: usize,
     scaling: Scaling,

@@ -3,7 +3,7 @@
 /// Wilder's RSI as TA-Lib 0.8.3 writes it inside its newer functions: gains and losses are
 /// summed over the first `period` changes and scaled by `1/period`, then smoothed as
 /// `(avg·(n-1) + change)·(1/n)`; a window without movement reads 50.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct WilderRsi {
     period: usize,
     inv_period: f64,

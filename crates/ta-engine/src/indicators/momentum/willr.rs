@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Williams' %R: where the close sits below the highest high of the window, in -percent.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Willr {
     highs: RunningExtreme<true>,
     lows: RunningExtreme<false>,

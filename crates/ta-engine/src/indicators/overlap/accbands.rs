@@ -17,7 +17,7 @@ typed_params! {
 /// Acceleration bands: SMAs of `high·(1 + 4·(h-l)/(h+l))`, of the close, and of
 /// `low·(1 - 4·(h-l)/(h+l))`; a bar whose `h + l` is (relatively) zero contributes its plain
 /// high and low, as in TA-Lib.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Accbands {
     upper: RollingSum,
     middle: RollingSum,

@@ -20,7 +20,7 @@ typed_params! {
 /// rounded, then floored), s = n / sigma, 2s² as (2·s)·s; w_j = exp(−(j − m)² / 2s²) for
 /// j = 0 (oldest) … n − 1, each divided by their sum taken in that order. The output is
 /// Σ w_j·x_j from 0.0, oldest first, unfused.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Alma {
     weights: Vec<f64>,
     window: Ring,

@@ -19,7 +19,7 @@ typed_params! {
 }
 
 /// Bollinger Bands: MA ± deviations × population standard deviation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Bbands {
     /// The window's mean and variance; the mean is the middle band for SMA, which TA-Lib 0.8.1
     /// computes together with the variance from one window rather than via `TA_MA`.
@@ -34,7 +34,7 @@ pub struct Bbands {
 
 /// Another MA type: TA-Lib calls `TA_MA`, then `TA_STDDEV` from the MA's first output, so the
 /// variance's first window (its initial shift and rebuild schedule) ends there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct OtherAverage {
     average: MovingAverage,
     /// Bars still to pass before the variance starts (MA lookback − (period − 1) at first).

@@ -20,7 +20,7 @@ typed_params! {
 /// Chande Kroll stop, TA-Lib 0.8.3's CKSP: first stops highest high − x·ATR and lowest low +
 /// x·ATR over `period` bars (ATR as TA-Lib's ATR), then the highest first high stop and lowest
 /// first low stop over `stop_period` bars.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cksp {
     atr: WilderAtr,
     highs: Highest,

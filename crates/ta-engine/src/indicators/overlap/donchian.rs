@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Donchian channel: the window's highest high, their midpoint, and its lowest low.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Donchian {
     highest: Highest,
     lowest: Lowest,

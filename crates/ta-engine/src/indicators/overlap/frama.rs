@@ -25,7 +25,7 @@ const EXP_SCALE: f64 = -4.6 / std::f64::consts::LN_2;
 /// R2)/R)) (fused: (1 − α)·prev + α·price); otherwise it jumps to the price. TA-Lib's window
 /// starts on the second bar: the first bar is never read, the line is seeded on bar
 /// `period − 1`'s median price, and the first value is on bar `period`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Frama {
     highs: Highest,
     lows: Lowest,

@@ -21,7 +21,7 @@ typed_params! {
 /// span B the midpoint over `senkou_b_period`. Every value is computed from bars up to its own
 /// row (TA-Lib 0.8.3 shifts nothing either, and has no lagging chikou span); a chart draws the
 /// spans `kijun_period` bars ahead.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ichimoku {
     tenkan: MidRange,
     kijun: MidRange,

@@ -22,7 +22,7 @@ typed_params! {
 /// Keltner channels: the EMA of the typical price ± `nbdev` × ATR. As in TA-Lib, both start
 /// so that their first values land on the later of the two lookbacks (the other one skips
 /// the bars before).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kc {
     middle: Aligned<Ema>,
     /// Bars the ATR skips before its first.

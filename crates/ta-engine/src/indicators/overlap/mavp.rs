@@ -22,7 +22,7 @@ typed_params! {
 /// over the whole range, each period's average is started so that its first value lands on
 /// the longest period's lookback. Averages are created the first time their period is asked
 /// for, by replaying the inputs kept until every period has one.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mavp {
     min_period: usize,
     max_period: usize,

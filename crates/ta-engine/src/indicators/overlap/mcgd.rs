@@ -13,7 +13,7 @@ typed_params! {
 
 /// McGinley dynamic, TA-Lib 0.8.3's MCGD: md += (x − md) / (n·(x/md)⁴), seeded with the first
 /// value; a step that is not finite (a zero price or line, an overflow) keeps the previous md.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mcgd {
     period: f64,
     lookback: usize,

@@ -16,7 +16,7 @@ typed_params! {
 
 /// The midpoint of a window's highest high and lowest low (one series for MIDPOINT, high and
 /// low for MIDPRICE).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct MidRange {
     highest: Highest,
     lowest: Lowest,
@@ -47,7 +47,7 @@ impl MidRange {
 }
 
 /// Midpoint of the highest and lowest value over the window.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Midpoint(MidRange);
 
 impl Indicator for Midpoint {

@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Midpoint of the highest high and lowest low over the window.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Midprice(MidRange);
 
 impl Indicator for Midprice {

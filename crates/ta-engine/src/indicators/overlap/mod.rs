@@ -6,7 +6,7 @@
 macro_rules! ma_indicator {
     ($(#[$doc:meta])* $ty:ident, $inner:ty, $params:ty, $build:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty(Option<$inner>);
 
         impl $crate::kernel::Indicator for $ty {

@@ -18,7 +18,7 @@ typed_params! {
 
 /// Parabolic SAR (Wilder), TA-Lib's start: the first bar's directional movement picks the
 /// initial trend.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sar {
     step_af: f64,
     max_af: f64,

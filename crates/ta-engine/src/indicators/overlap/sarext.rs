@@ -31,7 +31,7 @@ typed_params! {
 }
 
 /// One side's acceleration factors (initial, step, ceiling), clamped as TA-Lib does.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Acceleration {
     init: f64,
     step: f64,
@@ -61,7 +61,7 @@ impl Acceleration {
 
 /// Parabolic SAR with separate long and short acceleration factors, an optional first value
 /// and a reversal offset. The output is signed: negative while short (TA-Lib's convention).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sarext {
     start_value: f64,
     offset: f64,

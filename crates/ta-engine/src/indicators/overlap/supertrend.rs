@@ -20,7 +20,7 @@ typed_params! {
 /// step) that only tighten while the close stays inside; the line is the lower band in an
 /// uptrend and the upper one in a downtrend, and the trend (+1/-1) flips when the close
 /// crosses the active band. The first value starts an uptrend.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Supertrend {
     atr: WilderAtr,
     multiplier: f64,

@@ -17,7 +17,7 @@ typed_params! {
 /// Two-pole Butterworth low-pass filter, TA-Lib 0.8.3's SWAK_BUTTER:
 /// y = a1·y1 + a2·y2 + c0·(x + 2·x1 + x2) (fused as TA-Lib), started in the steady state of
 /// the first value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SwakButter {
     c0: f64,
     a1: f64,

@@ -16,7 +16,7 @@ typed_params! {
 
 /// Two-pole Gaussian low-pass filter, TA-Lib 0.8.3's SWAK_GAUSS: y = a1·y1 + a2·y2 + c0·x
 /// (fused from the innermost term out), started in the steady state of the first value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SwakGauss {
     c0: f64,
     a1: f64,

@@ -18,7 +18,7 @@ typed_params! {
 /// value and stepped through the warm-up with the CMO of the changes seen so far. As TA-Lib's
 /// CMOU: a change is split as up = (d + |d|)·0.5, down = up − d; after `cmo_period` zero changes
 /// in a row the sums restart from 0. The step is fused: (x − v)·k + v.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Vidya {
     alpha: f64,
     /// Period 1: the input unchanged, from the first bar (TA-Lib 0.8.3).

@@ -17,7 +17,7 @@ typed_params! {
 /// Volume-weighted moving average: `(Σ price·volume / n) / (Σ volume / n)` over the window,
 /// TA-Lib 0.8.1's running sums (a window without volume divides by zero; 0.8.1 does not reset
 /// the sums there). Period 1 passes the price through.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Vwma {
     weighted: RollingSum,
     volume: RollingSum,

@@ -25,7 +25,7 @@ typed_params! {
 /// after the pivot's bar; the reversal is tested before the extension, and an equal price
 /// moves the pivot to the later bar. No row is revised later: a row's pivot is the extreme of
 /// the leg as known on that bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Zigzag {
     up: f64,
     down: f64,

@@ -3,7 +3,7 @@
 use super::settings::{CandleSetting, Config, RangeType, Setting};
 
 /// One bar's open, high, low and close.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Candle {
     pub open: f64,
     pub high: f64,
@@ -106,7 +106,7 @@ pub(crate) fn gap_down(later: &Candle, earlier: &Candle) -> bool {
 }
 
 /// The last `capacity` candles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Bars {
     buf: Vec<Candle>,
     /// Slot of the newest candle.
@@ -148,7 +148,7 @@ impl Bars {
 /// `for j in start - from .. start - to { total += range(j - seed_back) }`, and after each
 /// output at bar `i` adds `range(i - add_back) - range(i - drop_back)`. Streaming, the seed
 /// loop runs one term per warm-up bar, in the same order, so the sums carry the same bits.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Total {
     pub setting: CandleSetting,
     pub sum: f64,
@@ -213,12 +213,13 @@ impl Total {
 }
 
 /// The history and running sums every pattern shares; `K` sums.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Window<const K: usize> {
     bars: Bars,
     /// Bars seen before the current one.
     seen: usize,
     lookback: usize,
+    #[serde(with = "crate::execution::serde_array")]
     pub totals: [Total; K],
 }
 
@@ -316,7 +317,7 @@ macro_rules! candle_pattern {
         |$w:ident, $pen:ident| $detect:expr
     ) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty {
             window: $crate::indicators::pattern::candle::Window<$k>,
             #[allow(dead_code)]

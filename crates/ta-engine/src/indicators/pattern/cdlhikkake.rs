@@ -11,7 +11,7 @@ pattern_settings!();
 /// Hikkake: an inside bar, then a bar breaking out of it (+100 bullish: lower high and lower
 /// low; -100 bearish: higher high and higher low); a close beyond the inside bar's far side
 /// within the next three bars confirms it (+200 / -200 on the confirming bar).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CdlHikkake {
     window: Window<0>,
     /// Bars seen before the current one.
@@ -20,7 +20,7 @@ pub struct CdlHikkake {
 }
 
 /// The last breakout and its confirmation window, shared with the modified hikkake.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct Breakout {
     /// +100 or -100 for the last breakout (0 before the first).
     result: i32,

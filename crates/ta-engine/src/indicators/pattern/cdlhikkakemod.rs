@@ -13,7 +13,7 @@ pattern_settings!(Near);
 /// Modified hikkake: two nested inside bars (the first closing near its low for the bullish
 /// case, near its high for the bearish one), then a breakout of the second (+100 / -100); a
 /// close beyond its far side within three bars confirms it (+200 / -200).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CdlHikkakeMod {
     window: Window<1>,
     lookback: usize,

@@ -7,7 +7,7 @@
 use crate::params::{ParamKind, ParamSpec, Params};
 
 /// What a setting measures a candle by (TA-Lib's `TA_RangeType`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum RangeType {
     /// `|close - open|`.
     RealBody = 0,
@@ -28,7 +28,7 @@ impl RangeType {
 }
 
 /// TA-Lib's candle settings, in `TA_CandleSettingType` order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Setting {
     BodyLong = 0,
     #[allow(dead_code)] // no TA-Lib pattern reads it; kept for the table's order
@@ -46,7 +46,7 @@ pub(crate) enum Setting {
 
 /// One setting's values: candles are compared with `factor` times the average range (of
 /// `range` type) of the `period` candles before; with period 0, with the candle's own range.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct CandleSetting {
     pub range: RangeType,
     pub period: usize,
@@ -171,7 +171,7 @@ macro_rules! pattern_settings {
 }
 
 /// The settings table a pattern runs with: TA-Lib's defaults, overridden by its parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Config {
     pub penetration: f64,
     table: [CandleSetting; 11],

@@ -16,7 +16,7 @@ typed_params! {
 
 /// Mean absolute deviation from the window's mean, summed afresh each bar newest value first
 /// (TA-Lib's order).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AvgDev {
     window: Ring,
 }

@@ -9,7 +9,7 @@ use crate::TaError;
 /// Heikin-Ashi candles: the close is the bar's average price, the open the midpoint of the
 /// previous Heikin-Ashi open and close (the first bar's open and close to start), and the
 /// high and low extend the bar's to cover both.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ha {
     /// The previous Heikin-Ashi open and close.
     prev: Option<(f64, f64)>,

@@ -4,7 +4,7 @@
 macro_rules! price_transform {
     ($(#[$doc:meta])* $ty:ident, $inputs:literal, |$bar:ident| $formula:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty;
 
         impl $crate::kernel::Indicator for $ty {

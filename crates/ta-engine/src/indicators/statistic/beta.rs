@@ -19,7 +19,7 @@ typed_params! {
 /// `period` returns, TA-Lib 0.8.1's cancellation-free form (returns measured from a shift that is
 /// re-anchored on the window mean, as in [`ShiftedVar`]). 0 when the first series' returns do not
 /// vary. A return from a previous value of 0 counts as 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Beta {
     period: usize,
     n: f64,

@@ -17,7 +17,7 @@ typed_params! {
 /// Pearson's correlation coefficient of two series over the window, TA-Lib 0.8.1's
 /// cancellation-free form (deviations from shifts re-anchored on the window means, as in
 /// [`ShiftedVar`]). 0 when either series is flat; clamped to [-1, 1].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Correl {
     period: usize,
     inv_period: f64,

@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Running sums of the first four powers of deviations from a shift.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 struct PowerSums {
     s1: f64,
     s2: f64,
@@ -46,7 +46,7 @@ impl PowerSums {
 /// Sample-adjusted excess kurtosis (G2) of the last `period` values, TA-Lib 0.8.3's KURTOSIS:
 /// shifted running power sums, rebuilt from the window when a central moment falls below 1% of
 /// its largest sum since the last rebuild, or every 32 windows. A flat window has no value (0/0): its row is missing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kurtosis {
     window: Ring,
     n: f64,

@@ -23,7 +23,7 @@ pub(super) const FORECAST: u8 = 4;
 /// Least-squares line over the last `period` values with TA-Lib 0.8.1's sliding sums (x counts
 /// bars back from today): `ΣY` and `ΣXY` slide in O(1) and are rebuilt from the window every 32
 /// windows, or when the value leaving outweighs the whole window (|period·y| > 100·Σ|y|).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LinearReg<const KIND: u8> {
     window: Ring,
     n: f64,

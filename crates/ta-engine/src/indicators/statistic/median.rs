@@ -16,7 +16,7 @@ typed_params! {
 
 /// Median of the last `period` values: the middle one, or the mean of the two middle ones for
 /// an even period (TA-Lib 0.8.3's MEDIAN).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Median {
     /// The window by age, to know which value leaves.
     window: Ring,

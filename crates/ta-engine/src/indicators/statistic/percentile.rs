@@ -17,7 +17,7 @@ typed_params! {
 
 /// Nearest-rank percentile of the window: its `ceil(percentile · period / 100)`-th smallest
 /// value (at least the first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Percentile {
     window: Ring,
     /// The window's values, ascending; equal values in arrival order.

@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Percent rank: the share of the previous `period` values strictly below today's, in percent.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PercentRank {
     /// The last `period + 1` values, today's newest.
     values: Ring,

@@ -16,7 +16,7 @@ typed_params! {
 }
 
 /// Standard deviation: `nbdev` × the square root of the population variance.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stddev {
     variance: ShiftedVar,
     nbdev: f64,

@@ -16,7 +16,7 @@ typed_params! {
 }
 
 /// Population variance. TA-Lib's `nbdev` parameter is accepted and ignored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Var(ShiftedVar);
 
 impl Indicator for Var {

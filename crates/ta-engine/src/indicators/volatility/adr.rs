@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Average daily range: the simple mean of `high - low` over the window.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Adr {
     ranges: RollingSum,
     period: f64,

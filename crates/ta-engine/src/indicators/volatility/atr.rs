@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Average true range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Atr(WilderAtr);
 
 impl Indicator for Atr {

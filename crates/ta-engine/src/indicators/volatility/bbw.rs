@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// Bollinger BandWidth: (upper − lower) / middle × 100, TA-Lib 0.8.3's BBW (0 where the middle
 /// band is 0).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Bbw(Bollinger083);
 
 impl Indicator for Bbw {

@@ -16,7 +16,7 @@ typed_params! {
 }
 
 /// Upper, middle and lower band of one bar.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Bands {
     pub upper: f64,
     pub middle: f64,
@@ -27,7 +27,7 @@ pub(crate) struct Bands {
 /// running sum (arrival added, mean taken, leaver subtracted); for another type it is that
 /// moving average as TA-Lib 0.8.3's MA computes it ([`Ma083`]), and the variance's first window
 /// ends on the average's first value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Bollinger083 {
     variance: PeakVar,
     sum: f64,

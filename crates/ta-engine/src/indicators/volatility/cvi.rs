@@ -19,7 +19,7 @@ typed_params! {
 
 /// Chaikin volatility: the percent change over `roc_period` bars of the EMA (TA-Lib 0.8.1's
 /// fused step) of `high - low`; 0 when the older average is 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cvi {
     ema: Ema,
     /// The last `roc_period + 1` averages; the oldest is the one compared with.

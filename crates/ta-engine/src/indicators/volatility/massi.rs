@@ -19,7 +19,7 @@ typed_params! {
 
 /// Mass index: the sum over `slow_period` bars of `EMA(h-l) / EMA(EMA(h-l))` (TA-Lib 0.8.1's
 /// fused EMA steps; a zero double average counts as ratio 1).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Massi {
     single: Ema,
     double: Ema,

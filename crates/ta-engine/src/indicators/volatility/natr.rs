@@ -16,7 +16,7 @@ typed_params! {
 
 /// Normalised ATR: ATR / close × 100 (0 when the close is exactly 0). As in TA-Lib, period 1
 /// returns the ATR itself, not normalised.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Natr(WilderAtr);
 
 impl Indicator for Natr {

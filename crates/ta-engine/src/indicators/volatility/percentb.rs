@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// Bollinger %B: where the value sits between the lower (0) and upper (1) band, TA-Lib 0.8.3's
 /// PERCENTB (0.5 where the bands coincide).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Percentb(Bollinger083);
 
 impl Indicator for Percentb {

@@ -35,7 +35,7 @@ fn term(open: f64, high: f64, low: f64, close: f64) -> f64 {
 /// window's per-bar terms), 0 when the window's sum is not positive. The running sum is rebuilt
 /// (oldest first) when its magnitude falls below 1e-6 of its largest since the last rebuild, or
 /// every 32 windows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RogersSatchell {
     terms: Ring,
     /// Sum of the terms that stay in the window (the oldest is taken out ahead).

@@ -19,7 +19,7 @@ typed_params! {
 /// 0.8.1's STDDEV arithmetic) instead of the change, the deviation counting as "up" on a
 /// rising bar and "down" on a falling one; Wilder averages (seeded with the mean of `period`
 /// bars, then TA-Lib 0.8.1's fused step); 50 when both averages are 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rvi {
     variance: ShiftedVar,
     prev: Option<f64>,

@@ -7,7 +7,7 @@ use crate::primitives::peak_variance::PeakVar;
 /// on a rising bar and to the down leg on a falling one; each leg is seeded with the mean of
 /// its first `period` credits and then Wilder-smoothed (fused, as TA-Lib). The value is
 /// 100 × up / (up + down), 50 when both legs are 0.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Rvi083 {
     variance: PeakVar,
     prev: Option<f64>,

@@ -19,7 +19,7 @@ typed_params! {
 
 /// Refined relative volatility index, TA-Lib 0.8.3's RVIR: the mean of the RVI of the highs and
 /// the RVI of the lows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rvir {
     high: Rvi083,
     low: Rvi083,

@@ -8,7 +8,7 @@ use crate::primitives::{true_range, PrevBar};
 use crate::TaError;
 
 /// True range: the greatest of high - low, |high - previous close| and |low - previous close|.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TrueRange(PrevBar);
 
 impl Indicator for TrueRange {

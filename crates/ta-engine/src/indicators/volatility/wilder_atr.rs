@@ -6,7 +6,7 @@ use crate::primitives::{true_range, PrevBar};
 /// of bars `1..=period` (bar 0 has none), then `ATR = fma(ATR, β, α·TR)` with
 /// `β = (period - 1)/period` and `α = 1 - β` (TA-Lib 0.8.1's fused Wilder step). Period 1 takes
 /// the same path, so it equals the true range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 // Not `wilder_sum`: TA-Lib 0.8.1 averages the true range with a fused step, which rounds
 // differently.
 pub(crate) struct WilderAtr {

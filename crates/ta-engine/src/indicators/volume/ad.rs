@@ -8,7 +8,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Chaikin accumulation/distribution line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ad(AdLine);
 
 impl Indicator for Ad {

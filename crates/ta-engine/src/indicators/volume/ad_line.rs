@@ -3,7 +3,7 @@
 /// Running accumulation/distribution total: adds each bar's money-flow volume, the close's
 /// position in the bar's range (-1 at the low, +1 at the high) times the volume. Bars without
 /// a positive range add nothing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct AdLine(pub(crate) f64);
 
 impl AdLine {

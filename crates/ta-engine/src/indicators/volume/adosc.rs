@@ -20,7 +20,7 @@ typed_params! {
 /// Chaikin A/D oscillator: EMA(AD, fast) - EMA(AD, slow). Both EMAs start from the first AD
 /// value (not an SMA) and blend as `(1 - k)·EMA + k·AD`; output starts once the slower period
 /// is covered.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Adosc {
     ad: AdLine,
     fast_k: f64,

@@ -17,7 +17,7 @@ typed_params! {
 /// Chaikin money flow: `Σ money-flow volume / Σ volume` over the window, where a bar's
 /// money-flow volume is `((c - l) - (h - c)) / (h - l) · volume` (0 for a bar without range);
 /// 0 when the window holds no volume. TA-Lib 0.8.1's running sums, never reset.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cmf {
     flow: RollingSum,
     volume: RollingSum,

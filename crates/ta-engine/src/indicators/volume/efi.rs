@@ -17,7 +17,7 @@ typed_params! {
 
 /// Elder's force index: the EMA (TA-Lib 0.8.1's fused step; period 1 copies) of
 /// `(close - previous close) · volume`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Efi {
     prev_close: Option<f64>,
     ema: Ema,

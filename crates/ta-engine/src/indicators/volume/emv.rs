@@ -21,7 +21,7 @@ typed_params! {
 
 /// Ease of movement: the move of the bar's midpoint over its box ratio (volume / divisor /
 /// range), averaged over `period` bars.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Emv {
     divisor: f64,
     prev_mid: Option<f64>,

@@ -21,7 +21,7 @@ typed_params! {
 }
 
 /// The previous bar as KVO reads it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Prev {
     hlc: f64,
     range: f64,
@@ -32,7 +32,7 @@ struct Prev {
 /// EMA as the trigger. Volume force = volume · |2·range/cm - 1| · 100 · trend, where the
 /// trend follows high + low + close and cm accumulates ranges since the trend last turned.
 /// Every EMA starts at the first volume force (no SMA seed).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kvo {
     fast: BetaEma,
     slow: BetaEma,

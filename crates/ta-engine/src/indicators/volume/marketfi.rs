@@ -7,7 +7,7 @@ use crate::params::Params;
 use crate::TaError;
 
 /// Market facilitation index: `(high - low) / volume`, 0 on a bar without volume.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Marketfi;
 
 impl Indicator for Marketfi {

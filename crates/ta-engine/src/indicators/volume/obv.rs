@@ -8,7 +8,7 @@ use crate::TaError;
 
 /// On-balance volume: starts at the first bar's volume, then adds the volume of up closes and
 /// subtracts that of down closes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Obv {
     started: bool,
     prev: f64,

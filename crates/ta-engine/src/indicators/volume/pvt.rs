@@ -8,7 +8,7 @@ use crate::TaError;
 
 /// Price-volume trend: the running total of volume × the close's relative change (a bar
 /// after a zero close adds nothing).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pvt {
     prev_close: Option<f64>,
     total: f64,

@@ -15,7 +15,7 @@ typed_params! {
 }
 
 /// Relative volume: the bar's volume over the mean volume of the `period` bars before it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rvol {
     previous: RollingSum,
     period: f64,

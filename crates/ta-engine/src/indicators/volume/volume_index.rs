@@ -3,7 +3,7 @@
 /// Negative (or positive) volume index: starts at 1000 and, on a bar whose volume is below
 /// (above) the previous bar's, grows by the close's relative change; otherwise it is carried.
 /// A non-finite step (previous close 0 is skipped outright) leaves it unchanged, as in TA-Lib.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct VolumeIndex<const POSITIVE: bool> {
     /// `(close, volume)` of the previous bar.
     prev: Option<(f64, f64)>,
@@ -43,7 +43,7 @@ impl<const POSITIVE: bool> VolumeIndex<POSITIVE> {
 macro_rules! volume_index {
     ($(#[$doc:meta])* $ty:ident, $positive:literal) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty(super::volume_index::VolumeIndex<$positive>);
 
         impl $crate::kernel::Indicator for $ty {

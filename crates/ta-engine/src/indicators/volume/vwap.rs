@@ -9,7 +9,7 @@ use crate::TaError;
 
 /// Volume-weighted average price, TA-Lib's cumulative form: `Σ typical price · volume / Σ
 /// volume` from the first bar on (no session reset); 0 until some volume has traded.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Vwap {
     weighted: f64,
     volume: f64,

@@ -4,7 +4,7 @@ use super::Smoother;
 
 /// Delays a smoother's first input so that its first output lands on bar `align_to`
 /// (TA-Lib starts each MA of MACD/APO/PPO at `slow lookback - own lookback`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Aligned<S> {
     pub inner: S,
     skip: usize,

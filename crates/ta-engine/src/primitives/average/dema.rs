@@ -3,7 +3,7 @@
 use super::{Ema, Smoother};
 
 /// Double EMA: `2·EMA - EMA(EMA)`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Dema {
     first: Ema,
     second: Ema,

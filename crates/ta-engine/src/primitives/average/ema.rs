@@ -10,7 +10,7 @@ pub fn ema_k(period: usize) -> f64 {
 
 /// How an EMA step is written; TA-Lib's EMA and T3 use different (equal in exact arithmetic)
 /// forms, and we follow each to stay bit-close.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EmaForm {
     /// `(x - prev) * k + prev` (TA-Lib EMA, DEMA, TEMA, TRIX, MACD).
     Delta,
@@ -19,7 +19,7 @@ pub enum EmaForm {
 }
 
 /// Exponential moving average seeded with the simple mean of its first `period` values.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ema {
     pub(super) period: usize,
     k: f64,

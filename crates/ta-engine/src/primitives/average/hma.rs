@@ -5,7 +5,7 @@ use super::{Aligned, Smoother, Wma};
 /// Hull moving average: the WMA over `⌊√period⌋` bars of `2·WMA(period/2) - WMA(period)`.
 /// TA-Lib 0.8.1 starts the half-period WMA on the full one's first output (so their rebuild
 /// schedules coincide); a one-bar WMA is the value itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Hma {
     full: Wma,
     /// `None` for a half period of 1.

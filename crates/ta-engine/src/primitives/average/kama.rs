@@ -9,7 +9,7 @@ use crate::primitives::Ring;
 /// reset to exactly 0 (so rounding left over from earlier moves cannot pass for movement);
 /// the efficiency ratio is 1 when the sum is not positive or the change reaches it, and is
 /// capped at 1; both multiply-adds are fused, as in TA-Lib's build.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Kama {
     period: usize,
     /// The last `period + 1` values.

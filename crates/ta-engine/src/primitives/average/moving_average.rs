@@ -8,7 +8,7 @@ use crate::params::MaType;
 /// Any moving average chosen at run time by TA-Lib's `MA_Type`. A period of 1 passes values
 /// through unchanged (TA-Lib 0.8: "a period of 1 performs no smoothing"), and so does type
 /// `DISABLED` at any period.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum MovingAverage {
     Identity,
     Sma(Sma),

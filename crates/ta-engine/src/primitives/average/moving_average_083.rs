@@ -8,7 +8,7 @@ use crate::primitives::beta_ema::BetaEma;
 /// as `fma(β, prev, k·x)` ([`BetaEma`]), which rounds differently from 0.8.1's
 /// `prev + k·(x - prev)`; SMA, WMA, TRIMA, KAMA and T3 are unchanged, so they are the
 /// catalog's own. A period of 1 passes values through.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Ma083 {
     Ema(BetaEma),
     Dema(BetaEma, BetaEma),

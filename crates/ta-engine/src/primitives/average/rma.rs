@@ -5,7 +5,7 @@ use super::Smoother;
 /// Wilder's moving average, seeded with the simple mean of its first `period` values, then
 /// `RMA = fma(RMA, β, α·x)` with `β = (period - 1)/period` and `α = 1 - β`: TA-Lib 0.8.1's
 /// fused step (the one its ATR uses too).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rma {
     period: usize,
     alpha: f64,

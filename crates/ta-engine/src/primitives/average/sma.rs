@@ -7,7 +7,7 @@ use crate::primitives::Ring;
 ///
 /// The same arithmetic as [`RollingSum`](crate::primitives::RollingSum), kept inline because
 /// the order of loads and stores below is what keeps this hot loop in registers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sma {
     period: usize,
     window: Ring,

@@ -3,7 +3,7 @@
 use super::{ema_k, Ema, EmaForm, Smoother};
 
 /// Tillson's T3: six chained EMAs combined with volume-factor weights.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct T3 {
     stages: [Ema; 6],
     c: [f64; 4],

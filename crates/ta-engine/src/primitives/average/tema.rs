@@ -3,7 +3,7 @@
 use super::{Ema, Smoother};
 
 /// Triple EMA: `3·EMA - 3·EMA² + EMA³`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Tema {
     first: Ema,
     second: Ema,

@@ -7,7 +7,7 @@ use crate::primitives::Ring;
 /// 1, 2, … to the middle and falling back, kept up to date with two partial sums (the older
 /// and the newer half). TA-Lib's rounding drifts measurably on short periods, so we follow
 /// its arithmetic step for step rather than taking an SMA of an SMA.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Trima {
     period: usize,
     half: usize,

@@ -6,7 +6,7 @@ use crate::primitives::Ring;
 /// Weighted moving average (weights 1..=period, newest heaviest), TA-Lib 0.8.1's arithmetic:
 /// a running weighted sum and plain sum, both rebuilt from the window (weights 1..=n, oldest
 /// first) on every `8 × period`-th output so rounding cannot drift.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Wma {
     period: usize,
     /// The last `period` values.

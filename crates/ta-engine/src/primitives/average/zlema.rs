@@ -5,7 +5,7 @@ use crate::primitives::Ring;
 
 /// Zero-lag EMA: an EMA (k = 2/(period+1), SMA-seeded) of `2·x - x[lag]` with
 /// `lag = (period - 1) / 2`, which is how TA-Lib 0.8.1 computes it (the EMA step fused).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Zlema {
     /// The last `lag + 1` inputs; the oldest is `x[lag]` once full.
     recent: Ring,

@@ -1,0 +1,327 @@
+//! A live stream: one indicator stepped bar by bar, with peek, revise and snapshots.
+
+use crate::catalog::{find, IndicatorSpec};
+use crate::error::SnapshotProblem;
+use crate::execution::snapshot::{self, Header};
+use crate::kernel::{Batch, Chunks, Stream, MAX_OUTPUTS};
+use crate::params::Params;
+use crate::TaError;
+
+/// One indicator run live. `update` commits a closed bar; `peek` answers "what if this bar
+/// closed now" without committing; `revise` replaces the last committed bar (the forming bar
+/// of a feed), when the stream was built revisable. Every call steps the same state machine
+/// the batch fold steps, with the same rule for incomplete bars.
+#[derive(Debug)]
+pub struct LiveStream {
+    spec: &'static IndicatorSpec,
+    params: Params,
+    state: Box<dyn Stream>,
+    /// For revisable streams: the state before the last committed bar.
+    previous: Option<Box<dyn Stream>>,
+    /// Whether `previous` holds a state to go back to.
+    has_last: bool,
+    /// Where `peek` steps a copy of the state (kept to reuse its memory).
+    scratch: Option<Box<dyn Stream>>,
+    /// Bars committed (complete or not).
+    bars: u64,
+}
+
+impl Clone for LiveStream {
+    fn clone(&self) -> Self {
+        LiveStream {
+            spec: self.spec,
+            params: self.params.clone(),
+            state: self.state.clone_box(),
+            previous: self.previous.as_ref().map(|s| s.clone_box()),
+            has_last: self.has_last,
+            scratch: None,
+            bars: self.bars,
+        }
+    }
+}
+
+impl LiveStream {
+    /// A fresh stream of `spec` with parameter values `values` (catalog order; validated).
+    pub fn new(
+        spec: &'static IndicatorSpec,
+        values: &[f64],
+        revisable: bool,
+    ) -> Result<Self, TaError> {
+        let params = spec.params(values)?;
+        let state = spec.stream(params.values())?;
+        Ok(Self::from_parts(spec, params, state, revisable))
+    }
+
+    fn from_parts(
+        spec: &'static IndicatorSpec,
+        params: Params,
+        state: Box<dyn Stream>,
+        revisable: bool,
+    ) -> Self {
+        let previous = revisable.then(|| state.clone_box());
+        LiveStream {
+            spec,
+            params,
+            state,
+            previous,
+            has_last: false,
+            scratch: None,
+            bars: 0,
+        }
+    }
+
+    /// A stream warmed on `history` (equal-length input series in catalog order, each as
+    /// chunks; `present` marks rows with no missing input, as for the batch kernel), with the
+    /// batch output for that history, computed in the same pass.
+    pub fn open(
+        spec: &'static IndicatorSpec,
+        values: &[f64],
+        revisable: bool,
+        history: &[Chunks<'_>],
+        present: Option<&[bool]>,
+    ) -> Result<(Self, Batch), TaError> {
+        let params = spec.params(values)?;
+        let len = history
+            .first()
+            .map_or(0, |c| c.iter().map(|s| s.len()).sum::<usize>());
+        if revisable && len > 0 {
+            // The last bar is stepped on its own, so that the state before it is kept.
+            let head: Vec<Vec<&[f64]>> = history.iter().map(|c| cut(c, len - 1)).collect();
+            let head_refs: Vec<&[&[f64]]> = head.iter().map(Vec::as_slice).collect();
+            let (mut batch, state) =
+                spec.open(&params, &head_refs, present.map(|p| &p[..len - 1]))?;
+            let mut stream = Self::from_parts(spec, params, state, true);
+            stream.bars = (len - 1) as u64;
+            let bar: Vec<f64> = history.iter().map(|c| last(c)).collect();
+            let skip = present.is_some_and(|p| !p[len - 1]);
+            let mut out = [f64::NAN; MAX_OUTPUTS];
+            let outputs = spec.outputs.len();
+            let ready = if skip {
+                stream.commit_skipped();
+                false
+            } else {
+                stream.update(&bar, &mut out[..outputs])?
+            };
+            batch.push_row(&out[..outputs], ready);
+            return Ok((stream, batch));
+        }
+        let (batch, state) = spec.open(&params, history, present)?;
+        let mut stream = Self::from_parts(spec, params, state, revisable);
+        stream.bars = len as u64;
+        Ok((stream, batch))
+    }
+
+    pub fn spec(&self) -> &'static IndicatorSpec {
+        self.spec
+    }
+
+    /// Canonical parameter values, catalog order.
+    pub fn values(&self) -> &[f64] {
+        self.params.values()
+    }
+
+    pub fn revisable(&self) -> bool {
+        self.previous.is_some()
+    }
+
+    /// Bars committed so far.
+    pub fn bars(&self) -> u64 {
+        self.bars
+    }
+
+    pub fn lookback(&self) -> usize {
+        self.state.lookback()
+    }
+
+    fn check_bar(&self, bar: &[f64], out: &[f64]) -> Result<(), TaError> {
+        let (inputs, outputs) = (self.spec.inputs.len(), self.spec.outputs.len());
+        if bar.len() != inputs || out.len() != outputs {
+            let (what, expected, got) = if bar.len() != inputs {
+                ("inputs per bar", inputs, bar.len())
+            } else {
+                ("output slots", outputs, out.len())
+            };
+            return Err(TaError::Arity {
+                indicator: self.spec.name.to_string(),
+                what,
+                expected,
+                got,
+            });
+        }
+        Ok(())
+    }
+
+    /// Commits a closed bar; `true` when `out` holds its output(s). A bar with a missing
+    /// (NaN) or infinite input is skipped, as the batch fold skips it.
+    #[inline]
+    pub fn update(&mut self, bar: &[f64], out: &mut [f64]) -> Result<bool, TaError> {
+        self.check_bar(bar, out)?;
+        if let Some(previous) = &mut self.previous {
+            previous.assign(&*self.state);
+            self.has_last = true;
+        }
+        self.bars += 1;
+        Ok(self.state.update(bar, out))
+    }
+
+    /// Commits a bar with a missing input (nothing is stepped).
+    pub fn commit_skipped(&mut self) {
+        if let Some(previous) = &mut self.previous {
+            previous.assign(&*self.state);
+            self.has_last = true;
+        }
+        self.bars += 1;
+    }
+
+    /// The output `bar` would give if it closed now; nothing is committed.
+    pub fn peek(&mut self, bar: &[f64], out: &mut [f64]) -> Result<bool, TaError> {
+        self.check_bar(bar, out)?;
+        let scratch = self.scratch.get_or_insert_with(|| self.state.clone_box());
+        scratch.assign(&*self.state);
+        Ok(scratch.update(bar, out))
+    }
+
+    /// Replaces the last committed bar with `bar` and returns its output.
+    pub fn revise(&mut self, bar: &[f64], out: &mut [f64]) -> Result<bool, TaError> {
+        self.check_bar(bar, out)?;
+        let Some(previous) = &self.previous else {
+            return Err(
+                self.invalid_state("this stream was not built revisable (pass revisable=True)")
+            );
+        };
+        if !self.has_last {
+            return Err(self.invalid_state("there is no committed bar to revise yet"));
+        }
+        self.state.assign(&**previous);
+        Ok(self.state.update(bar, out))
+    }
+
+    fn invalid_state(&self, message: &str) -> TaError {
+        TaError::InvalidState {
+            indicator: self.spec.name.to_string(),
+            message: message.to_string(),
+        }
+    }
+
+    /// The whole stream as a snapshot (see [`snapshot`]).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, TaError> {
+        let header = Header {
+            engine: env!("CARGO_PKG_VERSION").to_string(),
+            indicator: self.spec.name.to_string(),
+            state_version: self.state.state_version(),
+            params: self
+                .spec
+                .params
+                .iter()
+                .zip(self.params.values())
+                .map(|(p, &v)| (p.name.to_string(), v))
+                .collect(),
+            revisable: self.previous.is_some(),
+            bars: self.bars,
+        };
+        let state = self.state.save()?;
+        let previous = match (&self.previous, self.has_last) {
+            (Some(previous), true) => Some(previous.save()?),
+            _ => None,
+        };
+        snapshot::write(&header, &state, previous.as_deref())
+    }
+
+    /// Restores a stream from [`to_bytes`](Self::to_bytes)'s output. A buffer that is not a
+    /// snapshot, is truncated or altered, comes from an unknown version, or does not fit its
+    /// indicator is refused with [`TaError::Snapshot`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, TaError> {
+        let frame = snapshot::read(bytes)?;
+        let header = &frame.header;
+        let spec = find(&header.indicator).map_err(|_| {
+            TaError::snapshot(
+                SnapshotProblem::Malformed,
+                format!("unknown indicator '{}'", header.indicator),
+            )
+        })?;
+        let malformed = |detail: String| TaError::snapshot(SnapshotProblem::Malformed, detail);
+        if header.params.len() != spec.params.len()
+            || header
+                .params
+                .iter()
+                .zip(spec.params)
+                .any(|((name, _), p)| name != p.name)
+        {
+            return Err(malformed(format!(
+                "the parameters do not match {}'s",
+                spec.name
+            )));
+        }
+        let values: Vec<f64> = header.params.iter().map(|(_, v)| *v).collect();
+        let params = spec
+            .params(&values)
+            .map_err(|e| malformed(format!("parameters: {e}")))?;
+        let fresh = spec.stream(params.values())?;
+        if header.state_version != fresh.state_version() {
+            return Err(TaError::snapshot(
+                SnapshotProblem::UnsupportedVersion,
+                format!(
+                    "{} state version {}; this engine reads {}",
+                    spec.name,
+                    header.state_version,
+                    fresh.state_version()
+                ),
+            ));
+        }
+        let state = spec.restore(&params, frame.state)?;
+        if frame.previous.is_some() && !header.revisable {
+            return Err(malformed(
+                "a previous state in a stream that is not revisable".into(),
+            ));
+        }
+        let previous = match frame.previous {
+            Some(bytes) => Some(spec.restore(&params, bytes)?),
+            None => header.revisable.then(|| state.clone_box()),
+        };
+        Ok(LiveStream {
+            spec,
+            params,
+            state,
+            has_last: frame.previous.is_some(),
+            previous,
+            scratch: None,
+            bars: header.bars,
+        })
+    }
+
+    /// Like [`from_bytes`](Self::from_bytes), refusing a snapshot of another indicator.
+    pub fn from_bytes_of(name: &str, bytes: &[u8]) -> Result<Self, TaError> {
+        let stream = Self::from_bytes(bytes)?;
+        if stream.spec.name != name {
+            return Err(TaError::snapshot(
+                SnapshotProblem::WrongIndicator,
+                format!("a snapshot of '{}', not '{name}'", stream.spec.name),
+            ));
+        }
+        Ok(stream)
+    }
+}
+
+/// The first `rows` rows of a chunked series.
+fn cut<'a>(chunks: &[&'a [f64]], rows: usize) -> Vec<&'a [f64]> {
+    let mut left = rows;
+    let mut out = Vec::new();
+    for chunk in chunks {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(chunk.len());
+        out.push(&chunk[..take]);
+        left -= take;
+    }
+    out
+}
+
+/// The last value of a chunked series (NaN when empty).
+fn last(chunks: &[&[f64]]) -> f64 {
+    chunks
+        .iter()
+        .rev()
+        .find_map(|c| c.last().copied())
+        .unwrap_or(f64::NAN)
+}
