@@ -542,6 +542,9 @@ pub trait Stream: Send + Sync + std::fmt::Debug {
     fn state_version(&self) -> u32;
     /// The whole state, serialized (MessagePack with named fields).
     fn save(&self) -> Result<Vec<u8>, crate::TaError>;
+    /// Folds `inputs` (as for the batch kernel) on from this state, which the last bar
+    /// leaves behind: the batch output of the rows, as if they were updated one by one.
+    fn feed(&mut self, inputs: &[Chunks<'_>], present: Option<&[bool]>) -> Batch;
     /// A panel of `symbols` fresh copies of this state machine.
     fn panel(&self, symbols: usize) -> Box<dyn PanelStream>;
     fn as_any(&self) -> &dyn std::any::Any;
@@ -589,6 +592,11 @@ impl<I: Snapshot> Stream for I {
     }
     fn save(&self) -> Result<Vec<u8>, crate::TaError> {
         crate::execution::snapshot::encode_state(self)
+    }
+    fn feed(&mut self, inputs: &[Chunks<'_>], present: Option<&[bool]>) -> Batch {
+        let (batch, state) = fold_keeping_state(self.clone(), inputs, present, &[]);
+        *self = state;
+        batch
     }
     fn panel(&self, symbols: usize) -> Box<dyn PanelStream> {
         Box::new(crate::execution::panel::Panel::new(self.clone(), symbols))

@@ -413,3 +413,26 @@ fn odd_values_in_a_state_round_trip() {
         }
     }
 }
+
+#[test]
+fn update_many_continues_from_any_state() {
+    let d = data(10);
+    for spec in catalog() {
+        let series = inputs(spec, &d);
+        let values = spec.default_values();
+        let expected = batch_rows(spec, &values, &series, None);
+        for revisable in [false, true] {
+            let mut stream = LiveStream::new(spec, &values, revisable).unwrap();
+            let mut rows: Rows = (0..50)
+                .map(|row| update(&mut stream, &bar_at(&series, row)))
+                .collect();
+            let rest: Vec<[&[f64]; 1]> = series.iter().map(|s| [&s[50..]]).collect();
+            let rest: Vec<&[&[f64]]> = rest.iter().map(|c| c.as_slice()).collect();
+            let batch = stream.update_many(&rest, None).unwrap();
+            rows.extend(open_rows(&batch, N - 50));
+            assert!(same_bits(&rows, &expected), "{}", spec.name);
+            assert_eq!(stream.bars(), N as u64);
+            assert_eq!(stream.ready(), expected[N - 1].is_some());
+        }
+    }
+}

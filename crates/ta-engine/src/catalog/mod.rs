@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::kernel::{fold_groups, fold_keeping_state, Batch, Chunks, Indicator, Snapshot, Stream};
+use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Snapshot, Stream};
 use crate::params::{ParamInput, ParamSpec, Params};
 use crate::TaError;
 
@@ -322,8 +322,6 @@ type BatchFn = fn(&Params, &[Chunks<'_>], Option<&[bool]>, &[usize]) -> Result<B
 type StreamFn = fn(&Params) -> Result<Box<dyn Stream>, TaError>;
 type LookbackFn = fn(&Params) -> Result<usize, TaError>;
 type RestoreFn = fn(&Params, &[u8]) -> Result<Box<dyn Stream>, TaError>;
-type OpenFn =
-    fn(&Params, &[Chunks<'_>], Option<&[bool]>) -> Result<(Batch, Box<dyn Stream>), TaError>;
 
 /// The entry points of one indicator, monomorphised over its state machine.
 #[derive(Clone, Copy)]
@@ -332,7 +330,6 @@ pub struct Kernel {
     stream: StreamFn,
     lookback: LookbackFn,
     restore: RestoreFn,
-    open: OpenFn,
 }
 
 impl std::fmt::Debug for Kernel {
@@ -359,15 +356,6 @@ fn stream_of<I: Snapshot>(p: &Params) -> Result<Box<dyn Stream>, TaError> {
     Ok(Box::new(I::from_params(p)?))
 }
 
-fn open_of<I: Snapshot>(
-    p: &Params,
-    inputs: &[Chunks<'_>],
-    present: Option<&[bool]>,
-) -> Result<(Batch, Box<dyn Stream>), TaError> {
-    let (batch, state) = fold_keeping_state(I::from_params(p)?, inputs, present, &[]);
-    Ok((batch, Box::new(state)))
-}
-
 fn lookback_of<I: Indicator>(p: &Params) -> Result<usize, TaError> {
     Ok(I::from_params(p)?.lookback())
 }
@@ -379,7 +367,6 @@ pub const fn kernel<I: Snapshot>() -> Kernel {
         stream: stream_of::<I>,
         lookback: lookback_of::<I>,
         restore: crate::execution::snapshot::decode_state::<I>,
-        open: open_of::<I>,
     }
 }
 
@@ -532,7 +519,7 @@ impl IndicatorSpec {
 
     /// Checks the number of input series and that they (and `present`) have one length,
     /// which it returns.
-    fn check_inputs(
+    pub fn check_inputs(
         &self,
         inputs: &[Chunks<'_>],
         present: Option<&[bool]>,
@@ -567,18 +554,6 @@ impl IndicatorSpec {
     /// A state machine restored from its serialized state (see [`crate::execution::snapshot`]).
     pub fn restore(&self, params: &Params, state: &[u8]) -> Result<Box<dyn Stream>, TaError> {
         (self.kernel.restore)(params, state)
-    }
-
-    /// Folds `inputs` (checked as for [`run`](Self::run)) and returns the batch output with
-    /// the state machine the last bar left, ready to go on live.
-    pub fn open(
-        &self,
-        params: &Params,
-        inputs: &[Chunks<'_>],
-        present: Option<&[bool]>,
-    ) -> Result<(Batch, Box<dyn Stream>), TaError> {
-        self.check_inputs(inputs, present)?;
-        (self.kernel.open)(params, inputs, present)
     }
 
     /// Default parameter values in catalog order.

@@ -24,6 +24,8 @@ pub struct LiveStream {
     scratch: Option<Box<dyn Stream>>,
     /// Bars committed (complete or not).
     bars: u64,
+    /// Whether the last committed bar gave an output.
+    ready: bool,
 }
 
 impl Clone for LiveStream {
@@ -36,6 +38,7 @@ impl Clone for LiveStream {
             has_last: self.has_last,
             scratch: None,
             bars: self.bars,
+            ready: self.ready,
         }
     }
 }
@@ -67,12 +70,12 @@ impl LiveStream {
             has_last: false,
             scratch: None,
             bars: 0,
+            ready: false,
         }
     }
 
-    /// A stream warmed on `history` (equal-length input series in catalog order, each as
-    /// chunks; `present` marks rows with no missing input, as for the batch kernel), with the
-    /// batch output for that history, computed in the same pass.
+    /// A stream warmed on `history` (see [`update_many`](Self::update_many)), with the batch
+    /// output for that history, computed in the same pass.
     pub fn open(
         spec: &'static IndicatorSpec,
         values: &[f64],
@@ -80,35 +83,44 @@ impl LiveStream {
         history: &[Chunks<'_>],
         present: Option<&[bool]>,
     ) -> Result<(Self, Batch), TaError> {
-        let params = spec.params(values)?;
-        let len = history
-            .first()
-            .map_or(0, |c| c.iter().map(|s| s.len()).sum::<usize>());
-        if revisable && len > 0 {
-            // The last bar is stepped on its own, so that the state before it is kept.
-            let head: Vec<Vec<&[f64]>> = history.iter().map(|c| cut(c, len - 1)).collect();
-            let head_refs: Vec<&[&[f64]]> = head.iter().map(Vec::as_slice).collect();
-            let (mut batch, state) =
-                spec.open(&params, &head_refs, present.map(|p| &p[..len - 1]))?;
-            let mut stream = Self::from_parts(spec, params, state, true);
-            stream.bars = (len - 1) as u64;
-            let bar: Vec<f64> = history.iter().map(|c| last(c)).collect();
-            let skip = present.is_some_and(|p| !p[len - 1]);
-            let mut out = [f64::NAN; MAX_OUTPUTS];
-            let outputs = spec.outputs.len();
-            let ready = if skip {
-                stream.commit_skipped();
-                false
-            } else {
-                stream.update(&bar, &mut out[..outputs])?
-            };
-            batch.push_row(&out[..outputs], ready);
-            return Ok((stream, batch));
-        }
-        let (batch, state) = spec.open(&params, history, present)?;
-        let mut stream = Self::from_parts(spec, params, state, revisable);
-        stream.bars = len as u64;
+        let mut stream = Self::new(spec, values, revisable)?;
+        let batch = stream.update_many(history, present)?;
         Ok((stream, batch))
+    }
+
+    /// Commits many bars at once: `inputs` are equal-length series in catalog order, each as
+    /// chunks; `present` marks rows with no missing input (as for the batch kernel). Returns
+    /// their outputs, the same as updating bar by bar, through the batch fold.
+    pub fn update_many(
+        &mut self,
+        inputs: &[Chunks<'_>],
+        present: Option<&[bool]>,
+    ) -> Result<Batch, TaError> {
+        let len = self.spec.check_inputs(inputs, present)?;
+        if self.previous.is_none() || len == 0 {
+            self.bars += len as u64;
+            let batch = self.state.feed(inputs, present);
+            if len > 0 {
+                self.ready = batch.validity.is_valid(len - 1);
+            }
+            return Ok(batch);
+        }
+        // Revisable: the last bar is stepped on its own, so that the state before it is kept.
+        let head: Vec<Vec<&[f64]>> = inputs.iter().map(|c| cut(c, len - 1)).collect();
+        let head: Vec<&[&[f64]]> = head.iter().map(Vec::as_slice).collect();
+        let mut batch = self.state.feed(&head, present.map(|p| &p[..len - 1]));
+        self.bars += (len - 1) as u64;
+        let bar: Vec<f64> = inputs.iter().map(|c| last(c)).collect();
+        let mut out = [f64::NAN; MAX_OUTPUTS];
+        let outputs = self.spec.outputs.len();
+        let ready = if present.is_some_and(|p| !p[len - 1]) {
+            self.commit_skipped();
+            false
+        } else {
+            self.update(&bar, &mut out[..outputs])?
+        };
+        batch.push_row(&out[..outputs], ready);
+        Ok(batch)
     }
 
     pub fn spec(&self) -> &'static IndicatorSpec {
@@ -127,6 +139,11 @@ impl LiveStream {
     /// Bars committed so far.
     pub fn bars(&self) -> u64 {
         self.bars
+    }
+
+    /// Whether the last committed bar gave an output.
+    pub fn ready(&self) -> bool {
+        self.ready
     }
 
     pub fn lookback(&self) -> usize {
@@ -161,7 +178,8 @@ impl LiveStream {
             self.has_last = true;
         }
         self.bars += 1;
-        Ok(self.state.update(bar, out))
+        self.ready = self.state.update(bar, out);
+        Ok(self.ready)
     }
 
     /// Commits a bar with a missing input (nothing is stepped).
@@ -171,6 +189,7 @@ impl LiveStream {
             self.has_last = true;
         }
         self.bars += 1;
+        self.ready = false;
     }
 
     /// The output `bar` would give if it closed now; nothing is committed.
@@ -193,7 +212,8 @@ impl LiveStream {
             return Err(self.invalid_state("there is no committed bar to revise yet"));
         }
         self.state.assign(&**previous);
-        Ok(self.state.update(bar, out))
+        self.ready = self.state.update(bar, out);
+        Ok(self.ready)
     }
 
     fn invalid_state(&self, message: &str) -> TaError {
@@ -218,6 +238,7 @@ impl LiveStream {
                 .collect(),
             revisable: self.previous.is_some(),
             bars: self.bars,
+            ready: self.ready,
         };
         let state = self.state.save()?;
         let previous = match (&self.previous, self.has_last) {
@@ -286,6 +307,7 @@ impl LiveStream {
             previous,
             scratch: None,
             bars: header.bars,
+            ready: header.ready,
         })
     }
 

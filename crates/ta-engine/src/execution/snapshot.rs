@@ -47,6 +47,9 @@ pub struct Header {
     pub revisable: bool,
     /// Bars committed so far (complete or not).
     pub bars: u64,
+    /// Whether the last committed bar gave an output.
+    #[serde(default)]
+    pub ready: bool,
 }
 
 /// A snapshot split into its parts (states still encoded).
