@@ -1,4 +1,4 @@
-"""Writes `indicators.py` and `namespace.py` from the engine catalog.
+"""Writes `indicators.py`, `namespace.py` and `stream.py` from the engine catalog.
 
 Run ``make generate`` (``python tools/codegen.py``) after changing the catalog in ta-engine; a
 test fails when the checked-in files differ from what this produces. A development tool: it is
@@ -286,6 +286,74 @@ def render_namespace() -> str:
     return "\n".join(parts)
 
 
+def _record(e: dict[str, Any]) -> str:
+    """The named tuple of a multi-output indicator's values in ``stream.py``."""
+    return "".join(part.capitalize() for part in e["name"].split("_")) + "Values"
+
+
+def _value_type(o: dict[str, Any]) -> str:
+    return "int" if o["dtype"] == "Int32" else "float"
+
+
+def _stream_type(e: dict[str, Any]) -> str:
+    outputs = e["outputs"]
+    return _record(e) if len(outputs) > 1 else _value_type(outputs[0])
+
+
+def _stream_function(e: dict[str, Any]) -> str:
+    parts = [f"{p['name']}: {_py_type(p)} = {_py_default(p)}" for p in _params(e)]
+    params = ", ".join(f'"{p["name"]}": {p["name"]}' for p in _params(e))
+    if _has_settings(e):
+        parts.append("settings: CandleSettings | str | None = None")
+        params = ", ".join(filter(None, [params, f'**settings_params("{e["name"]}", settings)']))
+    parts += ["*", "revisable: bool = False"]
+    values = ", ".join(e["inputs"])
+    returns = _stream_type(e)
+    outputs = ", ".join(o["name"] for o in e["outputs"])
+    shape = f"a ``{returns}`` ({outputs})" if len(e["outputs"]) > 1 else f"a ``{returns}``"
+    doc = (
+        f"Live ``{e['name']}`` (see :func:`laakhay.ta.{e['name']}`, same parameters): "
+        f"``update({values})`` gives {shape} or None while warming up "
+        f"(the first {e['default_lookback']} complete bars with the default parameters)."
+    )
+    body = "\n".join(_wrap(doc, 88))
+    return (
+        f"def {e['name']}({', '.join(parts)}) -> Stream[{returns}]:\n"
+        f'{_indent(chr(34) * 3 + body, 4)}\n    """\n'
+        f'    return new("{e["name"]}", {{{params}}}, revisable)\n'
+    )
+
+
+def render_stream() -> str:
+    entries = list(_catalog.entries().values())
+    multi = [e for e in entries if len(e["outputs"]) > 1]
+    exported = ["Panel", "SnapshotError", "Stream", "from_bytes", "panel"]
+    exported += [_record(e) for e in multi] + [e["name"] for e in entries]
+    names = ", ".join(f'"{n}"' for n in sorted(exported))
+    parts = [
+        HEADER,
+        '"""Live streams: ``ta.stream.<name>(...)`` for every catalog entry, with the batch\n'
+        "function's parameters. Each steps the engine's state machine for that indicator (the\n"
+        "one the batch kernel folds), so a stream gives the batch result's bits. See\n"
+        ':class:`Stream`, :func:`from_bytes` and :func:`panel`."""\n',
+        "from __future__ import annotations\n",
+        "from typing import NamedTuple\n",
+        "from laakhay.ta._streams import Panel, SnapshotError, Stream, from_bytes, new, panel",
+        "from laakhay.ta.candles import CandleSettings, settings_params\n",
+        f"__all__ = [{names}]\n",
+    ]
+    for e in multi:
+        fields = "\n".join(f"    {o['name']}: {_value_type(o)}" for o in e["outputs"])
+        parts.append(
+            f"\nclass {_record(e)}(NamedTuple):\n"
+            f'    """One bar of ``{e["name"]}``."""\n\n{fields}\n'
+        )
+    records = ", ".join(f'"{e["name"]}": {_record(e)}' for e in multi)
+    parts.append(f"\nRECORDS: dict[str, type[tuple[object, ...]]] = {{{records}}}\n")
+    parts += ["\n" + _stream_function(e) for e in entries]
+    return "\n".join(parts)
+
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
@@ -339,6 +407,7 @@ def outputs() -> dict[Path, str]:
     rendered = {
         PACKAGE / "indicators.py": render_indicators(),
         PACKAGE / "namespace.py": render_namespace(),
+        PACKAGE / "stream.py": render_stream(),
     }
     files = {path: _formatted(text, path) for path, text in rendered.items()}
     files[DOCS / "talib-mapping.md"] = render_mapping()

@@ -7,7 +7,7 @@ use ta_engine::{naming, ErrorKind, ParamInput, TaError};
 
 /// Engine errors as Python exceptions, by kind: a parameter that does not exist or has the
 /// wrong type is a `TypeError` (as for any Python call), a value out of range a `ValueError`.
-fn to_py_err(err: TaError) -> PyErr {
+pub(crate) fn to_py_err(err: TaError) -> PyErr {
     match err.kind() {
         ErrorKind::UnknownParam | ErrorKind::DuplicateParam | ErrorKind::InvalidType => {
             PyTypeError::new_err(err.to_string())

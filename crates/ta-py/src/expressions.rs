@@ -296,7 +296,7 @@ fn output_dtype(spec: &IndicatorSpec) -> DataType {
 /// One batch as the result column: null where the indicator has no value; for several
 /// outputs a struct that is itself null where every field is (so `drop_nulls` and `is_null`
 /// see warm-ups), fields null inside too.
-fn to_series(spec: &IndicatorSpec, name: &str, batch: Batch) -> PolarsResult<Series> {
+pub(crate) fn to_series(spec: &IndicatorSpec, name: &str, batch: Batch) -> PolarsResult<Series> {
     let len = batch.outputs.first().map_or(0, Vec::len);
     let validity = validity_bitmap(&batch.validity, len);
     let mut fields: Vec<Series> = batch

@@ -6,6 +6,7 @@ mod catalog;
 mod expressions;
 mod grouping;
 mod parallel;
+mod streams;
 
 use pyo3::prelude::*;
 use pyo3_polars::PolarsAllocator;
@@ -22,5 +23,14 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog::lookback, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::label, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::output_name, m)?)?;
+    m.add_function(wrap_pyfunction!(streams::new_stream, m)?)?;
+    m.add_function(wrap_pyfunction!(streams::stream_from_bytes, m)?)?;
+    m.add_class::<streams::Stream1>()?;
+    m.add_class::<streams::Stream2>()?;
+    m.add_class::<streams::Stream3>()?;
+    m.add_class::<streams::Stream4>()?;
+    m.add_class::<streams::Stream5>()?;
+    m.add_class::<streams::RawPanel>()?;
+    m.add("SnapshotError", m.py().get_type::<streams::SnapshotError>())?;
     Ok(())
 }

@@ -8,6 +8,7 @@ and the streaming engine. Every value comes from ``ta-engine``; semantics follow
 from __future__ import annotations
 
 from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
+from laakhay.ta import stream
 from laakhay.ta._catalog import catalog, info, lookback, output_name
 from laakhay.ta._engine import __version__
 from laakhay.ta.candles import CANDLE_PRESETS, CandleSetting, CandleSettings
@@ -25,6 +26,7 @@ __all__ = [
     "lookback",
     "output_name",
     "sample_ohlcv",
+    "stream",
     *_indicator_names,
 ]
 del _namespace

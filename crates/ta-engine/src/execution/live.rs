@@ -123,6 +123,16 @@ impl LiveStream {
         Ok(batch)
     }
 
+    /// A stream continuing from a state machine's state (e.g. one symbol of a panel).
+    pub fn from_state(
+        spec: &'static IndicatorSpec,
+        values: &[f64],
+        state: Box<dyn Stream>,
+    ) -> Result<Self, TaError> {
+        let params = spec.params(values)?;
+        Ok(Self::from_parts(spec, params, state, false))
+    }
+
     pub fn spec(&self) -> &'static IndicatorSpec {
         self.spec
     }
