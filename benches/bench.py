@@ -10,12 +10,19 @@ Tables, each timing the median of --repeat runs after a warm-up, ours and TA-Lib
 3. A --symbols x --bars panel: ``by="symbol"`` with a String and a Categorical symbol column,
    and ``.over("symbol")``, versus a TA-Lib loop over contiguous per-symbol slices; then a
    realistic 20-indicator ``select`` versus TA-Lib computing the same 20 in a loop.
+4. Live streams (``ta.stream``) on --stream-bars bars, fed from a Python loop, versus TA-Lib
+   0.8's ``talib.stream`` handles (opened on the same history): ns per update, peek and revise,
+   snapshot size and time, and a --stream-symbols RSI panel tick (p50/p99) versus a loop over
+   as many TA-Lib handles. First, every stream path is checked bit for bit against TA-Lib's
+   batch functions on the same data.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import pickle
 import statistics
 import subprocess
 import sys
@@ -23,12 +30,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import polars as pl
 import talib
 from polars.plugins import register_plugin_function
+from talib import stream as ta_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -47,6 +55,9 @@ PANEL_SET = [
     "sma", "ema", "wma", "rsi", "macd", "bbands", "atr", "natr", "stoch", "adx",
     "cci", "willr", "mfi", "obv", "roc", "stddev", "kama", "trix", "aroon", "sar",
 ]  # fmt: skip
+STREAM_SET = ["rsi", "ema", "atr", "macd", "bbands", "stoch"]
+STREAM_HISTORY = 1_000
+"""Bars every stream and TA-Lib handle is opened on before the timed updates."""
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -70,14 +81,19 @@ def defaults(entry: dict[str, Any]) -> dict[str, float]:
     return {p["name"]: p["default"] for p in entry["params"]}
 
 
+def talib_kwargs(entry: dict[str, Any]) -> dict[str, int | float]:
+    """`entry`'s default parameters by TA-Lib's names (ints where TA-Lib takes ints)."""
+    return {
+        p["talib_name"]: (p["default"] if p["kind"] == "float" else int(p["default"]))
+        for p in talib_params(entry)
+    }
+
+
 def talib_call(entry: dict[str, Any], arrays: dict[str, np.ndarray]) -> Callable[[], object]:
     """TA-Lib computing `entry` with default parameters: the 0.8.1 wheel on numpy arrays, or
     for the functions 0.8.3 added, TA-Lib 0.8.3 (polars-talib-fast) in an eager select."""
     args = [arrays[free_column(entry, i)] for i in entry["inputs"]]
-    kwargs = {
-        p["talib_name"]: (p["default"] if p["kind"] == "float" else int(p["default"]))
-        for p in talib_params(entry)
-    }
+    kwargs = talib_kwargs(entry)
     if not hasattr(talib, entry["talib_name"]):
         import polars_talib_fast as ptf
 
@@ -255,6 +271,331 @@ def panel(symbols: int, bars: int, repeat: int, names: list[str]) -> None:
     )
 
 
+def ours_values(entry: dict[str, Any]) -> dict[str, int | float]:
+    """`entry`'s default parameters by our names (ints where the parameter is an int)."""
+    return {
+        p["name"]: (p["default"] if p["kind"] == "float" else int(p["default"]))
+        for p in entry["params"]
+    }
+
+
+def ours_stream(entry: dict[str, Any], revisable: bool = False) -> ta.stream.Stream[Any]:
+    """A new ``ta.stream.<name>(...)`` with the catalog's default parameters."""
+    make = getattr(ta.stream, entry["name"])
+    return cast("ta.stream.Stream[Any]", make(**ours_values(entry), revisable=revisable))
+
+
+def talib_handle(entry: dict[str, Any], history: list[np.ndarray]) -> Any:
+    """A ``talib.stream.<NAME>`` handle opened on `history` (one array per input)."""
+    return getattr(ta_stream, entry["talib_name"])(*history, **talib_kwargs(entry))
+
+
+def feed(fn: Callable[..., object], cols: list[list[float]]) -> None:
+    """Calls `fn` with each bar's inputs from a plain Python loop (the loop a live feed runs)."""
+    if len(cols) == 1:
+        for x in cols[0]:
+            fn(x)
+    elif len(cols) == 3:
+        for a, b, c in zip(*cols, strict=True):
+            fn(a, b, c)
+    else:
+        for bar in zip(*cols, strict=True):
+            fn(*bar)
+
+
+def floor_loop(cols: list[list[float]]) -> None:
+    """`feed`'s loop calling ``float`` on the bar's first input: the Python floor."""
+    fl = float
+    if len(cols) == 1:
+        for x in cols[0]:
+            fl(x)
+    elif len(cols) == 3:
+        for a, _b, _c in zip(*cols, strict=True):
+            fl(a)
+    else:
+        for bar in zip(*cols, strict=True):
+            fl(bar[0])
+
+
+def race_fresh(*preps: Callable[[], Callable[[], object]], repeat: int) -> list[float]:
+    """`race` with untimed set-up: each prep returns the function to time, made anew per run
+    (a fresh copy of a stream, so every run starts from the same state)."""
+    for prep in preps:
+        prep()()
+    runs: list[list[float]] = [[] for _ in preps]
+    for _ in range(repeat):
+        for times, prep in zip(runs, preps, strict=True):
+            times.append(timed(prep()))
+    return [statistics.median(t) * 1e3 for t in runs]
+
+
+def as_rows(values: list[Any], width: int) -> np.ndarray:
+    """Stream outputs (None, a float or a tuple per bar) as a (bars, width) float64 array."""
+    blank = (math.nan,) * width
+    rows = [blank if v is None else (v,) if width == 1 else tuple(v) for v in values]
+    return np.array(rows, dtype=np.float64).reshape(len(values), width)
+
+
+def batch_rows(result: Any) -> np.ndarray:
+    """A TA-Lib batch result (an array or a tuple of arrays) as a (bars, outputs) array."""
+    arrays = result if isinstance(result, tuple) else (result,)
+    return np.column_stack([np.asarray(a, dtype=np.float64) for a in arrays])
+
+
+def bit_mismatches(ours: np.ndarray, theirs: np.ndarray) -> np.ndarray:
+    """Bar indices where some output differs in bits (NaN matches NaN)."""
+    same = (np.isnan(ours) & np.isnan(theirs)) | (ours.view(np.int64) == theirs.view(np.int64))
+    return np.flatnonzero(~same.all(axis=1))
+
+
+def check_streams(names: list[str], data: dict[str, np.ndarray]) -> bool:
+    """Every stream path against TA-Lib's batch function on `data`, bit for bit: a fresh
+    stream's updates; updates after ``update_many`` over the history; peek, and revise after
+    committing a wrong bar (a revisable stream); and TA-Lib's own handle."""
+    bars = len(data["close"])
+    hist = STREAM_HISTORY
+    all_ok = True
+    for name in names:
+        entry = BY_NAME[name]
+        arrays = [data[free_column(entry, i)] for i in entry["inputs"]]
+        cols = [a.tolist() for a in arrays]
+        want = batch_rows(getattr(talib, entry["talib_name"])(*arrays, **talib_kwargs(entry)))
+        width = want.shape[1]
+
+        fresh = ours_stream(entry)
+        fresh_out: list[Any] = []
+        feed(lambda *bar, s=fresh, out=fresh_out: out.append(s.update(*bar)), cols)
+
+        opened = ours_stream(entry)
+        opened.update_many(*(a[:hist] for a in arrays))
+        opened_out: list[Any] = []
+        tail = [c[hist:] for c in cols]
+        feed(lambda *bar, s=opened, out=opened_out: out.append(s.update(*bar)), tail)
+
+        rev = ours_stream(entry, revisable=True)
+        peeked: list[Any] = []
+        revised: list[Any] = []
+
+        def peek_then_revise(*bar: float, s: Any = rev) -> None:
+            peeked.append(s.peek(*bar))
+            s.update(*(x * 1.01 for x in bar))
+            revised.append(s.revise(*bar))
+
+        feed(peek_then_revise, cols)
+
+        handle = talib_handle(entry, [a[:hist] for a in arrays])
+        handle_out: list[Any] = []
+        feed(lambda *bar, h=handle, out=handle_out: out.append(h.update(*bar)), tail)
+
+        results = {
+            "update": (as_rows(fresh_out, width), want),
+            "update_many+update": (as_rows(opened_out, width), want[hist:]),
+            "peek": (as_rows(peeked, width), want),
+            "revise": (as_rows(revised, width), want),
+            "TA-Lib handle": (as_rows(handle_out, width), want[hist:]),
+        }
+        bad = []
+        for path, (got, expected) in results.items():
+            wrong = bit_mismatches(got, expected)
+            if len(wrong):
+                i = int(wrong[0])
+                bad.append(
+                    f"{path}: {len(wrong)} of {len(got):,} bars differ, first at bar "
+                    f"{i + bars - len(got)}: {got[i].tolist()} vs TA-Lib {expected[i].tolist()}"
+                )
+        all_ok = all_ok and not bad
+        verdict = "; ".join(bad) if bad else "identical bits (" + ", ".join(results) + ")"
+        print(f"- {name}: {verdict}")
+    return all_ok
+
+
+def streams(bars: int, symbols: int, repeat: int, names: list[str]) -> None:
+    data = synthetic_ohlcv(bars, seed=1)
+    hist = STREAM_HISTORY
+    print(f"\n## Streams: bit-for-bit check against TA-Lib's batch functions, {bars:,} bars\n")
+    if not check_streams(names, data):
+        print("\nWARNING: a stream disagrees with TA-Lib above; its timings are of wrong numbers.")
+
+    live = bars - hist
+    updates, peeks, snaps = [], [], []
+    ratios, net_ratios = [], []
+    for name in names:
+        entry = BY_NAME[name]
+        arrays = [data[free_column(entry, i)] for i in entry["inputs"]]
+        cols = [a[hist:].tolist() for a in arrays]
+        ours = ours_stream(entry)
+        ours.update_many(*(a[:hist] for a in arrays))
+        rev = ours_stream(entry, revisable=True)
+        rev.update_many(*(a[:hist] for a in arrays))
+        theirs = talib_handle(entry, [a[:hist] for a in arrays])
+
+        def run(method: str, proto: Any, cols: list[list[float]] = cols) -> Callable[[], object]:
+            fn = getattr(proto.copy(), method)
+            return lambda: feed(fn, cols)
+
+        ours_ms, theirs_ms, floor_ms = race_fresh(
+            lambda ours=ours: run("update", ours),
+            lambda theirs=theirs: run("update", theirs),
+            lambda cols=cols: lambda: floor_loop(cols),
+            repeat=repeat,
+        )
+        ours_ns, theirs_ns, floor_ns = (ms * 1e6 / live for ms in (ours_ms, theirs_ms, floor_ms))
+        ratios.append(ours_ns / theirs_ns)
+        net_ratios.append((ours_ns - floor_ns) / (theirs_ns - floor_ns))
+        updates.append(
+            [
+                name,
+                f"{ours_ns:.0f}",
+                f"{theirs_ns:.0f}",
+                f"{floor_ns:.0f}",
+                f"{ratios[-1]:.2f}",
+                f"{net_ratios[-1]:.2f}",
+            ]
+        )
+
+        rev_ms, peek_ms, revise_ms, ta_peek_ms = race_fresh(
+            lambda rev=rev: run("update", rev),
+            lambda rev=rev: run("peek", rev),
+            lambda rev=rev: run("revise", rev),
+            lambda theirs=theirs: run("peek", theirs),
+            repeat=repeat,
+        )
+        rev_ns, peek_ns, revise_ns, ta_peek_ns = (
+            ms * 1e6 / live for ms in (rev_ms, peek_ms, revise_ms, ta_peek_ms)
+        )
+        peeks.append(
+            [
+                name,
+                f"{ours_ns:.0f}",
+                f"{rev_ns:.0f}",
+                f"{peek_ns:.0f}",
+                f"{revise_ns:.0f}",
+                f"{ta_peek_ns:.0f}",
+                f"{peek_ns / ta_peek_ns:.2f}",
+            ]
+        )
+
+        calls = 1_000
+        blob = ours.to_bytes()
+        from_bytes = ta.stream.from_bytes
+
+        def many(fn: Callable[[], object]) -> Callable[[], None]:
+            def loop() -> None:
+                for _ in range(calls):
+                    fn()
+
+            return loop
+
+        to_ms, from_ms, copy_ms, ta_copy_ms = race(
+            many(ours.to_bytes),
+            many(lambda blob=blob: from_bytes(blob)),
+            many(ours.copy),
+            many(theirs.copy),
+            repeat=repeat,
+        )
+        snaps.append(
+            [
+                name,
+                f"{len(blob):,}",
+                f"{len(pickle.dumps(ours)):,}",
+                *(f"{ms * 1e3 / calls:.2f}" for ms in (to_ms, from_ms, copy_ms, ta_copy_ms)),
+            ]
+        )
+
+    floor_note = "a bare loop calling float on the bar's first input"
+    table(
+        f"Stream update from a Python loop, {live:,} bars after {hist:,} of history: ta.stream "
+        f"vs TA-Lib 0.8 talib.stream handles (stateful, O(1) update) (median of {repeat}; "
+        f"ns/update; floor: {floor_note}; net = both minus the floor)",
+        ["indicator", "ours", "TA-Lib handle", "floor", "ours/TA", "net ours/TA"],
+        updates,
+    )
+    summary("stream update", ratios)
+    summary("stream update net of the floor", net_ratios)
+    table(
+        f"Stream peek and revise, same {live:,} bars (median of {repeat}; ns/call; peek and "
+        "revise on a revisable stream at the last history bar; TA-Lib has peek, no revise)",
+        [
+            "indicator",
+            "update",
+            "update (revisable)",
+            "peek",
+            "revise",
+            "TA-Lib peek",
+            "peek/TA",
+        ],
+        peeks,
+    )
+    table(
+        f"Stream snapshots after {hist:,} bars (median of {repeat} x 1,000 calls; µs/call; "
+        "TA-Lib handles cannot be serialised, copy() is their nearest)",
+        [
+            "indicator",
+            "to_bytes size",
+            "pickle size",
+            "to_bytes",
+            "from_bytes",
+            "copy",
+            "TA-Lib copy",
+        ],
+        snaps,
+    )
+    if "rsi" in names:
+        panel_tick(symbols, repeat)
+
+
+def panel_tick(symbols: int, repeat: int, warm: int = 100, ticks: int = 2_000) -> None:
+    """One RSI tick over `symbols` symbols: ``ta.stream.panel(...).update(closes)`` versus a
+    Python loop over as many TA-Lib handles, interleaved tick by tick (alternating which goes
+    first), after `warm` ticks of history; every tick's values compared bit for bit."""
+    entry = BY_NAME["rsi"]
+    closes = synthetic_ohlcv(symbols * (warm + ticks), seed=3)["close"]
+    closes = closes.reshape(symbols, warm + ticks)
+    by_tick = [np.ascontiguousarray(closes[:, t]) for t in range(warm + ticks)]
+    live = ta.stream.panel("rsi", [f"S{i:04d}" for i in range(symbols)], **ours_values(entry))
+    for row in by_tick[:warm]:
+        live.update(row)
+    handles = [talib_handle(entry, [closes[i, :warm]]) for i in range(symbols)]
+    ups = [h.update for h in handles]
+    fl = float
+    ours_ns: list[int] = []
+    theirs_ns: list[int] = []
+    floor_ns: list[int] = []
+    wrong = 0
+    clock = time.perf_counter_ns
+    for k, row in enumerate(by_tick[warm:]):
+        values = row.tolist()
+        for turn in (0, 1, 2) if k % 2 else (1, 0, 2):
+            start = clock()
+            if turn == 0:
+                got = live.update(row)
+                ours_ns.append(clock() - start)
+            elif turn == 1:
+                want = [u(x) for u, x in zip(ups, row.tolist(), strict=True)]
+                theirs_ns.append(clock() - start)
+            else:
+                _ = [fl(x) for x in values]
+                floor_ns.append(clock() - start)
+        wrong += len(bit_mismatches(got.reshape(-1, 1), np.array(want).reshape(-1, 1)))
+    rows = []
+    for label, ns in (
+        ("ta.stream.panel update(closes)", ours_ns),
+        (f"loop over {symbols:,} TA-Lib handles", theirs_ns),
+        (f"floor: loop calling float x {symbols:,}", floor_ns),
+    ):
+        q = np.percentile(np.array(ns) / 1e3, [50, 99])
+        rows.append([label, f"{q[0]:.1f}", f"{q[1]:.1f}"])
+    table(
+        f"RSI panel tick, {symbols:,} symbols, {ticks:,} ticks after {warm} of history "
+        "(µs/tick; TA-Lib loop builds a list of values from row.tolist())",
+        ["per tick", "p50", "p99"],
+        rows,
+    )
+    ratio = statistics.median(ours_ns) / statistics.median(theirs_ns)
+    verdict = "identical bits" if not wrong else f"{wrong:,} symbol-ticks DIFFER"
+    print(f"\npanel p50 / TA-Lib loop p50: {ratio:.2f}; panel vs TA-Lib handles: {verdict}.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -264,7 +605,11 @@ def main() -> None:
     parser.add_argument("--bars", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--only", nargs="*", default=[])
-    parser.add_argument("--skip", nargs="*", default=[], choices=["kernels", "series", "panel"])
+    parser.add_argument("--stream-bars", type=int, default=100_000)
+    parser.add_argument("--stream-symbols", type=int, default=1_000)
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=["kernels", "series", "panel", "streams"]
+    )
     args = parser.parse_args()
     print(f"polars {pl.__version__}, TA-Lib {talib.__ta_version__.decode().split()[0]}")
     if "kernels" not in args.skip:
@@ -274,6 +619,9 @@ def main() -> None:
     if "panel" not in args.skip:
         panel_names = args.only or ["sma", "ema", "rsi", "atr", "macd", "bbands", "adx"]
         panel(args.symbols, args.bars, args.repeat, panel_names)
+    if "streams" not in args.skip:
+        stream_names = [n for n in STREAM_SET if not args.only or n in args.only]
+        streams(args.stream_bars, args.stream_symbols, args.repeat, stream_names)
 
 
 if __name__ == "__main__":

@@ -41,3 +41,15 @@ def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     printed = capsys.readouterr().out
     assert "rsi_14" in printed and "AAA" in printed
     assert "Catalog:" in printed
+
+
+def test_streaming_example_runs() -> None:
+    text = README.read_text()
+    section = text[text.index("## Live streams") :]
+    match = re.search(r"```python\n(.*?)```", section, re.S)
+    assert match is not None
+    namespace: dict[str, object] = {}
+    exec(compile(match.group(1), "README live streams", "exec"), namespace)
+    ready = namespace["panel"].ready  # type: ignore[attr-defined]
+    # The frame tick: AAA goes on; BBB had no row (no bar); CCC's first bar is warm-up.
+    assert list(ready) == [True, False, False]
