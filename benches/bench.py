@@ -348,65 +348,82 @@ def bit_mismatches(ours: np.ndarray, theirs: np.ndarray) -> np.ndarray:
     return np.flatnonzero(~same.all(axis=1))
 
 
-def check_streams(names: list[str], data: dict[str, np.ndarray]) -> bool:
-    """Every stream path against TA-Lib's batch function on `data`, bit for bit: a fresh
-    stream's updates; updates after ``update_many`` over the history; peek, and revise after
-    committing a wrong bar (a revisable stream); and TA-Lib's own handle."""
-    bars = len(data["close"])
+def check_stream(entry: dict[str, Any], data: dict[str, np.ndarray]) -> dict[str, str]:
+    """Every stream path of `entry` against TA-Lib's batch function on `data`, bit for bit: a
+    fresh stream's updates; updates after ``update_many`` over the history; peek, and revise
+    after committing a wrong bar (a revisable stream); and TA-Lib's own handle. Returns the
+    paths that differ, with the first difference."""
     hist = STREAM_HISTORY
+    arrays = [data[free_column(entry, i)] for i in entry["inputs"]]
+    cols = [a.tolist() for a in arrays]
+    tail = [c[hist:] for c in cols]
+    want = batch_rows(getattr(talib, entry["talib_name"])(*arrays, **talib_kwargs(entry)))
+
+    fresh = ours_stream(entry)
+    fresh_out: list[Any] = []
+    feed(lambda *bar: fresh_out.append(fresh.update(*bar)), cols)
+
+    opened = ours_stream(entry)
+    opened.update_many(*(a[:hist] for a in arrays))
+    opened_out: list[Any] = []
+    feed(lambda *bar: opened_out.append(opened.update(*bar)), tail)
+
+    rev = ours_stream(entry, revisable=True)
+    peeked: list[Any] = []
+    revised: list[Any] = []
+
+    def peek_then_revise(*bar: float) -> None:
+        peeked.append(rev.peek(*bar))
+        rev.update(*(x * 1.01 for x in bar))
+        revised.append(rev.revise(*bar))
+
+    feed(peek_then_revise, cols)
+
+    handle = talib_handle(entry, [a[:hist] for a in arrays])
+    handle_out: list[Any] = []
+    feed(lambda *bar: handle_out.append(handle.update(*bar)), tail)
+
+    width = want.shape[1]
+    results = {
+        "update": (fresh_out, want),
+        "update_many+update": (opened_out, want[hist:]),
+        "peek": (peeked, want),
+        "revise": (revised, want),
+        "TA-Lib handle": (handle_out, want[hist:]),
+    }
+    bad = {}
+    for path, (values, expected) in results.items():
+        got = as_rows(values, width)
+        wrong = bit_mismatches(got, expected)
+        if len(wrong):
+            i = int(wrong[0])
+            bad[path] = (
+                f"{len(wrong)} of {len(got):,} bars differ, first at bar "
+                f"{i + len(want) - len(got)}: {got[i].tolist()} vs TA-Lib {expected[i].tolist()}"
+            )
+    return {path: bad.get(path, "") for path in results}
+
+
+def check_streams(names: list[str], data: dict[str, np.ndarray]) -> bool:
+    """`check_stream` for each of `names`, a line each; True where all agree."""
     all_ok = True
     for name in names:
-        entry = BY_NAME[name]
-        arrays = [data[free_column(entry, i)] for i in entry["inputs"]]
-        cols = [a.tolist() for a in arrays]
-        want = batch_rows(getattr(talib, entry["talib_name"])(*arrays, **talib_kwargs(entry)))
-        width = want.shape[1]
-
-        fresh = ours_stream(entry)
-        fresh_out: list[Any] = []
-        feed(lambda *bar, s=fresh, out=fresh_out: out.append(s.update(*bar)), cols)
-
-        opened = ours_stream(entry)
-        opened.update_many(*(a[:hist] for a in arrays))
-        opened_out: list[Any] = []
-        tail = [c[hist:] for c in cols]
-        feed(lambda *bar, s=opened, out=opened_out: out.append(s.update(*bar)), tail)
-
-        rev = ours_stream(entry, revisable=True)
-        peeked: list[Any] = []
-        revised: list[Any] = []
-
-        def peek_then_revise(*bar: float, s: Any = rev) -> None:
-            peeked.append(s.peek(*bar))
-            s.update(*(x * 1.01 for x in bar))
-            revised.append(s.revise(*bar))
-
-        feed(peek_then_revise, cols)
-
-        handle = talib_handle(entry, [a[:hist] for a in arrays])
-        handle_out: list[Any] = []
-        feed(lambda *bar, h=handle, out=handle_out: out.append(h.update(*bar)), tail)
-
-        results = {
-            "update": (as_rows(fresh_out, width), want),
-            "update_many+update": (as_rows(opened_out, width), want[hist:]),
-            "peek": (as_rows(peeked, width), want),
-            "revise": (as_rows(revised, width), want),
-            "TA-Lib handle": (as_rows(handle_out, width), want[hist:]),
-        }
-        bad = []
-        for path, (got, expected) in results.items():
-            wrong = bit_mismatches(got, expected)
-            if len(wrong):
-                i = int(wrong[0])
-                bad.append(
-                    f"{path}: {len(wrong)} of {len(got):,} bars differ, first at bar "
-                    f"{i + bars - len(got)}: {got[i].tolist()} vs TA-Lib {expected[i].tolist()}"
-                )
+        paths = check_stream(BY_NAME[name], data)
+        bad = [f"{path}: {why}" for path, why in paths.items() if why]
         all_ok = all_ok and not bad
-        verdict = "; ".join(bad) if bad else "identical bits (" + ", ".join(results) + ")"
+        verdict = "; ".join(bad) if bad else "identical bits (" + ", ".join(paths) + ")"
         print(f"- {name}: {verdict}")
     return all_ok
+
+
+def repeated(fn: Callable[[], object], calls: int) -> Callable[[], None]:
+    """`fn` called `calls` times in a loop."""
+
+    def loop() -> None:
+        for _ in range(calls):
+            fn()
+
+    return loop
 
 
 def streams(bars: int, symbols: int, repeat: int, names: list[str]) -> None:
@@ -417,6 +434,7 @@ def streams(bars: int, symbols: int, repeat: int, names: list[str]) -> None:
         print("\nWARNING: a stream disagrees with TA-Lib above; its timings are of wrong numbers.")
 
     live = bars - hist
+    calls = 1_000
     updates, peeks, snaps = [], [], []
     ratios, net_ratios = [], []
     for name in names:
@@ -475,22 +493,12 @@ def streams(bars: int, symbols: int, repeat: int, names: list[str]) -> None:
             ]
         )
 
-        calls = 1_000
         blob = ours.to_bytes()
-        from_bytes = ta.stream.from_bytes
-
-        def many(fn: Callable[[], object]) -> Callable[[], None]:
-            def loop() -> None:
-                for _ in range(calls):
-                    fn()
-
-            return loop
-
         to_ms, from_ms, copy_ms, ta_copy_ms = race(
-            many(ours.to_bytes),
-            many(lambda blob=blob: from_bytes(blob)),
-            many(ours.copy),
-            many(theirs.copy),
+            repeated(ours.to_bytes, calls),
+            repeated(lambda blob=blob: ta.stream.from_bytes(blob), calls),
+            repeated(ours.copy, calls),
+            repeated(theirs.copy, calls),
             repeat=repeat,
         )
         snaps.append(
@@ -611,7 +619,10 @@ def main() -> None:
         "--skip", nargs="*", default=[], choices=["kernels", "series", "panel", "streams"]
     )
     args = parser.parse_args()
-    print(f"polars {pl.__version__}, TA-Lib {talib.__ta_version__.decode().split()[0]}")
+    print(
+        f"polars {pl.__version__}, TA-Lib {talib.__ta_version__.decode().split()[0]} "
+        f"(Python wheel ta-lib {talib.__version__})"
+    )
     if "kernels" not in args.skip:
         kernels(args.rows, args.repeat, args.only)
     if "series" not in args.skip:
