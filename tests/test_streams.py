@@ -53,7 +53,9 @@ def as_row(entry: dict[str, Any], value: Any) -> Any:
         return (None,) * n
     values = (value,) if n == 1 else tuple(value)
     if n > 1:
-        assert list(value._fields) == [o["name"] for o in entry["outputs"]]
+        assert isinstance(value, tuple)
+        assert list(type(value).__match_args__) == [o["name"] for o in entry["outputs"]]
+        assert [getattr(value, o["name"]) for o in entry["outputs"]] == list(value)
     for out, v in zip(entry["outputs"], values, strict=True):
         assert isinstance(v, int if out["dtype"] == "Int32" else float), (out, v)
     return values

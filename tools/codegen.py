@@ -337,17 +337,23 @@ def render_stream() -> str:
         "one the batch kernel folds), so a stream gives the batch result's bits. See\n"
         ':class:`Stream`, :func:`from_bytes` and :func:`panel`."""\n',
         "from __future__ import annotations\n",
-        "from typing import NamedTuple\n",
+        "from typing import TYPE_CHECKING, NamedTuple\n",
+        "from laakhay.ta import _engine",
         "from laakhay.ta._streams import Panel, SnapshotError, Stream, from_bytes, new, panel",
         "from laakhay.ta.candles import CandleSettings, settings_params\n",
         f"__all__ = [{names}]\n",
     ]
+    # For type checkers, each record is a NamedTuple; at run time it is the engine's struct
+    # sequence of the same name and fields (a tuple subclass too, built without Python code).
+    stubs = []
     for e in multi:
-        fields = "\n".join(f"    {o['name']}: {_value_type(o)}" for o in e["outputs"])
-        parts.append(
-            f"\nclass {_record(e)}(NamedTuple):\n"
-            f'    """One bar of ``{e["name"]}``."""\n\n{fields}\n'
+        fields = "\n".join(f"        {o['name']}: {_value_type(o)}" for o in e["outputs"])
+        stubs.append(
+            f"    class {_record(e)}(NamedTuple):\n"
+            f'        """One bar of ``{e["name"]}``."""\n\n{fields}\n'
         )
+    runtime = "\n".join(f'    {_record(e)} = _engine.record_type("{e["name"]}")' for e in multi)
+    parts.append("\nif TYPE_CHECKING:\n" + "\n".join(stubs) + "\nelse:\n" + runtime + "\n")
     records = ", ".join(f'"{e["name"]}": {_record(e)}' for e in multi)
     parts.append(f"\nRECORDS: dict[str, type[tuple[object, ...]]] = {{{records}}}\n")
     parts += ["\n" + _stream_function(e) for e in entries]

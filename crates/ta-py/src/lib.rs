@@ -6,6 +6,7 @@ mod catalog;
 mod expressions;
 mod grouping;
 mod parallel;
+mod records;
 mod streams;
 
 use pyo3::prelude::*;
@@ -24,6 +25,7 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog::label, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::output_name, m)?)?;
     m.add_function(wrap_pyfunction!(streams::new_stream, m)?)?;
+    m.add_function(wrap_pyfunction!(records::py_record_type, m)?)?;
     m.add_function(wrap_pyfunction!(streams::stream_from_bytes, m)?)?;
     m.add_class::<streams::Stream1>()?;
     m.add_class::<streams::Stream2>()?;

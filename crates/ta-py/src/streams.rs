@@ -7,12 +7,13 @@
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyIndexError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
 use ta_engine::catalog::{find, Dtype, IndicatorSpec};
 use ta_engine::{ErrorKind, LivePanel, LiveStream, ParamKind, TaError};
 
 use crate::catalog::to_py_err as param_err;
 use crate::expressions::to_series;
+use crate::records::{self, record_type};
 
 pyo3::create_exception!(
     _engine,
@@ -33,16 +34,6 @@ fn to_py_err(err: TaError) -> PyErr {
     }
 }
 
-/// The named-tuple class of a multi-output indicator's values (`laakhay.ta.stream` makes
-/// them from the catalog); `None` for a single output.
-fn record_type(py: Python<'_>, spec: &IndicatorSpec) -> PyResult<Option<Py<PyAny>>> {
-    if spec.outputs.len() == 1 {
-        return Ok(None);
-    }
-    let records = py.import("laakhay.ta.stream")?.getattr("RECORDS")?;
-    Ok(Some(records.get_item(spec.name)?.unbind()))
-}
-
 /// Parameter values by name, whole numbers as `int`.
 fn params_dict<'py>(py: Python<'py>, stream: &LiveStream) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
@@ -60,7 +51,7 @@ fn params_dict<'py>(py: Python<'py>, stream: &LiveStream) -> PyResult<Bound<'py,
 #[derive(Debug)]
 struct Core {
     inner: LiveStream,
-    record: Option<Py<PyAny>>,
+    record: Option<Py<PyType>>,
 }
 
 #[derive(Clone, Copy)]
@@ -107,10 +98,9 @@ impl Core {
             .zip(out.iter())
             .map(|(o, &v)| Self::value(py, o.dtype, v))
             .collect::<PyResult<Vec<_>>>()?;
-        let tuple = PyTuple::new(py, values)?;
         match &self.record {
-            Some(record) => Ok(record.bind(py).call1(tuple)?.unbind()),
-            None => Ok(tuple.into_any().unbind()),
+            Some(record) => records::make(py, record, values),
+            None => Ok(PyTuple::new(py, values)?.into_any().unbind()),
         }
     }
 
@@ -387,7 +377,7 @@ pub fn stream_from_bytes(py: Python<'_>, data: &[u8], name: Option<&str>) -> PyR
 #[derive(Debug)]
 pub struct RawPanel {
     inner: LivePanel,
-    record: Option<Py<PyAny>>,
+    record: Option<Py<PyType>>,
 }
 
 /// Panels at least this large release the GIL while they step.
@@ -454,7 +444,7 @@ impl RawPanel {
         }
         let tuple = PyTuple::new(py, outputs)?;
         match &self.record {
-            Some(record) => Ok(record.bind(py).call1(tuple)?.unbind()),
+            Some(record) => Ok(record.bind(py).call1((tuple,))?.unbind()),
             None => Ok(tuple.into_any().unbind()),
         }
     }

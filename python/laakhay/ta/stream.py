@@ -7,8 +7,9 @@ one the batch kernel folds), so a stream gives the batch result's bits. See
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from laakhay.ta import _engine
 from laakhay.ta._streams import Panel, SnapshotError, Stream, from_bytes, new, panel
 from laakhay.ta.candles import CandleSettings, settings_params
 
@@ -290,241 +291,246 @@ __all__ = [
 ]
 
 
-class BbandsValues(NamedTuple):
-    """One bar of ``bbands``."""
+if TYPE_CHECKING:
 
-    upper: float
-    middle: float
-    lower: float
+    class BbandsValues(NamedTuple):
+        """One bar of ``bbands``."""
 
+        upper: float
+        middle: float
+        lower: float
 
-class AccbandsValues(NamedTuple):
-    """One bar of ``accbands``."""
+    class AccbandsValues(NamedTuple):
+        """One bar of ``accbands``."""
 
-    upper: float
-    middle: float
-    lower: float
+        upper: float
+        middle: float
+        lower: float
 
+    class DonchianValues(NamedTuple):
+        """One bar of ``donchian``."""
 
-class DonchianValues(NamedTuple):
-    """One bar of ``donchian``."""
+        upper: float
+        middle: float
+        lower: float
 
-    upper: float
-    middle: float
-    lower: float
+    class KcValues(NamedTuple):
+        """One bar of ``kc``."""
 
+        upper: float
+        middle: float
+        lower: float
 
-class KcValues(NamedTuple):
-    """One bar of ``kc``."""
+    class SupertrendValues(NamedTuple):
+        """One bar of ``supertrend``."""
 
-    upper: float
-    middle: float
-    lower: float
+        supertrend: float
+        trend: int
 
+    class CkspValues(NamedTuple):
+        """One bar of ``cksp``."""
 
-class SupertrendValues(NamedTuple):
-    """One bar of ``supertrend``."""
+        high_stop: float
+        low_stop: float
 
-    supertrend: float
-    trend: int
+    class IchimokuValues(NamedTuple):
+        """One bar of ``ichimoku``."""
 
+        tenkan: float
+        kijun: float
+        senkou_a: float
+        senkou_b: float
 
-class CkspValues(NamedTuple):
-    """One bar of ``cksp``."""
+    class ZigzagValues(NamedTuple):
+        """One bar of ``zigzag``."""
 
-    high_stop: float
-    low_stop: float
+        zigzag: float
+        trend: int
+        pivot_index: int
 
+    class MacdValues(NamedTuple):
+        """One bar of ``macd``."""
 
-class IchimokuValues(NamedTuple):
-    """One bar of ``ichimoku``."""
+        macd: float
+        signal: float
+        hist: float
 
-    tenkan: float
-    kijun: float
-    senkou_a: float
-    senkou_b: float
+    class MacdextValues(NamedTuple):
+        """One bar of ``macdext``."""
 
+        macd: float
+        signal: float
+        hist: float
 
-class ZigzagValues(NamedTuple):
-    """One bar of ``zigzag``."""
+    class MacdfixValues(NamedTuple):
+        """One bar of ``macdfix``."""
 
-    zigzag: float
-    trend: int
-    pivot_index: int
+        macd: float
+        signal: float
+        hist: float
 
+    class StochValues(NamedTuple):
+        """One bar of ``stoch``."""
 
-class MacdValues(NamedTuple):
-    """One bar of ``macd``."""
+        slowk: float
+        slowd: float
 
-    macd: float
-    signal: float
-    hist: float
+    class StochfValues(NamedTuple):
+        """One bar of ``stochf``."""
 
+        fastk: float
+        fastd: float
 
-class MacdextValues(NamedTuple):
-    """One bar of ``macdext``."""
+    class StochrsiValues(NamedTuple):
+        """One bar of ``stochrsi``."""
 
-    macd: float
-    signal: float
-    hist: float
+        fastk: float
+        fastd: float
 
+    class AroonValues(NamedTuple):
+        """One bar of ``aroon``."""
 
-class MacdfixValues(NamedTuple):
-    """One bar of ``macdfix``."""
+        aroon_down: float
+        aroon_up: float
 
-    macd: float
-    signal: float
-    hist: float
+    class EriValues(NamedTuple):
+        """One bar of ``eri``."""
 
+        bull_power: float
+        bear_power: float
 
-class StochValues(NamedTuple):
-    """One bar of ``stoch``."""
+    class SmiValues(NamedTuple):
+        """One bar of ``smi``."""
 
-    slowk: float
-    slowd: float
+        smi: float
+        signal: float
 
+    class FractalValues(NamedTuple):
+        """One bar of ``fractal``."""
 
-class StochfValues(NamedTuple):
-    """One bar of ``stochf``."""
+        swing_high: int
+        swing_low: int
 
-    fastk: float
-    fastd: float
+    class VortexValues(NamedTuple):
+        """One bar of ``vortex``."""
 
+        plus_vi: float
+        minus_vi: float
 
-class StochrsiValues(NamedTuple):
-    """One bar of ``stochrsi``."""
+    class KdjValues(NamedTuple):
+        """One bar of ``kdj``."""
 
-    fastk: float
-    fastd: float
+        k: float
+        d: float
+        j: float
 
+    class FisherValues(NamedTuple):
+        """One bar of ``fisher``."""
 
-class AroonValues(NamedTuple):
-    """One bar of ``aroon``."""
+        fisher: float
+        trigger: float
 
-    aroon_down: float
-    aroon_up: float
+    class KstValues(NamedTuple):
+        """One bar of ``kst``."""
 
+        kst: float
+        signal: float
 
-class EriValues(NamedTuple):
-    """One bar of ``eri``."""
+    class KstextValues(NamedTuple):
+        """One bar of ``kstext``."""
 
-    bull_power: float
-    bear_power: float
+        kst: float
+        signal: float
 
+    class SqzmomValues(NamedTuple):
+        """One bar of ``sqzmom``."""
 
-class SmiValues(NamedTuple):
-    """One bar of ``smi``."""
+        momentum: float
+        squeeze: int
 
-    smi: float
-    signal: float
+    class WavetrendValues(NamedTuple):
+        """One bar of ``wavetrend``."""
 
+        wt1: float
+        wt2: float
 
-class FractalValues(NamedTuple):
-    """One bar of ``fractal``."""
+    class KvoValues(NamedTuple):
+        """One bar of ``kvo``."""
 
-    swing_high: int
-    swing_low: int
+        kvo: float
+        signal: float
 
+    class HaValues(NamedTuple):
+        """One bar of ``ha``."""
 
-class VortexValues(NamedTuple):
-    """One bar of ``vortex``."""
+        open: float
+        high: float
+        low: float
+        close: float
 
-    plus_vi: float
-    minus_vi: float
+    class HtPhasorValues(NamedTuple):
+        """One bar of ``ht_phasor``."""
 
+        inphase: float
+        quadrature: float
 
-class KdjValues(NamedTuple):
-    """One bar of ``kdj``."""
+    class HtSineValues(NamedTuple):
+        """One bar of ``ht_sine``."""
 
-    k: float
-    d: float
-    j: float
+        sine: float
+        lead_sine: float
 
+    class MamaValues(NamedTuple):
+        """One bar of ``mama``."""
 
-class FisherValues(NamedTuple):
-    """One bar of ``fisher``."""
+        mama: float
+        fama: float
 
-    fisher: float
-    trigger: float
+    class MinmaxValues(NamedTuple):
+        """One bar of ``minmax``."""
 
+        min: float
+        max: float
 
-class KstValues(NamedTuple):
-    """One bar of ``kst``."""
+    class MinmaxindexValues(NamedTuple):
+        """One bar of ``minmaxindex``."""
 
-    kst: float
-    signal: float
+        min_index: int
+        max_index: int
 
-
-class KstextValues(NamedTuple):
-    """One bar of ``kstext``."""
-
-    kst: float
-    signal: float
-
-
-class SqzmomValues(NamedTuple):
-    """One bar of ``sqzmom``."""
-
-    momentum: float
-    squeeze: int
-
-
-class WavetrendValues(NamedTuple):
-    """One bar of ``wavetrend``."""
-
-    wt1: float
-    wt2: float
-
-
-class KvoValues(NamedTuple):
-    """One bar of ``kvo``."""
-
-    kvo: float
-    signal: float
-
-
-class HaValues(NamedTuple):
-    """One bar of ``ha``."""
-
-    open: float
-    high: float
-    low: float
-    close: float
-
-
-class HtPhasorValues(NamedTuple):
-    """One bar of ``ht_phasor``."""
-
-    inphase: float
-    quadrature: float
-
-
-class HtSineValues(NamedTuple):
-    """One bar of ``ht_sine``."""
-
-    sine: float
-    lead_sine: float
-
-
-class MamaValues(NamedTuple):
-    """One bar of ``mama``."""
-
-    mama: float
-    fama: float
-
-
-class MinmaxValues(NamedTuple):
-    """One bar of ``minmax``."""
-
-    min: float
-    max: float
-
-
-class MinmaxindexValues(NamedTuple):
-    """One bar of ``minmaxindex``."""
-
-    min_index: int
-    max_index: int
+else:
+    BbandsValues = _engine.record_type("bbands")
+    AccbandsValues = _engine.record_type("accbands")
+    DonchianValues = _engine.record_type("donchian")
+    KcValues = _engine.record_type("kc")
+    SupertrendValues = _engine.record_type("supertrend")
+    CkspValues = _engine.record_type("cksp")
+    IchimokuValues = _engine.record_type("ichimoku")
+    ZigzagValues = _engine.record_type("zigzag")
+    MacdValues = _engine.record_type("macd")
+    MacdextValues = _engine.record_type("macdext")
+    MacdfixValues = _engine.record_type("macdfix")
+    StochValues = _engine.record_type("stoch")
+    StochfValues = _engine.record_type("stochf")
+    StochrsiValues = _engine.record_type("stochrsi")
+    AroonValues = _engine.record_type("aroon")
+    EriValues = _engine.record_type("eri")
+    SmiValues = _engine.record_type("smi")
+    FractalValues = _engine.record_type("fractal")
+    VortexValues = _engine.record_type("vortex")
+    KdjValues = _engine.record_type("kdj")
+    FisherValues = _engine.record_type("fisher")
+    KstValues = _engine.record_type("kst")
+    KstextValues = _engine.record_type("kstext")
+    SqzmomValues = _engine.record_type("sqzmom")
+    WavetrendValues = _engine.record_type("wavetrend")
+    KvoValues = _engine.record_type("kvo")
+    HaValues = _engine.record_type("ha")
+    HtPhasorValues = _engine.record_type("ht_phasor")
+    HtSineValues = _engine.record_type("ht_sine")
+    MamaValues = _engine.record_type("mama")
+    MinmaxValues = _engine.record_type("minmax")
+    MinmaxindexValues = _engine.record_type("minmaxindex")
 
 
 RECORDS: dict[str, type[tuple[object, ...]]] = {
