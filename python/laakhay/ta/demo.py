@@ -1,10 +1,12 @@
-"""`make demo`: a lazy multi-symbol pipeline on built-in synthetic data.
+"""`make demo`: a lazy multi-symbol pipeline on built-in synthetic data, then the same RSI
+stepped live for every symbol by one stream panel.
 
 Run with ``python -m laakhay.ta.demo``.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from laakhay import ta
@@ -51,10 +53,27 @@ def main() -> None:
         print("Last bar per symbol (each indicator computed per symbol with by='symbol'):")
         print(per_symbol.collect())
 
+    live(bars, symbols)
+
     cat = ta.catalog()
     groups = cat.group_by("group", maintain_order=True).len()
     summary = ", ".join(f"{g} {n}" for g, n in groups.iter_rows())
     print(f"\nCatalog: {cat.height} indicators ({summary}).")
+
+
+def live(bars: pl.DataFrame, symbols: list[str]) -> None:
+    """The same RSI live: one panel for all symbols, fed every bar a tick at a time (one
+    array of closes per tick); its last values equal the batch result's."""
+    panel = ta.stream.panel("rsi", symbols, timeperiod=14)
+    wide = bars.pivot(on="symbol", index="bar", values="close").select(symbols)
+    for tick in wide.iter_rows():
+        values = panel.update(np.array(tick))
+    batch = bars.group_by("symbol", maintain_order=True).agg(
+        ta.rsi("close", 14).last().alias("rsi_14")
+    )
+    print("\nLive: RSI(14) stepped a tick at a time for all symbols by one panel")
+    for symbol, value, expected in zip(symbols, values, batch["rsi_14"], strict=True):
+        print(f"  {symbol}: {value:.6f} (batch {expected:.6f})")
 
 
 if __name__ == "__main__":
