@@ -436,3 +436,176 @@ fn update_many_continues_from_any_state() {
         }
     }
 }
+
+/// Steps a restored stream as a feed would: peeks, updates and re-encodes it from its state
+/// (when `from_state`) and from its previous state, which `revise` goes back to (when
+/// `from_previous`).
+fn exercise(stream: &LiveStream, from_state: bool, from_previous: bool) {
+    let bars: Vec<Vec<f64>> = [100.0, 101.0]
+        .iter()
+        .map(|&v| vec![v; stream.spec().inputs.len()])
+        .collect();
+    let mut out = vec![0.0; stream.spec().outputs.len()];
+    let mut run = |mut stream: LiveStream, revise: bool| {
+        if revise {
+            let _ = stream.revise(&bars[0], &mut out);
+        }
+        for bar in [&bars[0], &bars[1], &bars[0]] {
+            stream.peek(bar, &mut out).unwrap();
+            stream.update(bar, &mut out).unwrap();
+        }
+        stream.peek(&bars[1], &mut out).unwrap();
+        stream.to_bytes().unwrap();
+    };
+    if from_state {
+        run(stream.clone(), false);
+    }
+    if from_previous {
+        run(stream.clone(), true);
+    }
+}
+
+/// The message of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".into())
+}
+
+std::thread_local! {
+    /// Set on threads whose panics are expected (and caught), to keep them off the output.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with the panic hook silenced on threads marked [`QUIET`] (tests running meanwhile
+/// keep their messages); the hook is restored after.
+fn with_quiet_panics<T>(f: impl FnOnce() -> T) -> T {
+    use std::panic::{set_hook, take_hook};
+    use std::sync::Arc;
+    let previous = Arc::new(take_hook());
+    let inner = Arc::clone(&previous);
+    set_hook(Box::new(move |info| {
+        if !QUIET.with(|q| q.get()) {
+            inner(info);
+        }
+    }));
+    let result = f();
+    drop(take_hook());
+    if let Ok(previous) = Arc::try_unwrap(previous) {
+        set_hook(previous);
+    }
+    result
+}
+
+#[test]
+fn bit_flipped_states_never_panic() {
+    // A snapshot whose checksum matches can still hold a damaged state (written by a faulty
+    // program or disk): it must be refused, or restore to a stream that works, never to one
+    // that panics later. One case per bit of the header and of both states (the checksum
+    // recomputed), for every indicator; the cases are shared among threads.
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    // Low bits change a small integer (an index, a count) by 1, 2, 4, 16 and 64. A previous
+    // state passes the same checks as a state, and each of its cases decodes the state too:
+    // there, one bit a byte, taking the five in turn.
+    const BITS: [u8; 5] = [0, 1, 2, 4, 6];
+    const SECTIONS: [&str; 3] = ["header", "state", "previous state"];
+    let d = data(11);
+    // Per indicator: its header (encoded alone), state and previous state after 60 bars.
+    let snapshots: Vec<(&str, [Vec<u8>; 3])> = catalog()
+        .iter()
+        .map(|&spec| {
+            let series = inputs(spec, &d);
+            let mut stream = LiveStream::new(spec, &spec.default_values(), true).unwrap();
+            for row in 0..60 {
+                update(&mut stream, &bar_at(&series, row));
+            }
+            let bytes = stream.to_bytes().unwrap();
+            let frame = snapshot::read(&bytes).unwrap();
+            let header = rmp_serde::to_vec_named(&frame.header).unwrap();
+            let parts = [
+                header,
+                frame.state.to_vec(),
+                frame.previous.unwrap().to_vec(),
+            ];
+            (spec.name, parts)
+        })
+        .collect();
+    let bytes: Vec<(usize, usize, usize)> = snapshots
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, parts))| {
+            (0..3)
+                .flat_map(move |section| (0..parts[section].len()).map(move |at| (k, section, at)))
+        })
+        .collect();
+    let next = AtomicUsize::new(0);
+    let cases = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    let work = || {
+        QUIET.with(|q| q.set(true));
+        while let Some(&(k, section, at)) = bytes.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let (name, parts) = &snapshots[k];
+            let mut parts = parts.clone();
+            let bits = match section {
+                2 => &BITS[at % BITS.len()..][..1],
+                _ => &BITS[..],
+            };
+            for &bit in bits {
+                parts[section][at] ^= 1 << bit;
+                // A header that no longer decodes cannot be framed (the framing is tested by
+                // `damaged_snapshots_are_refused`). A damaged state is framed without the
+                // previous state (only `revise` reads it; this spares decoding it again) and
+                // stepped from itself; a damaged previous state is stepped through `revise`.
+                if let Ok(header) = rmp_serde::from_slice(&parts[0]) {
+                    let previous = (section != 1).then_some(parts[2].as_slice());
+                    let framed = snapshot::write(&header, &parts[1], previous).unwrap();
+                    cases.fetch_add(1, Ordering::Relaxed);
+                    let result = catch_unwind(AssertUnwindSafe(|| {
+                        if let Ok(restored) = LiveStream::from_bytes(&framed) {
+                            exercise(&restored, section != 2, section != 1);
+                        }
+                    }));
+                    if let Err(payload) = result {
+                        let message = panic_message(&*payload);
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push((k, section, at, bit, *name, message));
+                    }
+                }
+                parts[section][at] ^= 1 << bit;
+            }
+        }
+    };
+    with_quiet_panics(|| {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(work);
+            }
+        });
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    let first: Vec<String> = failures
+        .iter()
+        .take(20)
+        .map(|(_, section, at, bit, name, message)| {
+            format!(
+                "{name}: {} byte {at} bit {bit}: {message}",
+                SECTIONS[*section]
+            )
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} bit-flipped snapshots panicked; the first:\n{}",
+        failures.len(),
+        cases.into_inner(),
+        first.join("\n")
+    );
+}

@@ -287,7 +287,10 @@ impl LiveStream {
         let params = spec
             .params(&values)
             .map_err(|e| malformed(format!("parameters: {e}")))?;
-        let fresh = spec.stream(params.values())?;
+        // Values in range that the state machine still refuses (e.g. MAVP's min above max).
+        let fresh = spec
+            .stream(params.values())
+            .map_err(|e| malformed(format!("parameters: {e}")))?;
         if header.state_version != fresh.state_version() {
             return Err(TaError::snapshot(
                 SnapshotProblem::UnsupportedVersion,

@@ -2,6 +2,7 @@
 //! panels of many symbols. Each drives the very state machine the batch fold drives, so a
 //! stream and the batch kernel produce the same bits.
 
+pub(crate) mod checks;
 pub mod live;
 pub mod panel;
 pub(crate) mod serde_array;

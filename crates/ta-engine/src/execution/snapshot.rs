@@ -169,7 +169,8 @@ pub fn decode_state<I: Snapshot>(
     params: &Params,
     bytes: &[u8],
 ) -> Result<Box<dyn Stream>, TaError> {
-    let fresh = I::from_params(params)?;
+    let fresh = I::from_params(params)
+        .map_err(|e| TaError::snapshot(SnapshotProblem::Malformed, format!("parameters: {e}")))?;
     let state: I = rmp_serde::from_slice(bytes)
         .map_err(|e| TaError::snapshot(SnapshotProblem::Malformed, format!("state: {e}")))?;
     let shape = |value: &I| {

@@ -14,6 +14,7 @@ use super::{Ring, RESEED_WINDOWS};
 /// TA-Lib 0.8.1's [`ShiftedVar`](super::ShiftedVar) measures the trigger against the current
 /// sum and has one more trigger, so the two round differently after a rebuild.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "PeakVarFields")]
 pub struct PeakVar {
     period: usize,
     inv_period: f64,
@@ -24,6 +25,47 @@ pub struct PeakVar {
     /// Largest `total2` (whole window) since the last rebuild.
     peak2: f64,
     bars_since_reseed: usize,
+}
+
+/// A peak-tracked variance as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct PeakVarFields {
+    period: usize,
+    inv_period: f64,
+    window: Ring,
+    shift: f64,
+    total1: f64,
+    total2: f64,
+    peak2: f64,
+    bars_since_reseed: usize,
+}
+
+impl TryFrom<PeakVarFields> for PeakVar {
+    type Error = String;
+
+    fn try_from(f: PeakVarFields) -> Result<Self, String> {
+        // The period is the window's length (its reciprocal `new`'s), and the rebuild
+        // countdown within its run.
+        if f.period != f.window.capacity()
+            || f.inv_period.to_bits() != (1.0 / f.period as f64).to_bits()
+            || !crate::execution::checks::countdown(
+                f.bars_since_reseed,
+                RESEED_WINDOWS.saturating_mul(f.period),
+            )
+        {
+            return Err(crate::execution::checks::inconsistent("variance"));
+        }
+        Ok(PeakVar {
+            period: f.period,
+            inv_period: f.inv_period,
+            window: f.window,
+            shift: f.shift,
+            total1: f.total1,
+            total2: f.total2,
+            peak2: f.peak2,
+            bars_since_reseed: f.bars_since_reseed,
+        })
+    }
 }
 
 impl PeakVar {

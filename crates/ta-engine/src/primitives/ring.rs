@@ -2,10 +2,39 @@
 
 /// The last `capacity` values seen, oldest first.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RingFields")]
 pub struct Ring {
     buf: Vec<f64>,
     head: usize,
     len: usize,
+}
+
+/// A ring as a snapshot holds it, before its indices are checked.
+#[derive(serde::Deserialize)]
+struct RingFields {
+    buf: Vec<f64>,
+    head: usize,
+    len: usize,
+}
+
+impl TryFrom<RingFields> for Ring {
+    type Error = String;
+
+    fn try_from(f: RingFields) -> Result<Self, String> {
+        // The head moves only once the ring is full (`as_slices` relies on it).
+        if f.buf.is_empty()
+            || f.head >= f.buf.len()
+            || f.len > f.buf.len()
+            || (f.len < f.buf.len() && f.head != 0)
+        {
+            return Err(crate::execution::checks::outside("ring"));
+        }
+        Ok(Ring {
+            buf: f.buf,
+            head: f.head,
+            len: f.len,
+        })
+    }
 }
 
 impl Ring {

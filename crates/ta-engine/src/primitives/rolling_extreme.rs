@@ -25,6 +25,7 @@ struct Slot {
 /// of the extreme is worked out in [`age`](Self::age) only, so users of the value alone never
 /// pay for it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RunningExtremeFields")]
 pub struct RunningExtreme<const HIGHEST: bool> {
     /// `period` slots.
     slots: Vec<Slot>,
@@ -37,6 +38,59 @@ pub struct RunningExtreme<const HIGHEST: bool> {
     prefix_bar: usize,
     /// Extreme of the window.
     best: f64,
+}
+
+/// A running extreme as a snapshot holds it, before its position and bars are checked.
+#[derive(serde::Deserialize)]
+struct RunningExtremeFields {
+    slots: Vec<Slot>,
+    at: usize,
+    seen: usize,
+    prefix: f64,
+    prefix_bar: usize,
+    best: f64,
+}
+
+impl<const HIGHEST: bool> TryFrom<RunningExtremeFields> for RunningExtreme<HIGHEST> {
+    type Error = String;
+
+    fn try_from(f: RunningExtremeFields) -> Result<Self, String> {
+        let period = f.slots.len();
+        // Blocks are aligned on the first bar.
+        if period == 0 || f.at != f.seen % period {
+            return Err(crate::execution::checks::outside("running extreme"));
+        }
+        // Every bar `age` may pick is one of the window's: the prefix's in the current block
+        // (the previous one's when the current block is empty), a suffix's in the previous
+        // block from its slot on. A suffix with no value (never closed, or nothing beat the
+        // empty one) keeps bar 0.
+        let block = f.seen - f.at;
+        let prefix_fits = match (f.at, block.checked_sub(period)) {
+            (0, None) => f.prefix_bar == 0,
+            (0, Some(previous)) => (previous..block).contains(&f.prefix_bar),
+            _ => (block..f.seen).contains(&f.prefix_bar),
+        };
+        let suffixes_fit =
+            f.slots
+                .iter()
+                .enumerate()
+                .all(|(j, s)| match block.checked_sub(period) {
+                    _ if s.suffix == Self::NONE => s.suffix_bar == 0,
+                    Some(previous) => (previous + j..block).contains(&s.suffix_bar),
+                    None => false,
+                });
+        if !prefix_fits || !suffixes_fit {
+            return Err(crate::execution::checks::inconsistent("running extreme"));
+        }
+        Ok(RunningExtreme {
+            slots: f.slots,
+            at: f.at,
+            seen: f.seen,
+            prefix: f.prefix,
+            prefix_bar: f.prefix_bar,
+            best: f.best,
+        })
+    }
 }
 
 impl<const HIGHEST: bool> RunningExtreme<HIGHEST> {

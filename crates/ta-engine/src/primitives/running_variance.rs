@@ -9,6 +9,7 @@ use super::{Ring, RESEED_WINDOWS};
 /// least every 32 windows. The result is never negative: a rebuilt variance under 1e-12 of its
 /// scale is 0.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "ShiftedVarFields")]
 pub struct ShiftedVar {
     period: usize,
     inv_period: f64,
@@ -17,6 +18,45 @@ pub struct ShiftedVar {
     total1: f64,
     total2: f64,
     bars_since_reseed: usize,
+}
+
+/// A shifted variance as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct ShiftedVarFields {
+    period: usize,
+    inv_period: f64,
+    window: Ring,
+    shift: f64,
+    total1: f64,
+    total2: f64,
+    bars_since_reseed: usize,
+}
+
+impl TryFrom<ShiftedVarFields> for ShiftedVar {
+    type Error = String;
+
+    fn try_from(f: ShiftedVarFields) -> Result<Self, String> {
+        // The period is the window's length (its reciprocal `new`'s), and the rebuild
+        // countdown within its run.
+        if f.period != f.window.capacity()
+            || f.inv_period.to_bits() != (1.0 / f.period as f64).to_bits()
+            || !crate::execution::checks::countdown(
+                f.bars_since_reseed,
+                RESEED_WINDOWS.saturating_mul(f.period),
+            )
+        {
+            return Err(crate::execution::checks::inconsistent("variance"));
+        }
+        Ok(ShiftedVar {
+            period: f.period,
+            inv_period: f.inv_period,
+            window: f.window,
+            shift: f.shift,
+            total1: f.total1,
+            total2: f.total2,
+            bars_since_reseed: f.bars_since_reseed,
+        })
+    }
 }
 
 impl ShiftedVar {

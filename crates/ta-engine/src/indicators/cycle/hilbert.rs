@@ -139,6 +139,7 @@ pub(crate) struct Hilbert {
     ji: Stage,
     jq: Stage,
     /// Ring slot shared by all stages; advances after each even bar.
+    #[serde(deserialize_with = "crate::execution::checks::below::<_, 3>")]
     slot: usize,
     /// The detrender one and two bars of the same parity back, per parity (TA-Lib's
     /// `I1ForEvenPrev2/3`, `I1ForOddPrev2/3`).
@@ -252,6 +253,7 @@ pub(crate) fn whole_period(smooth_period: f64) -> usize {
 pub(crate) struct History {
     #[serde(with = "crate::execution::serde_array")]
     values: [f64; 50],
+    #[serde(deserialize_with = "crate::execution::checks::below::<_, 50>")]
     at: usize,
 }
 

@@ -15,11 +15,40 @@ typed_params! {
 /// +DM or -DM: the raw one-bar movement for period 1, otherwise TA-Lib's Wilder sum (the plain
 /// sum of bars `1..period` first shows on bar `period - 1`).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "DirectionalMovementFields")]
 pub struct DirectionalMovement<const PLUS: bool> {
     period: usize,
     bars: usize,
     prev: PrevBar,
     sum: f64,
+}
+
+/// Directional movement as a snapshot holds it, before its period is checked.
+#[derive(serde::Deserialize)]
+struct DirectionalMovementFields {
+    period: usize,
+    bars: usize,
+    prev: PrevBar,
+    sum: f64,
+}
+
+impl<const PLUS: bool> TryFrom<DirectionalMovementFields> for DirectionalMovement<PLUS> {
+    type Error = String;
+
+    fn try_from(f: DirectionalMovementFields) -> Result<Self, String> {
+        // The parameters' smallest period is 1 (the lookback takes 1 from it).
+        if f.period == 0 {
+            return Err(crate::execution::checks::inconsistent(
+                "directional movement",
+            ));
+        }
+        Ok(DirectionalMovement {
+            period: f.period,
+            bars: f.bars,
+            prev: f.prev,
+            sum: f.sum,
+        })
+    }
 }
 
 impl<const PLUS: bool> Indicator for DirectionalMovement<PLUS> {

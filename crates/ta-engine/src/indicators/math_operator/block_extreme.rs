@@ -22,6 +22,7 @@ struct Slot {
 /// can return -0 where TA-Lib returns +0. The same algorithm streamed: the prefix is kept as
 /// bars arrive, the suffixes are stored when a block completes.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "BlockExtremeFields")]
 pub struct BlockExtreme<const HIGHEST: bool> {
     /// `period` slots.
     slots: Vec<Slot>,
@@ -33,6 +34,34 @@ pub struct BlockExtreme<const HIGHEST: bool> {
     prefix: f64,
     /// Extreme of the window.
     best: f64,
+}
+
+/// A block extreme as a snapshot holds it, before its position is checked.
+#[derive(serde::Deserialize)]
+struct BlockExtremeFields {
+    slots: Vec<Slot>,
+    at: usize,
+    seen: usize,
+    prefix: f64,
+    best: f64,
+}
+
+impl<const HIGHEST: bool> TryFrom<BlockExtremeFields> for BlockExtreme<HIGHEST> {
+    type Error = String;
+
+    fn try_from(f: BlockExtremeFields) -> Result<Self, String> {
+        // Blocks are aligned on the first bar.
+        if f.slots.is_empty() || f.at != f.seen % f.slots.len() {
+            return Err(crate::execution::checks::outside("block extreme"));
+        }
+        Ok(BlockExtreme {
+            slots: f.slots,
+            at: f.at,
+            seen: f.seen,
+            prefix: f.prefix,
+            best: f.best,
+        })
+    }
 }
 
 impl<const HIGHEST: bool> BlockExtreme<HIGHEST> {

@@ -24,6 +24,7 @@ struct Candidate {
 /// leaves the queue once, so a monotone series costs no more than a random one (TA-Lib's
 /// rescan costs `period` per bar there).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "ExtremeIndexFields")]
 pub struct ExtremeIndex<const HIGHEST: bool> {
     /// Ring of up to `period` candidates, oldest first from `head`.
     queue: Vec<Candidate>,
@@ -34,6 +35,55 @@ pub struct ExtremeIndex<const HIGHEST: bool> {
     /// TA-Lib's current extreme and its bar.
     best: f64,
     best_bar: usize,
+}
+
+/// An extreme index as a snapshot holds it, before its indices are checked.
+#[derive(serde::Deserialize)]
+struct ExtremeIndexFields {
+    queue: Vec<Candidate>,
+    head: usize,
+    len: usize,
+    seen: usize,
+    best: f64,
+    best_bar: usize,
+}
+
+impl<const HIGHEST: bool> TryFrom<ExtremeIndexFields> for ExtremeIndex<HIGHEST> {
+    type Error = String;
+
+    fn try_from(f: ExtremeIndexFields) -> Result<Self, String> {
+        let period = f.queue.len();
+        if period == 0 || f.head >= period || f.len > period.min(f.seen) {
+            return Err(crate::execution::checks::outside("extreme index"));
+        }
+        // The candidates are bars of the window, oldest first, ending with the newest bar:
+        // then the one leaving is always found at the front, and the queue never overflows.
+        let window = f.seen.saturating_sub(period)..f.seen;
+        let mut bars = (0..f.len).map(|i| f.queue[(f.head + i) % period].bar);
+        let mut last = None;
+        let candidates_fit = bars.all(|bar| {
+            let fits = window.contains(&bar) && last.is_none_or(|l| l < bar);
+            last = Some(bar);
+            fits
+        }) && last == f.seen.checked_sub(1);
+        // TA-Lib's extreme is a bar of the full window (bar 0 before it is full).
+        let best_fits = if f.seen < period {
+            f.best_bar == 0
+        } else {
+            window.contains(&f.best_bar)
+        };
+        if !candidates_fit || !best_fits {
+            return Err(crate::execution::checks::inconsistent("extreme index"));
+        }
+        Ok(ExtremeIndex {
+            queue: f.queue,
+            head: f.head,
+            len: f.len,
+            seen: f.seen,
+            best: f.best,
+            best_bar: f.best_bar,
+        })
+    }
 }
 
 impl<const HIGHEST: bool> ExtremeIndex<HIGHEST> {

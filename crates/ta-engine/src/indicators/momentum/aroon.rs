@@ -17,11 +17,42 @@ typed_params! {
 
 /// Aroon: how recently the window of `period + 1` bars made its high and its low, in percent.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "AroonFields")]
 pub struct Aroon {
     pub(super) highs: RunningExtreme<true>,
     pub(super) lows: RunningExtreme<false>,
     pub(super) period: usize,
     pub(super) factor: f64,
+}
+
+/// An Aroon as a snapshot holds it, before its period is checked against its windows.
+#[derive(serde::Deserialize)]
+struct AroonFields {
+    highs: RunningExtreme<true>,
+    lows: RunningExtreme<false>,
+    period: usize,
+    factor: f64,
+}
+
+impl TryFrom<AroonFields> for Aroon {
+    type Error = String;
+
+    fn try_from(f: AroonFields) -> Result<Self, String> {
+        // An extreme's age is below its window's length, `period + 1`: the outputs subtract
+        // it from `period`. The factor is `new`'s.
+        if f.highs.period() != f.period.wrapping_add(1)
+            || f.lows.period() != f.highs.period()
+            || f.factor.to_bits() != (100.0 / f.period as f64).to_bits()
+        {
+            return Err(crate::execution::checks::inconsistent("aroon"));
+        }
+        Ok(Aroon {
+            highs: f.highs,
+            lows: f.lows,
+            period: f.period,
+            factor: f.factor,
+        })
+    }
 }
 
 impl Aroon {

@@ -19,10 +19,36 @@ typed_params! {
 /// The window is summed slot by slot in storage order (bar `i` lives in slot `i % period`),
 /// which is TA-Lib's summation order.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CciFields")]
 pub struct Cci {
     window: Vec<f64>,
     slot: usize,
     filled: usize,
+}
+
+/// A CCI as a snapshot holds it, before its indices are checked.
+#[derive(serde::Deserialize)]
+struct CciFields {
+    window: Vec<f64>,
+    slot: usize,
+    filled: usize,
+}
+
+impl TryFrom<CciFields> for Cci {
+    type Error = String;
+
+    fn try_from(f: CciFields) -> Result<Self, String> {
+        // The slot fills in order until the window is full, then goes round it.
+        let period = f.window.len();
+        if f.slot >= period || f.filled > period || (f.filled < period && f.slot != f.filled) {
+            return Err(crate::execution::checks::outside("cci"));
+        }
+        Ok(Cci {
+            window: f.window,
+            slot: f.slot,
+            filled: f.filled,
+        })
+    }
 }
 
 impl Indicator for Cci {

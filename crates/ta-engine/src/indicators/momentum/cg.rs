@@ -24,6 +24,7 @@ typed_params! {
 /// 2^(97 - 2·log2(period)) — never prices) is summed plainly, oldest first, as TA-Lib does.
 /// An exactly zero sum gives the flat-window value `-(period + 1) / 2`.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CgFields")]
 pub struct Cg {
     window: Ring,
     /// TA-Lib's bound on a scaled value in its three-limb form.
@@ -35,6 +36,62 @@ pub struct Cg {
     weighted: i128,
     #[serde(with = "crate::execution::serde_i128")]
     plain: i128,
+}
+
+/// A center of gravity as a snapshot holds it, before its sums are checked.
+#[derive(serde::Deserialize)]
+struct CgFields {
+    window: Ring,
+    limit: f64,
+    scale: Option<f64>,
+    #[serde(with = "crate::execution::serde_i128")]
+    weighted: i128,
+    #[serde(with = "crate::execution::serde_i128")]
+    plain: i128,
+}
+
+impl TryFrom<CgFields> for Cg {
+    type Error = String;
+
+    fn try_from(f: CgFields) -> Result<Self, String> {
+        let cg = Cg {
+            window: f.window,
+            limit: f.limit,
+            scale: f.scale,
+            weighted: f.weighted,
+            plain: f.plain,
+        };
+        // The bound is the period's; a scale is set only on a full window, every value of
+        // which it holds exactly, and the sums are then the window's at that scale. Within
+        // those bounds the sums cannot overflow as the window slides.
+        let consistent = cg.limit.to_bits() == limit(cg.window.capacity()).to_bits()
+            && match cg.scale {
+                None => true,
+                Some(scale) => {
+                    cg.window.is_full() && cg.window.iter().all(|v| cg.fits(v, scale)) && {
+                        let mut rebuilt = cg.clone();
+                        rebuilt.rebuild(scale);
+                        (rebuilt.weighted, rebuilt.plain) == (cg.weighted, cg.plain)
+                    }
+                }
+            };
+        if !consistent {
+            return Err(crate::execution::checks::inconsistent("cg"));
+        }
+        Ok(cg)
+    }
+}
+
+/// TA-Lib's bound on a scaled value for a window of `period` values.
+fn limit(period: usize) -> f64 {
+    let n = period as f64;
+    let mut weight_total = 1.0;
+    while weight_total < n * (n + 1.0) * 0.5 {
+        weight_total *= 2.0;
+    }
+    let width2 = 9.007199254740992e15 / weight_total;
+    let width3 = width2.min(67108864.0);
+    0.25 * width2 * width3 * width3
 }
 
 /// `x · scale` as an integer: exact, since the caller checked it is whole and in range.
@@ -108,16 +165,9 @@ impl Indicator for Cg {
     const FUSED: bool = true;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: CgParams = params.get();
-        let n = p.period as f64;
-        let mut weight_total = 1.0;
-        while weight_total < n * (n + 1.0) * 0.5 {
-            weight_total *= 2.0;
-        }
-        let width2 = 9.007199254740992e15 / weight_total;
-        let width3 = width2.min(67108864.0);
         Ok(Cg {
             window: Ring::new(p.period),
-            limit: 0.25 * width2 * width3 * width3,
+            limit: limit(p.period),
             scale: None,
             weighted: 0,
             plain: 0,

@@ -20,12 +20,39 @@ typed_params! {
 /// Coppock curve: a weighted moving average of the sum of two rates of change (each 0 where
 /// its base price is 0, as TA-Lib's ROC).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CoppockFields")]
 pub struct Coppock {
     /// The last `max(roc1, roc2) + 1` values.
     values: Ring,
     roc1: usize,
     roc2: usize,
     wma: MovingAverage,
+}
+
+/// A Coppock curve as a snapshot holds it, before its lags are checked against its window.
+#[derive(serde::Deserialize)]
+struct CoppockFields {
+    values: Ring,
+    roc1: usize,
+    roc2: usize,
+    wma: MovingAverage,
+}
+
+impl TryFrom<CoppockFields> for Coppock {
+    type Error = String;
+
+    fn try_from(f: CoppockFields) -> Result<Self, String> {
+        // Both lags reach back inside the window, the longer one to its oldest value.
+        if f.roc1.max(f.roc2) != f.values.capacity() - 1 {
+            return Err(crate::execution::checks::outside("coppock"));
+        }
+        Ok(Coppock {
+            values: f.values,
+            roc1: f.roc1,
+            roc2: f.roc2,
+            wma: f.wma,
+        })
+    }
 }
 
 /// `ROC` in percent from `base` to `x`.

@@ -56,6 +56,7 @@ impl TypedParams for CrsiParams {
 /// row the close rose, negative for falls, 0 when unchanged) and the percent rank of the
 /// one-bar return among the previous `rank_period` returns.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CrsiFields")]
 pub struct Crsi {
     rsi: WilderRsi,
     streak_rsi: WilderRsi,
@@ -64,6 +65,47 @@ pub struct Crsi {
     returns: Ring,
     bars: usize,
     lookback: usize,
+}
+
+/// A Connors RSI as a snapshot holds it, before its counters are checked.
+#[derive(serde::Deserialize)]
+struct CrsiFields {
+    rsi: WilderRsi,
+    streak_rsi: WilderRsi,
+    prev: Option<f64>,
+    streak: f64,
+    returns: Ring,
+    bars: usize,
+    lookback: usize,
+}
+
+impl TryFrom<CrsiFields> for Crsi {
+    type Error = String;
+
+    fn try_from(f: CrsiFields) -> Result<Self, String> {
+        // The lookback is the parts' (as `from_params` sets it), and every bar after the first
+        // adds a return: once past the lookback, there are returns to rank.
+        let lookback = f
+            .rsi
+            .lookback()
+            .max(f.streak_rsi.lookback().saturating_add(1))
+            .max(f.returns.capacity());
+        if f.lookback != lookback
+            || f.prev.is_some() != (f.bars > 0)
+            || f.returns.len() != f.bars.saturating_sub(1).min(f.returns.capacity())
+        {
+            return Err(crate::execution::checks::inconsistent("crsi"));
+        }
+        Ok(Crsi {
+            rsi: f.rsi,
+            streak_rsi: f.streak_rsi,
+            prev: f.prev,
+            streak: f.streak,
+            returns: f.returns,
+            bars: f.bars,
+            lookback: f.lookback,
+        })
+    }
 }
 
 impl Indicator for Crsi {

@@ -20,6 +20,7 @@ typed_params! {
 /// first value, then the window mean at each rebuild), and the sums are rebuilt from the
 /// window every 32 windows or when the price variance has shrunk below 1e-6 of its peak.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CtiFields")]
 pub struct Cti {
     window: Ring,
     /// Bars seen, until the first output.
@@ -36,7 +37,76 @@ pub struct Cti {
     until_rebuild: usize,
 }
 
+/// A CTI as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct CtiFields {
+    window: Ring,
+    seen: usize,
+    period: f64,
+    inv_period: f64,
+    sum_y: f64,
+    ss_y: f64,
+    shift: f64,
+    sum_x: f64,
+    sum_x2: f64,
+    sum_xy: f64,
+    peak_x2: f64,
+    until_rebuild: usize,
+}
+
+impl TryFrom<CtiFields> for Cti {
+    type Error = String;
+
+    fn try_from(f: CtiFields) -> Result<Self, String> {
+        // The constants are the window length's, the warm-up counts up to the lookback, and
+        // the rebuild countdown is within its run.
+        let fresh = Cti::new(f.window.capacity());
+        let same = |a: f64, b: f64| a.to_bits() == b.to_bits();
+        if !same(f.period, fresh.period)
+            || !same(f.inv_period, fresh.inv_period)
+            || !same(f.sum_y, fresh.sum_y)
+            || !same(f.ss_y, fresh.ss_y)
+            || f.seen >= f.window.capacity()
+            || !crate::execution::checks::countdown(f.until_rebuild, fresh.until_rebuild)
+        {
+            return Err(crate::execution::checks::inconsistent("cti"));
+        }
+        Ok(Cti {
+            window: f.window,
+            seen: f.seen,
+            period: f.period,
+            inv_period: f.inv_period,
+            sum_y: f.sum_y,
+            ss_y: f.ss_y,
+            shift: f.shift,
+            sum_x: f.sum_x,
+            sum_x2: f.sum_x2,
+            sum_xy: f.sum_xy,
+            peak_x2: f.peak_x2,
+            until_rebuild: f.until_rebuild,
+        })
+    }
+}
+
 impl Cti {
+    fn new(period: usize) -> Self {
+        let n = period as f64;
+        Cti {
+            window: Ring::new(period),
+            seen: 0,
+            period: n,
+            inv_period: 1.0 / n,
+            sum_y: n * (n - 1.0) * 0.5,
+            ss_y: n * (n * n - 1.0) / 12.0,
+            shift: 0.0,
+            sum_x: 0.0,
+            sum_x2: 0.0,
+            sum_xy: 0.0,
+            peak_x2: 0.0,
+            until_rebuild: RESEED_WINDOWS * period,
+        }
+    }
+
     /// Rebuilds the sums from the window (newest value included) against `shift`.
     fn sums_against(&mut self, shift: f64) {
         self.shift = shift;
@@ -57,21 +127,7 @@ impl Indicator for Cti {
     const OUTPUTS: usize = 1;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let p: CtiParams = params.get();
-        let n = p.period as f64;
-        Ok(Cti {
-            window: Ring::new(p.period),
-            seen: 0,
-            period: n,
-            inv_period: 1.0 / n,
-            sum_y: n * (n - 1.0) * 0.5,
-            ss_y: n * (n * n - 1.0) / 12.0,
-            shift: 0.0,
-            sum_x: 0.0,
-            sum_x2: 0.0,
-            sum_xy: 0.0,
-            peak_x2: 0.0,
-            until_rebuild: RESEED_WINDOWS * p.period,
-        })
+        Ok(Cti::new(p.period))
     }
     fn lookback(&self) -> usize {
         self.window.capacity() - 1

@@ -19,10 +19,40 @@ typed_params! {
 /// 100 when the bar `right_bars` ago has a high strictly above (a low strictly below) every
 /// other bar of the `left_bars + 1 + right_bars` window, else 0.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "FractalFields")]
 pub struct Fractal {
     highs: Ring,
     lows: Ring,
     right: usize,
+}
+
+/// Fractals as a snapshot holds them, before the pivot is checked against the windows.
+#[derive(serde::Deserialize)]
+struct FractalFields {
+    highs: Ring,
+    lows: Ring,
+    right: usize,
+}
+
+impl TryFrom<FractalFields> for Fractal {
+    type Error = String;
+
+    fn try_from(f: FractalFields) -> Result<Self, String> {
+        // Highs and lows arrive together; the pivot has at least one bar on either side.
+        let window = f.highs.capacity();
+        if f.lows.capacity() != window
+            || f.lows.len() != f.highs.len()
+            || f.right == 0
+            || f.right >= window - 1
+        {
+            return Err(crate::execution::checks::outside("fractal"));
+        }
+        Ok(Fractal {
+            highs: f.highs,
+            lows: f.lows,
+            right: f.right,
+        })
+    }
 }
 
 impl Indicator for Fractal {

@@ -18,6 +18,7 @@ struct Leg<M> {
 /// value (the bar the longest leg is ready), not on the leg's first rate of change, so its
 /// running sums round as TA-Lib's do.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "KstFields<M>")]
 pub(super) struct KstLines<M> {
     history: Ring,
     legs: [Leg<M>; 4],
@@ -26,6 +27,42 @@ pub(super) struct KstLines<M> {
     bars: usize,
     /// The bar of the first KST value.
     first: usize,
+}
+
+/// KST lines as a snapshot holds them, before their lags are checked against the history.
+#[derive(serde::Deserialize)]
+struct KstFields<M> {
+    history: Ring,
+    legs: [Leg<M>; 4],
+    signal: M,
+    bars: usize,
+    first: usize,
+}
+
+impl<M> TryFrom<KstFields<M>> for KstLines<M> {
+    type Error = String;
+
+    fn try_from(f: KstFields<M>) -> Result<Self, String> {
+        // As `new` lays them out: the history reaches back to the longest lag, and each leg
+        // starts no earlier than its lag and no later than the first KST value. A leg's value
+        // then reaches back inside the history, which gains one value a bar.
+        let max_roc = f.legs.iter().map(|leg| leg.roc).max().unwrap_or(0);
+        if f.history.capacity() != max_roc.wrapping_add(1)
+            || f.history.len() != f.bars.min(f.history.capacity())
+            || f.legs
+                .iter()
+                .any(|leg| leg.start < leg.roc || leg.start > f.first)
+        {
+            return Err(crate::execution::checks::outside("kst"));
+        }
+        Ok(KstLines {
+            history: f.history,
+            legs: f.legs,
+            signal: f.signal,
+            bars: f.bars,
+            first: f.first,
+        })
+    }
 }
 
 impl<M: Smoother + Clone> KstLines<M> {

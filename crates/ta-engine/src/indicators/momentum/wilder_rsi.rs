@@ -4,6 +4,7 @@
 /// summed over the first `period` changes and scaled by `1/period`, then smoothed as
 /// `(avg·(n-1) + change)·(1/n)`; a window without movement reads 50.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "WilderRsiFields")]
 pub(super) struct WilderRsi {
     period: usize,
     inv_period: f64,
@@ -11,6 +12,41 @@ pub(super) struct WilderRsi {
     prev: Option<f64>,
     gain: f64,
     loss: f64,
+}
+
+/// A Wilder RSI as a snapshot holds it, before its counters are checked.
+#[derive(serde::Deserialize)]
+struct WilderRsiFields {
+    period: usize,
+    inv_period: f64,
+    changes: usize,
+    prev: Option<f64>,
+    gain: f64,
+    loss: f64,
+}
+
+impl TryFrom<WilderRsiFields> for WilderRsi {
+    type Error = String;
+
+    fn try_from(f: WilderRsiFields) -> Result<Self, String> {
+        // A period of at least one (the smoothing keeps `period - 1` parts), which its
+        // reciprocal confirms; changes are counted up to it, from the second value on.
+        if f.period == 0
+            || f.inv_period.to_bits() != (1.0 / f.period as f64).to_bits()
+            || f.changes > f.period
+            || (f.prev.is_none() && f.changes > 0)
+        {
+            return Err(crate::execution::checks::inconsistent("rsi"));
+        }
+        Ok(WilderRsi {
+            period: f.period,
+            inv_period: f.inv_period,
+            changes: f.changes,
+            prev: f.prev,
+            gain: f.gain,
+            loss: f.loss,
+        })
+    }
 }
 
 impl WilderRsi {

@@ -23,6 +23,7 @@ typed_params! {
 /// the longest period's lookback. Averages are created the first time their period is asked
 /// for, by replaying the inputs kept until every period has one.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "MavpFields")]
 pub struct Mavp {
     min_period: usize,
     max_period: usize,
@@ -33,6 +34,50 @@ pub struct Mavp {
     /// Every input so far, while some period has no average yet.
     history: Vec<f64>,
     missing: usize,
+}
+
+/// A MAVP as a snapshot holds it, before its periods are checked against its averages.
+#[derive(serde::Deserialize)]
+struct MavpFields {
+    min_period: usize,
+    max_period: usize,
+    kind: MaType,
+    lookback: usize,
+    averages: Vec<Option<Aligned<MovingAverage>>>,
+    history: Vec<f64>,
+    missing: usize,
+}
+
+impl TryFrom<MavpFields> for Mavp {
+    type Error = String;
+
+    fn try_from(f: MavpFields) -> Result<Self, String> {
+        // Periods in the parameters' range with one average slot each (a bar's period
+        // indexes them), `missing` counting the empty slots, and the lookback of the longest
+        // period's average (new averages are aligned to it).
+        let in_range = |value: usize, spec: &crate::params::ParamSpec| {
+            (spec.min..=spec.max).contains(&(value as f64))
+        };
+        let specs = MavpParams::SPECS;
+        if !in_range(f.min_period, &specs[0])
+            || !in_range(f.max_period, &specs[1])
+            || f.min_period > f.max_period
+            || f.averages.len() != f.max_period - f.min_period + 1
+            || f.missing != f.averages.iter().filter(|a| a.is_none()).count()
+            || f.lookback != MovingAverage::new(f.kind, f.max_period).lookback()
+        {
+            return Err(crate::execution::checks::inconsistent("mavp"));
+        }
+        Ok(Mavp {
+            min_period: f.min_period,
+            max_period: f.max_period,
+            kind: f.kind,
+            lookback: f.lookback,
+            averages: f.averages,
+            history: f.history,
+            missing: f.missing,
+        })
+    }
 }
 
 impl Mavp {

@@ -107,10 +107,32 @@ pub(crate) fn gap_down(later: &Candle, earlier: &Candle) -> bool {
 
 /// The last `capacity` candles.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "BarsFields")]
 pub(crate) struct Bars {
     buf: Vec<Candle>,
     /// Slot of the newest candle.
     head: usize,
+}
+
+/// Candles as a snapshot holds them, before the index is checked.
+#[derive(serde::Deserialize)]
+struct BarsFields {
+    buf: Vec<Candle>,
+    head: usize,
+}
+
+impl TryFrom<BarsFields> for Bars {
+    type Error = String;
+
+    fn try_from(f: BarsFields) -> Result<Self, String> {
+        if f.head >= f.buf.len() {
+            return Err(crate::execution::checks::outside("candles"));
+        }
+        Ok(Bars {
+            buf: f.buf,
+            head: f.head,
+        })
+    }
 }
 
 impl Bars {
@@ -214,6 +236,7 @@ impl Total {
 
 /// The history and running sums every pattern shares; `K` sums.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "WindowFields<K>")]
 pub(crate) struct Window<const K: usize> {
     bars: Bars,
     /// Bars seen before the current one.
@@ -221,6 +244,40 @@ pub(crate) struct Window<const K: usize> {
     lookback: usize,
     #[serde(with = "crate::execution::serde_array")]
     pub totals: [Total; K],
+}
+
+/// A window as a snapshot holds it, before its reach is checked.
+#[derive(serde::Deserialize)]
+struct WindowFields<const K: usize> {
+    bars: Bars,
+    seen: usize,
+    lookback: usize,
+    #[serde(with = "crate::execution::serde_array")]
+    totals: [Total; K],
+}
+
+impl<const K: usize> TryFrom<WindowFields<K>> for Window<K> {
+    type Error = String;
+
+    fn try_from(f: WindowFields<K>) -> Result<Self, String> {
+        // The history is exactly as long as `new` makes it, so every candle the pattern and
+        // its sums read (up to the lookback or a sum's reach back) is inside it; seeding
+        // starts within the warm-up, as `new` asserts.
+        let reach = f
+            .totals
+            .iter()
+            .map(Total::reach)
+            .fold(f.lookback, usize::max);
+        if reach != f.bars.buf.len() - 1 || f.totals.iter().any(|t| t.seed_first > f.lookback) {
+            return Err(crate::execution::checks::outside("candle window"));
+        }
+        Ok(Window {
+            bars: f.bars,
+            seen: f.seen,
+            lookback: f.lookback,
+            totals: f.totals,
+        })
+    }
 }
 
 impl<const K: usize> Window<K> {

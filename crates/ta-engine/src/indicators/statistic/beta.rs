@@ -20,6 +20,7 @@ typed_params! {
 /// re-anchored on the window mean, as in [`ShiftedVar`]). 0 when the first series' returns do not
 /// vary. A return from a previous value of 0 counts as 0.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "BetaFields")]
 pub struct Beta {
     period: usize,
     n: f64,
@@ -36,6 +37,62 @@ pub struct Beta {
     leaving_xx: f64,
     leaving_yy: f64,
     bars_since_reseed: usize,
+}
+
+/// A beta as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct BetaFields {
+    period: usize,
+    n: f64,
+    xs: Ring,
+    ys: Ring,
+    shift_x: f64,
+    shift_y: f64,
+    s_xx: f64,
+    s_xy: f64,
+    s_x: f64,
+    s_y: f64,
+    s_yy: f64,
+    leaving_xx: f64,
+    leaving_yy: f64,
+    bars_since_reseed: usize,
+}
+
+impl TryFrom<BetaFields> for Beta {
+    type Error = String;
+
+    fn try_from(f: BetaFields) -> Result<Self, String> {
+        // Both windows hold the period's returns and the price before, filled together, and
+        // the rebuild countdown is within its run.
+        if f.period == 0
+            || f.xs.capacity() != f.period.wrapping_add(1)
+            || f.ys.capacity() != f.xs.capacity()
+            || f.ys.len() != f.xs.len()
+            || f.n.to_bits() != (f.period as f64).to_bits()
+            || !crate::execution::checks::countdown(
+                f.bars_since_reseed,
+                RESEED_WINDOWS.saturating_mul(f.period),
+            )
+        {
+            return Err(crate::execution::checks::inconsistent("beta"));
+        }
+        Ok(Beta {
+            period: f.period,
+            n: f.n,
+            xs: f.xs,
+            ys: f.ys,
+            shift_x: f.shift_x,
+            shift_y: f.shift_y,
+            s_xx: f.s_xx,
+            s_xy: f.s_xy,
+            s_x: f.s_x,
+            s_y: f.s_y,
+            s_yy: f.s_yy,
+            leaving_xx: f.leaving_xx,
+            leaving_yy: f.leaving_yy,
+            bars_since_reseed: f.bars_since_reseed,
+        })
+    }
 }
 
 impl Beta {

@@ -18,6 +18,7 @@ typed_params! {
 /// cancellation-free form (deviations from shifts re-anchored on the window means, as in
 /// [`ShiftedVar`]). 0 when either series is flat; clamped to [-1, 1].
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CorrelFields")]
 pub struct Correl {
     period: usize,
     inv_period: f64,
@@ -33,6 +34,61 @@ pub struct Correl {
     leaving_x: f64,
     leaving_y: f64,
     bars_since_reseed: usize,
+}
+
+/// A correlation as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct CorrelFields {
+    period: usize,
+    inv_period: f64,
+    xs: Ring,
+    ys: Ring,
+    shift_x: f64,
+    shift_y: f64,
+    sum_x: f64,
+    sum_y: f64,
+    sum_x2: f64,
+    sum_y2: f64,
+    sum_xy: f64,
+    leaving_x: f64,
+    leaving_y: f64,
+    bars_since_reseed: usize,
+}
+
+impl TryFrom<CorrelFields> for Correl {
+    type Error = String;
+
+    fn try_from(f: CorrelFields) -> Result<Self, String> {
+        // Both windows are the period long and filled together (its reciprocal is
+        // `from_params`'s), and the rebuild countdown is within its run.
+        if f.period != f.xs.capacity()
+            || f.ys.capacity() != f.xs.capacity()
+            || f.ys.len() != f.xs.len()
+            || f.inv_period.to_bits() != (1.0 / f.period as f64).to_bits()
+            || !crate::execution::checks::countdown(
+                f.bars_since_reseed,
+                RESEED_WINDOWS.saturating_mul(f.period),
+            )
+        {
+            return Err(crate::execution::checks::inconsistent("correl"));
+        }
+        Ok(Correl {
+            period: f.period,
+            inv_period: f.inv_period,
+            xs: f.xs,
+            ys: f.ys,
+            shift_x: f.shift_x,
+            shift_y: f.shift_y,
+            sum_x: f.sum_x,
+            sum_y: f.sum_y,
+            sum_x2: f.sum_x2,
+            sum_y2: f.sum_y2,
+            sum_xy: f.sum_xy,
+            leaving_x: f.leaving_x,
+            leaving_y: f.leaving_y,
+            bars_since_reseed: f.bars_since_reseed,
+        })
+    }
 }
 
 impl Correl {

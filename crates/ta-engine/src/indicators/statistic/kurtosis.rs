@@ -47,6 +47,7 @@ impl PowerSums {
 /// shifted running power sums, rebuilt from the window when a central moment falls below 1% of
 /// its largest sum since the last rebuild, or every 32 windows. A flat window has no value (0/0): its row is missing.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "KurtosisFields")]
 pub struct Kurtosis {
     window: Ring,
     n: f64,
@@ -58,6 +59,45 @@ pub struct Kurtosis {
     peak2: f64,
     peak4: f64,
     bars_since_reseed: usize,
+}
+
+/// A kurtosis as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct KurtosisFields {
+    window: Ring,
+    n: f64,
+    inv_n: f64,
+    coef_a: f64,
+    coef_b: f64,
+    shift: f64,
+    sums: PowerSums,
+    peak2: f64,
+    peak4: f64,
+    bars_since_reseed: usize,
+}
+
+impl TryFrom<KurtosisFields> for Kurtosis {
+    type Error = String;
+
+    fn try_from(f: KurtosisFields) -> Result<Self, String> {
+        // The rebuild countdown is within its run.
+        let full = RESEED_WINDOWS.saturating_mul(f.window.capacity());
+        if !crate::execution::checks::countdown(f.bars_since_reseed, full) {
+            return Err(crate::execution::checks::inconsistent("kurtosis"));
+        }
+        Ok(Kurtosis {
+            window: f.window,
+            n: f.n,
+            inv_n: f.inv_n,
+            coef_a: f.coef_a,
+            coef_b: f.coef_b,
+            shift: f.shift,
+            sums: f.sums,
+            peak2: f.peak2,
+            peak4: f.peak4,
+            bars_since_reseed: f.bars_since_reseed,
+        })
+    }
 }
 
 impl Kurtosis {

@@ -24,6 +24,7 @@ pub(super) const FORECAST: u8 = 4;
 /// bars back from today): `ΣY` and `ΣXY` slide in O(1) and are rebuilt from the window every 32
 /// windows, or when the value leaving outweighs the whole window (|period·y| > 100·Σ|y|).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "LinearRegFields")]
 pub struct LinearReg<const KIND: u8> {
     window: Ring,
     n: f64,
@@ -33,6 +34,47 @@ pub struct LinearReg<const KIND: u8> {
     sum_xy: f64,
     sum_abs: f64,
     bars_since_reseed: usize,
+}
+
+/// A linear regression as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct LinearRegFields {
+    window: Ring,
+    n: f64,
+    sum_x: f64,
+    divisor: f64,
+    sum_y: f64,
+    sum_xy: f64,
+    sum_abs: f64,
+    bars_since_reseed: usize,
+}
+
+impl<const KIND: u8> TryFrom<LinearRegFields> for LinearReg<KIND> {
+    type Error = String;
+
+    fn try_from(f: LinearRegFields) -> Result<Self, String> {
+        // The rebuild countdown starts when the window first fills, and then stays within
+        // its run.
+        let full = RESEED_WINDOWS.saturating_mul(f.window.capacity());
+        let counting = if f.window.is_full() {
+            crate::execution::checks::countdown(f.bars_since_reseed, full)
+        } else {
+            f.bars_since_reseed == 0
+        };
+        if !counting {
+            return Err(crate::execution::checks::inconsistent("linear regression"));
+        }
+        Ok(LinearReg {
+            window: f.window,
+            n: f.n,
+            sum_x: f.sum_x,
+            divisor: f.divisor,
+            sum_y: f.sum_y,
+            sum_xy: f.sum_xy,
+            sum_abs: f.sum_abs,
+            bars_since_reseed: f.bars_since_reseed,
+        })
+    }
 }
 
 impl<const KIND: u8> LinearReg<KIND> {

@@ -17,6 +17,7 @@ typed_params! {
 /// Median of the last `period` values: the middle one, or the mean of the two middle ones for
 /// an even period (TA-Lib 0.8.3's MEDIAN).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "MedianFields")]
 pub struct Median {
     /// The window by age, to know which value leaves.
     window: Ring,
@@ -25,6 +26,37 @@ pub struct Median {
     sorted: Vec<f64>,
     lower: usize,
     upper: usize,
+}
+
+/// A median as a snapshot holds it, before its parts are checked against each other.
+#[derive(serde::Deserialize)]
+struct MedianFields {
+    window: Ring,
+    sorted: Vec<f64>,
+    lower: usize,
+    upper: usize,
+}
+
+impl TryFrom<MedianFields> for Median {
+    type Error = String;
+
+    fn try_from(f: MedianFields) -> Result<Self, String> {
+        // The leaving value must be found in `sorted`, and the middle ranks be those of the
+        // window's length (they index `sorted` once it is full).
+        let period = f.window.capacity();
+        if !crate::execution::checks::sorted_copy_of(f.window.iter(), &f.sorted)
+            || f.lower != (period - 1) / 2
+            || f.upper != period / 2
+        {
+            return Err(crate::execution::checks::inconsistent("median"));
+        }
+        Ok(Median {
+            window: f.window,
+            sorted: f.sorted,
+            lower: f.lower,
+            upper: f.upper,
+        })
+    }
 }
 
 impl Indicator for Median {

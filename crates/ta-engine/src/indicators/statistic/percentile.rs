@@ -18,12 +18,39 @@ typed_params! {
 /// Nearest-rank percentile of the window: its `ceil(percentile · period / 100)`-th smallest
 /// value (at least the first).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "PercentileFields")]
 pub struct Percentile {
     window: Ring,
     /// The window's values, ascending; equal values in arrival order.
     sorted: Vec<f64>,
     /// Zero-based rank reported.
     rank: usize,
+}
+
+/// A percentile as a snapshot holds it, before its parts are checked against each other.
+#[derive(serde::Deserialize)]
+struct PercentileFields {
+    window: Ring,
+    sorted: Vec<f64>,
+    rank: usize,
+}
+
+impl TryFrom<PercentileFields> for Percentile {
+    type Error = String;
+
+    fn try_from(f: PercentileFields) -> Result<Self, String> {
+        // The leaving value must be found in `sorted`, and the rank index it once it is full.
+        if !crate::execution::checks::sorted_copy_of(f.window.iter(), &f.sorted)
+            || f.rank >= f.window.capacity()
+        {
+            return Err(crate::execution::checks::inconsistent("percentile"));
+        }
+        Ok(Percentile {
+            window: f.window,
+            sorted: f.sorted,
+            rank: f.rank,
+        })
+    }
 }
 
 impl Indicator for Percentile {

@@ -36,6 +36,7 @@ fn term(open: f64, high: f64, low: f64, close: f64) -> f64 {
 /// (oldest first) when its magnitude falls below 1e-6 of its largest since the last rebuild, or
 /// every 32 windows.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RogersSatchellFields")]
 pub struct RogersSatchell {
     terms: Ring,
     /// Sum of the terms that stay in the window (the oldest is taken out ahead).
@@ -44,6 +45,37 @@ pub struct RogersSatchell {
     started: bool,
     bars_since_rebuild: usize,
     sqrt_a: f64,
+}
+
+/// A Rogers-Satchell volatility as a snapshot holds it, before it is checked.
+#[derive(serde::Deserialize)]
+struct RogersSatchellFields {
+    terms: Ring,
+    total: f64,
+    peak: f64,
+    started: bool,
+    bars_since_rebuild: usize,
+    sqrt_a: f64,
+}
+
+impl TryFrom<RogersSatchellFields> for RogersSatchell {
+    type Error = String;
+
+    fn try_from(f: RogersSatchellFields) -> Result<Self, String> {
+        // The rebuild countdown is within its run.
+        let full = RESEED_WINDOWS.saturating_mul(f.terms.capacity());
+        if !crate::execution::checks::countdown(f.bars_since_rebuild, full) {
+            return Err(crate::execution::checks::inconsistent("rogerssatchell"));
+        }
+        Ok(RogersSatchell {
+            terms: f.terms,
+            total: f.total,
+            peak: f.peak,
+            started: f.started,
+            bars_since_rebuild: f.bars_since_rebuild,
+            sqrt_a: f.sqrt_a,
+        })
+    }
 }
 
 impl Indicator for RogersSatchell {

@@ -8,10 +8,35 @@ use crate::primitives::Ring;
 /// The same arithmetic as [`RollingSum`](crate::primitives::RollingSum), kept inline because
 /// the order of loads and stores below is what keeps this hot loop in registers.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "SmaFields")]
 pub struct Sma {
     period: usize,
     window: Ring,
     sum: f64,
+}
+
+/// An SMA as a snapshot holds it, before its period is checked against its window.
+#[derive(serde::Deserialize)]
+struct SmaFields {
+    period: usize,
+    window: Ring,
+    sum: f64,
+}
+
+impl TryFrom<SmaFields> for Sma {
+    type Error = String;
+
+    fn try_from(f: SmaFields) -> Result<Self, String> {
+        // The period is the window's length (the lookback is one less).
+        if f.period != f.window.capacity() {
+            return Err(crate::execution::checks::inconsistent("sma"));
+        }
+        Ok(Sma {
+            period: f.period,
+            window: f.window,
+            sum: f.sum,
+        })
+    }
 }
 
 impl Sma {

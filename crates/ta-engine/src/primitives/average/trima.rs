@@ -8,6 +8,7 @@ use crate::primitives::Ring;
 /// and the newer half). TA-Lib's rounding drifts measurably on short periods, so we follow
 /// its arithmetic step for step rather than taking an SMA of an SMA.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "TrimaFields")]
 pub struct Trima {
     period: usize,
     half: usize,
@@ -17,6 +18,48 @@ pub struct Trima {
     numerator: f64,
     older_sum: f64,
     newer_sum: f64,
+}
+
+/// A TRIMA as a snapshot holds it, before its period is checked against its window.
+#[derive(serde::Deserialize)]
+struct TrimaFields {
+    period: usize,
+    half: usize,
+    odd: bool,
+    factor: f64,
+    window: Ring,
+    numerator: f64,
+    older_sum: f64,
+    newer_sum: f64,
+}
+
+impl TryFrom<TrimaFields> for Trima {
+    type Error = String;
+
+    fn try_from(f: TrimaFields) -> Result<Self, String> {
+        // Everything but the sums follows from the period, which is the window's length (the
+        // seed and the middle index into it).
+        if f.period != f.window.capacity() {
+            return Err(crate::execution::checks::outside("trima"));
+        }
+        let fresh = Trima::new(f.period);
+        if f.half != fresh.half
+            || f.odd != fresh.odd
+            || f.factor.to_bits() != fresh.factor.to_bits()
+        {
+            return Err(crate::execution::checks::inconsistent("trima"));
+        }
+        Ok(Trima {
+            period: f.period,
+            half: f.half,
+            odd: f.odd,
+            factor: f.factor,
+            window: f.window,
+            numerator: f.numerator,
+            older_sum: f.older_sum,
+            newer_sum: f.newer_sum,
+        })
+    }
 }
 
 impl Trima {

@@ -7,6 +7,7 @@ use crate::primitives::Ring;
 /// a running weighted sum and plain sum, both rebuilt from the window (weights 1..=n, oldest
 /// first) on every `8 × period`-th output so rounding cannot drift.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "WmaFields")]
 pub struct Wma {
     period: usize,
     /// The last `period` values.
@@ -18,6 +19,45 @@ pub struct Wma {
     /// Outputs until the next rebuild.
     countdown: usize,
     divider: f64,
+}
+
+/// A WMA as a snapshot holds it, before its period and countdown are checked.
+#[derive(serde::Deserialize)]
+struct WmaFields {
+    period: usize,
+    window: Ring,
+    weighted_sum: f64,
+    plain_sum: f64,
+    trailing: f64,
+    countdown: usize,
+    divider: f64,
+}
+
+impl TryFrom<WmaFields> for Wma {
+    type Error = String;
+
+    fn try_from(f: WmaFields) -> Result<Self, String> {
+        // The period is the window's length (the divider `new`'s), and the countdown within
+        // its run.
+        if f.period != f.window.capacity()
+            || f.divider.to_bits() != Wma::new(f.period).divider.to_bits()
+            || !crate::execution::checks::countdown(
+                f.countdown,
+                Self::REBUILD_WINDOWS.saturating_mul(f.period),
+            )
+        {
+            return Err(crate::execution::checks::inconsistent("wma"));
+        }
+        Ok(Wma {
+            period: f.period,
+            window: f.window,
+            weighted_sum: f.weighted_sum,
+            plain_sum: f.plain_sum,
+            trailing: f.trailing,
+            countdown: f.countdown,
+            divider: f.divider,
+        })
+    }
 }
 
 impl Wma {
