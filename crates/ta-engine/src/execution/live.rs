@@ -26,6 +26,7 @@ pub struct LiveStream {
     bars: u64,
     /// Whether the last committed bar gave an output.
     ready: bool,
+    lookback: usize,
 }
 
 impl Clone for LiveStream {
@@ -39,6 +40,7 @@ impl Clone for LiveStream {
             scratch: None,
             bars: self.bars,
             ready: self.ready,
+            lookback: self.lookback,
         }
     }
 }
@@ -62,6 +64,7 @@ impl LiveStream {
         revisable: bool,
     ) -> Self {
         let previous = revisable.then(|| state.clone_box());
+        let lookback = state.lookback();
         LiveStream {
             spec,
             params,
@@ -71,6 +74,7 @@ impl LiveStream {
             scratch: None,
             bars: 0,
             ready: false,
+            lookback,
         }
     }
 
@@ -156,8 +160,10 @@ impl LiveStream {
         self.ready
     }
 
+    /// Complete bars consumed before the first output. Worked out from the parameters, not
+    /// read from the state (which a damaged snapshot could hold wrongly).
     pub fn lookback(&self) -> usize {
-        self.state.lookback()
+        self.lookback
     }
 
     fn check_bar(&self, bar: &[f64], out: &[f64]) -> Result<(), TaError> {
@@ -321,6 +327,7 @@ impl LiveStream {
             scratch: None,
             bars: header.bars,
             ready: header.ready,
+            lookback: fresh.lookback(),
         })
     }
 
