@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bars, batch_rows, inputs, param_sets, same_bits};
+use common::{bars, batch_rows, inputs, param_sets, rows_of, same_bits};
 use ta_engine::catalog::{catalog, find, IndicatorSpec};
 use ta_engine::execution::snapshot;
 use ta_engine::{LivePanel, LiveStream, SnapshotProblem, TaError};
@@ -31,17 +31,6 @@ fn bar_at(series: &[&[f64]], row: usize) -> Vec<f64> {
 fn update(stream: &mut LiveStream, bar: &[f64]) -> Option<Vec<f64>> {
     let mut out = vec![0.0; stream.spec().outputs.len()];
     stream.update(bar, &mut out).unwrap().then_some(out)
-}
-
-fn open_rows(batch: &ta_engine::Batch, len: usize) -> Rows {
-    (0..len)
-        .map(|row| {
-            batch
-                .validity
-                .is_valid(row)
-                .then(|| batch.outputs.iter().map(|o| o[row]).collect())
-        })
-        .collect()
 }
 
 /// Rows at which to cut a series: before, at and after the warm-up, mid-way and the end.
@@ -72,7 +61,7 @@ fn opened_then_updated(
     let head: Vec<[&[f64]; 1]> = series.iter().map(|s| [&s[..k]]).collect();
     let head: Vec<&[&[f64]]> = head.iter().map(|c| c.as_slice()).collect();
     let (mut stream, batch) = LiveStream::open(spec, values, revisable, &head, None).unwrap();
-    let mut rows = open_rows(&batch, k);
+    let mut rows = rows_of(&batch, k);
     rows.extend((k..N).map(|row| update(&mut stream, &bar_at(series, row))));
     rows
 }
@@ -429,7 +418,7 @@ fn update_many_continues_from_any_state() {
             let rest: Vec<[&[f64]; 1]> = series.iter().map(|s| [&s[50..]]).collect();
             let rest: Vec<&[&[f64]]> = rest.iter().map(|c| c.as_slice()).collect();
             let batch = stream.update_many(&rest, None).unwrap();
-            rows.extend(open_rows(&batch, N - 50));
+            rows.extend(rows_of(&batch, N - 50));
             assert!(same_bits(&rows, &expected), "{}", spec.name);
             assert_eq!(stream.bars(), N as u64);
             assert_eq!(stream.ready(), expected[N - 1].is_some());

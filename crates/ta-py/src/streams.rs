@@ -407,6 +407,14 @@ impl RawPanel {
         let spec = self.inner.spec();
         let arrays = float_arrays(py, columns, spec, "update")?;
         let n = self.inner.symbols();
+        if let Some((array, input)) = arrays.iter().zip(spec.inputs).find(|(a, _)| a.len() != n) {
+            return Err(PyValueError::new_err(format!(
+                "{}: the panel has {n} symbols; input '{}' gave {} values",
+                spec.name,
+                input.as_str(),
+                array.len()
+            )));
+        }
         let slices: Vec<&[f64]> = arrays
             .iter()
             .map(|a| a.as_slice())

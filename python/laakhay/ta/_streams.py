@@ -194,13 +194,6 @@ class Panel(Generic[T_co]):
         ``has_bar`` (booleans) marks the symbols with a bar this tick; the others keep their
         state. Returns one float64 array per output (a named tuple of arrays for several),
         NaN where there is no value."""
-        n = len(self._symbols)
-        for keyword, column in zip(self._spec["inputs"], columns, strict=False):
-            if np.ndim(column) != 1 or len(column) != n:
-                raise ValueError(
-                    f"{self.name}: the panel has {n} symbols; input {keyword!r} gave "
-                    f"{np.shape(column)} values"
-                )
         mask = None if has_bar is None else np.ascontiguousarray(has_bar, dtype=np.bool_)
         return self._raw.update(*columns, has_bar=mask)
 

@@ -90,7 +90,12 @@ pub fn batch_rows(
     present: Option<&[bool]>,
 ) -> Vec<Option<Vec<f64>>> {
     let batch = spec.run(values, series, present).unwrap();
-    (0..series[0].len())
+    rows_of(&batch, series[0].len())
+}
+
+/// A batch's first `len` rows: each row's outputs, or `None` where it has no value.
+pub fn rows_of(batch: &ta_engine::Batch, len: usize) -> Vec<Option<Vec<f64>>> {
+    (0..len)
         .map(|row| {
             batch
                 .validity
