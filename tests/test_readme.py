@@ -41,6 +41,7 @@ def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     printed = capsys.readouterr().out
     assert "rsi_14" in printed and "AAA" in printed
     assert "Catalog:" in printed
+    assert "Strategy:" in printed and "stage 1 on base bars" in printed
 
 
 def test_streaming_example_runs() -> None:
@@ -53,3 +54,18 @@ def test_streaming_example_runs() -> None:
     ready = namespace["panel"].ready  # type: ignore[attr-defined]
     # The frame tick: AAA goes on; BBB had no row (no bar); CCC's first bar is warm-up.
     assert list(ready) == [True, False, False]
+
+
+def test_dsl_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
+    text = README.read_text()
+    section = text[text.index("## Strategies: the DSL") :]
+    match = re.search(r"```python\n(.*?)```", section, re.S)
+    assert match is not None
+    namespace: dict[str, object] = {}
+    exec(compile(match.group(1), "README DSL", "exec"), namespace)
+    printed = capsys.readouterr().out
+    shown = re.search(r"```text\n(.*?)```", section, re.S)
+    assert shown is not None
+    assert shown.group(1) in printed  # the error prints as the README says
+    assert "{'signal': 199}" in printed and "{'signal': 1199} ['1h']" in printed
+    assert namespace["sweep"].stats.height == 2 * 4  # type: ignore[attr-defined]

@@ -7,12 +7,13 @@ and the streaming engine. Every value comes from ``ta-engine``; semantics follow
 
 from __future__ import annotations
 
+from laakhay.ta import dsl, stream
 from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
-from laakhay.ta import stream
 from laakhay.ta._catalog import catalog, info, lookback, output_name
 from laakhay.ta._engine import __version__
 from laakhay.ta.candles import CANDLE_PRESETS, CandleSetting, CandleSettings
 from laakhay.ta.datasets import sample_ohlcv
+from laakhay.ta.dsl import DslError, Plan, compile
 from laakhay.ta.indicators import *  # noqa: F403
 from laakhay.ta.indicators import __all__ as _indicator_names
 
@@ -20,8 +21,12 @@ __all__ = [
     "CANDLE_PRESETS",
     "CandleSetting",
     "CandleSettings",
+    "DslError",
+    "Plan",
     "__version__",
     "catalog",
+    "compile",
+    "dsl",
     "info",
     "lookback",
     "output_name",

@@ -1,5 +1,5 @@
-"""`make demo`: a lazy multi-symbol pipeline on built-in synthetic data, then the same RSI
-stepped live for every symbol by one stream panel.
+"""`make demo`: a lazy multi-symbol pipeline on built-in synthetic data, the same RSI
+stepped live for every symbol by one stream panel, and a strategy compiled from the DSL.
 
 Run with ``python -m laakhay.ta.demo``.
 """
@@ -54,6 +54,7 @@ def main() -> None:
         print(per_symbol.collect())
 
     live(bars, symbols)
+    strategy(bars)
 
     cat = ta.catalog()
     groups = cat.group_by("group", maintain_order=True).len()
@@ -74,6 +75,33 @@ def live(bars: pl.DataFrame, symbols: list[str]) -> None:
     print("\nLive: RSI(14) stepped a tick at a time for all symbols by one panel")
     for symbol, value, expected in zip(symbols, values, batch["rsi_14"], strict=True):
         print(f"  {symbol}: {value:.6f} (batch {expected:.6f})")
+
+
+def strategy(bars: pl.DataFrame) -> None:
+    """A strategy in the DSL: compiled to one lazy plan, explained, run and backtested."""
+    plan = ta.compile(
+        {
+            "fast": "ema(close, 12)",
+            "slow": "ema(close, 26)",
+            "entry": "crosses_above(fast, slow) and rsi(close, 14) < 70",
+            "exit": "crosses_below(fast, slow) or close < lowest(low, 20)[1]",
+        },
+        by="symbol",
+        ts="ts",
+    )
+    print("\nStrategy: ta.compile(...) -> plan.explain()")
+    print(plan.explain())
+    timed = bars.with_columns(ts=pl.datetime(2024, 1, 2) + pl.duration(days=pl.col("bar")))
+    signals = plan.apply(timed)
+    counts = signals.group_by("symbol", maintain_order=True).agg(
+        pl.col("entry").sum().alias("entries"), pl.col("exit").sum().alias("exits")
+    )
+    result = plan.backtest(timed, fee=0.0005)
+    with pl.Config(tbl_cols=-1, tbl_width_chars=160, float_precision=3):
+        print("Signals per symbol:")
+        print(counts)
+        print("Backtest (next-open fills, 5 bp fee), per symbol:")
+        print(result.stats.select("symbol", "total_return", "sharpe", "max_drawdown", "trades"))
 
 
 if __name__ == "__main__":
