@@ -24,6 +24,8 @@ pub enum ErrorKind {
     InvalidSnapshot,
     /// A live-stream call that does not fit its state (e.g. `revise` before any bar).
     InvalidState,
+    /// A timeframe, offset or time zone that cannot bucket time.
+    InvalidTimeframe,
 }
 
 /// Why a snapshot was refused.
@@ -73,6 +75,7 @@ impl ErrorKind {
             ErrorKind::LengthMismatch => "length_mismatch",
             ErrorKind::InvalidSnapshot => "invalid_snapshot",
             ErrorKind::InvalidState => "invalid_state",
+            ErrorKind::InvalidTimeframe => "invalid_timeframe",
         }
     }
 }
@@ -115,6 +118,10 @@ pub enum TaError {
     },
     /// A call the stream's state does not allow.
     InvalidState { indicator: String, message: String },
+    /// Not a Polars duration of a kind that buckets time (e.g. `1d12h`, `0h`, `1x`).
+    InvalidTimeframe { text: String },
+    /// Not an IANA time zone name.
+    InvalidTimeZone { name: String },
 }
 
 impl fmt::Display for TaError {
@@ -166,6 +173,17 @@ impl fmt::Display for TaError {
                 write!(f, "invalid snapshot ({}): {detail}", problem.code())
             }
             TaError::InvalidState { indicator, message } => write!(f, "{indicator}: {message}"),
+            TaError::InvalidTimeframe { text } => write!(
+                f,
+                "'{text}' is not a timeframe: a Polars duration of one kind (fixed like 15m or \
+                 4h, days/weeks like 1d or 1w, or months like 1mo, 1q, 1y)"
+            ),
+            TaError::InvalidTimeZone { name } => {
+                write!(
+                    f,
+                    "'{name}' is not a time zone (an IANA name like America/New_York)"
+                )
+            }
         }
     }
 }
@@ -182,6 +200,9 @@ impl TaError {
             TaError::LengthMismatch { .. } => ErrorKind::LengthMismatch,
             TaError::Snapshot { .. } => ErrorKind::InvalidSnapshot,
             TaError::InvalidState { .. } => ErrorKind::InvalidState,
+            TaError::InvalidTimeframe { .. } | TaError::InvalidTimeZone { .. } => {
+                ErrorKind::InvalidTimeframe
+            }
         }
     }
 

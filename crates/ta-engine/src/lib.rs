@@ -21,6 +21,7 @@ pub mod indicators;
 pub mod kernel;
 pub mod naming;
 pub mod primitives;
+pub mod timeframe;
 
 pub use catalog::{catalog, catalog_json, find, IndicatorSpec};
 pub use error::{ErrorKind, SnapshotProblem, TaError};

@@ -8,6 +8,7 @@ mod grouping;
 mod parallel;
 mod records;
 mod streams;
+mod time;
 
 use pyo3::prelude::*;
 use pyo3_polars::PolarsAllocator;
@@ -25,6 +26,7 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog::label, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::output_name, m)?)?;
     m.add_function(wrap_pyfunction!(streams::new_stream, m)?)?;
+    m.add_function(wrap_pyfunction!(time::bucket, m)?)?;
     m.add_function(wrap_pyfunction!(records::py_record_type, m)?)?;
     m.add_function(wrap_pyfunction!(streams::stream_from_bytes, m)?)?;
     m.add_class::<streams::Stream1>()?;

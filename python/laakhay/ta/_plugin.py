@@ -65,6 +65,20 @@ class ResultName:
         return f"ResultName({self.name!r}, {self.values!r})"
 
 
+def bucket(
+    instants: pl.Expr, every: str, offset: str | None, tz: str | None, shift: int = 0
+) -> pl.Expr:
+    """The engine's time bucket of each instant (Int64 nanoseconds since the epoch): a struct
+    of ``start`` and ``end`` (nanoseconds). `shift` is subtracted from each instant first."""
+    return register_plugin_function(
+        plugin_path=_LIBRARY,
+        function_name="ta_bucket",
+        args=[instants],
+        kwargs={"every": every, "offset": offset, "tz": tz, "shift": shift},
+        is_elementwise=True,
+    )
+
+
 def call(
     name: str,
     inputs: Sequence[object],

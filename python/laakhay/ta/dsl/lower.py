@@ -5,8 +5,9 @@ does its own common-subexpression elimination: every node used more than once, a
 node a finer timeframe reads, becomes a temporary column computed once in staged
 ``with_columns``; the temporaries are dropped at the end.
 
-Higher timeframes without look-ahead: bars of timeframe ``tf`` are aggregated per symbol
-(``group_by_dynamic``, labelled with their close time); the leading bucket is dropped when it
+Higher timeframes without look-ahead: bars of timeframe ``tf`` are aggregated per symbol and
+bucket (the engine's buckets, `ta_engine::timeframe`, the live runner's too; each labelled
+with its close time); the leading bucket is dropped when it
 starts before the symbol's first bar (it would look complete but is not); a ``tf`` bar becomes
 visible on the first finer bar whose close time reaches the ``tf`` bar's close time
 (``join_asof`` backward on close times, exact matches included).
@@ -28,6 +29,7 @@ ROW = "__ta_row"
 TIME = "__ta_time"
 CLOSE_TIME = "__ta_close_time"
 FIRST_OPEN = "__ta_first_open"
+BUCKET = "__ta_bucket"
 
 _BAR_AGGREGATES: dict[str, Callable[[str], pl.Expr]] = {
     "open": lambda c: pl.col(c).drop_nulls().first(),
@@ -311,7 +313,7 @@ def apply(lf: pl.LazyFrame, plan: Layout, options: Options) -> pl.LazyFrame:
         )
     if timeframes:
         lf = lf.with_columns(_time(options, schema))
-        lf = lf.with_columns(_close_time(pl.col(TIME), options).alias(CLOSE_TIME))
+        lf = lf.with_columns(_close_time(options).alias(CLOSE_TIME))
         frames = _compute_frames(lf, plan, lowering, options, sources)
         lf = _join_coarser(lf, None, plan, frames, options)
     lf = _stages(lf, None, plan, lowering)
@@ -330,27 +332,29 @@ def apply(lf: pl.LazyFrame, plan: Layout, options: Options) -> pl.LazyFrame:
 
 
 def _time(options: Options, schema: dict[str, pl.DataType]) -> pl.Expr:
+    """Each bar's stamp as an instant: Int64 nanoseconds since the epoch (naive timestamps are
+    read as UTC; the time zone only decides where local days and months begin)."""
     assert options.ts is not None
     ts = pl.col(options.ts)
-    dtype = schema[options.ts]
-    if isinstance(dtype, pl.Date):
-        ts = ts.cast(pl.Datetime("us"))
-    if options.tz is not None:
-        aware = isinstance(dtype, pl.Datetime) and dtype.time_zone is not None
-        ts = (
-            ts.dt.convert_time_zone(options.tz)
-            if aware
-            else ts.dt.replace_time_zone("UTC").dt.convert_time_zone(options.tz)
-        )
-    return ts.alias(TIME)
+    if isinstance(schema[options.ts], pl.Date):
+        ts = ts.cast(pl.Datetime("ns"))
+    return ts.dt.epoch("ns").alias(TIME)
 
 
-def _close_time(start: pl.Expr, options: Options) -> pl.Expr:
-    """A base bar's close time: its stamp plus the base length for open-time stamps."""
+def _bucket(options: Options, every: str, field: str) -> pl.Expr:
+    """The engine's bucket (`field`: "start" or "end") of each base bar. A bar stamped with its
+    close time belongs to the bucket just before that instant."""
+    shift = 1 if options.stamp == "close" else 0
+    found = _plugin.bucket(pl.col(TIME), every, options.session_offset, options.tz, shift)
+    return found.struct.field(field)
+
+
+def _close_time(options: Options) -> pl.Expr:
+    """A base bar's close time: the end of its base bucket (its stamp, for close stamps)."""
     assert options.base is not None
     if options.stamp == "open":
-        return start.dt.offset_by(options.base.polars())
-    return start
+        return _bucket(options, options.base.polars(), "end")
+    return pl.col(TIME)
 
 
 def _compute_frames(
@@ -368,9 +372,12 @@ def _compute_frames(
         key=lambda tf: -tf.approx_ns,
     )
     assert options.base is not None
-    first_open = pl.col(TIME).min()
-    if options.stamp == "close":
-        first_open = first_open.dt.offset_by(f"-{options.base.polars()}")
+    # Each symbol's first bar opens here; a bucket starting earlier is partial.
+    first_open = (
+        pl.col(TIME)
+        if options.stamp == "open"
+        else _bucket(options, options.base.polars(), "start")
+    ).min()
     if options.by:
         first_open = first_open.over(options.by)
     bars = lf.with_columns(first_open.alias(FIRST_OPEN))
@@ -383,21 +390,14 @@ def _compute_frames(
             for c in sources
         ]
         htf = (
-            bars.group_by_dynamic(
-                TIME,
-                every=tf.polars(),
-                closed="left" if options.stamp == "open" else "right",
-                label="right",
-                group_by=options.by or None,
-                include_boundaries=True,
-                offset=options.session_offset,
-                start_by="window",
+            bars.with_columns(
+                _bucket(options, tf.polars(), "start").alias(BUCKET),
+                _bucket(options, tf.polars(), "end").alias(CLOSE_TIME),
             )
-            .agg(*aggregates, pl.col(FIRST_OPEN).first())
-            # A leading bucket that starts before the symbol's first bar is partial.
-            .filter(pl.col("_lower_boundary") >= pl.col(FIRST_OPEN))
-            .with_columns(pl.col("_upper_boundary").alias(CLOSE_TIME))
-            .drop("_lower_boundary", "_upper_boundary", FIRST_OPEN, TIME)
+            .group_by([*options.by, BUCKET], maintain_order=True)
+            .agg(*aggregates, pl.col(CLOSE_TIME).first(), pl.col(FIRST_OPEN).first())
+            .filter(pl.col(BUCKET) >= pl.col(FIRST_OPEN))
+            .drop(BUCKET, FIRST_OPEN)
         )
         htf = _join_coarser(htf, tf, plan, frames, options)
         htf = _stages(htf, tf, plan, lowering)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from laakhay.ta import backtest
+from laakhay.ta import _engine, backtest
 from laakhay.ta.backtest import Backtest
 from laakhay.ta.dsl import lower, syntax
 from laakhay.ta.dsl.errors import DslError, did_you_mean
@@ -351,6 +351,13 @@ def compile(
             f"give {missing}",
             hint="ts= names the timestamp column, base= the bar length (e.g. '1m')",
         )
+    if has_frames:
+        assert base_tf is not None
+        for frame in [base_tf, *planner.timeframes]:
+            try:
+                _engine.bucket(frame.polars(), session_offset, tz, 0)
+            except ValueError as error:
+                raise DslError("E_OPTIONS", str(error)) from None
     options = lower.Options(keys, ts, base_tf, stamp, tz, session_offset)
     return Plan(roots, combos, options, programs)
 

@@ -359,6 +359,10 @@ class Planner:
 
     def at(self, e: s.At, tf: Timeframe | None) -> Node:
         frame = parse_timeframe(e.timeframe, e.timeframe_span)
+        try:  # the engine buckets time; it must accept the timeframe too
+            _engine.bucket(frame.polars(), None, None, 0)
+        except ValueError as error:
+            raise DslError("E_TIMEFRAME", str(error), e.timeframe_span) from None
         if self.base is not None and frame.approx_ns < self.base.approx_ns:
             raise DslError(
                 "E_TIMEFRAME_ORDER",
