@@ -4,6 +4,7 @@ against a plain-Python reference on gaps, DST, calendar months, sessions and pan
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -11,9 +12,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import polars as pl
 import pytest
-from polars.testing import assert_frame_equal
-
 from laakhay import ta
+from polars.testing import assert_frame_equal
 
 MINUTE = timedelta(minutes=1)
 
@@ -147,7 +147,7 @@ def test_calendar_months() -> None:
     assert out["m"].to_list() == expected
     # SMA(2) of the monthly closes, visible with its second month.
     months = [v for i, v in enumerate(expected) if v is not None and v != expected[i - 1]]
-    pairs = {b: (a + b) / 2 for a, b in zip(months, months[1:], strict=False)}
+    pairs = {b: (a + b) / 2 for a, b in itertools.pairwise(months)}
     assert out["s"].to_list() == [pairs.get(v) if v is not None else None for v in expected]
 
 
