@@ -471,3 +471,28 @@ def test_explain_names_stages_joins_and_warmups() -> None:
     assert "trend: null for the first 1199 base bars" in text
     assert plan.timeframes == ["1h"]
     assert plan.required_columns == ["close", "symbol", "ts"]
+
+
+@pytest.mark.parametrize(
+    "text", ["ema(close, 14)", "rsi(close, 14) / 100", "macd(close).signal", "atr(14) / close"]
+)
+def test_converged_warmup_removes_the_start_dependence(text: str) -> None:
+    plan = ta.compile(text)
+    settled = plan.warmup_converged(1e-9)["signal"]
+    assert settled > plan.warmup_bars["signal"]
+    # On other data: started 3,000 bars earlier or not, values agree to ~1e-9 after it.
+    bars = ta.sample_ohlcv(6_000, seed=99)
+    early = plan.apply(bars)["signal"].to_numpy()[3_000:]
+    late = plan.apply(bars.slice(3_000))["signal"].to_numpy()
+    close = np.isclose(early, late, rtol=1e-8, atol=0)
+    assert close[settled:].all()
+    assert not close[: plan.warmup_bars["signal"] + 5].all()
+
+
+def test_converged_warmup_of_windows_is_the_warmup() -> None:
+    plan = ta.compile({"a": "sma(close, 20) > highest(high, 10)", "b": "ema(close, 10)"})
+    converged = plan.warmup_converged()
+    assert converged["a"] == plan.warmup_bars["a"] == 19
+    assert converged["b"] > plan.warmup_bars["b"]
+    with pytest.raises(ValueError, match="tol"):
+        plan.warmup_converged(0)

@@ -12,7 +12,7 @@ import polars as pl
 
 from laakhay.ta import _engine, backtest
 from laakhay.ta.backtest import Backtest
-from laakhay.ta.dsl import lower, syntax
+from laakhay.ta.dsl import lower, syntax, warmup
 from laakhay.ta.dsl.errors import DslError, did_you_mean
 from laakhay.ta.dsl.ir import BAR_SOURCES, DERIVED_SOURCES, Builder, Node, bars_in, to_json, unparse
 from laakhay.ta.dsl.planner import BUILTINS, MAX_NODES, Planner
@@ -87,6 +87,35 @@ class Plan:
                 per[key] = max(per.get(key, 0), node.lookback)
             found[name] = per
         return found
+
+    def warmup_converged(self, tol: float = 1e-12) -> dict[str, int]:
+        """Per output, the base bars before its values no longer depend on where the data
+        started, to relative tolerance `tol`: `warmup_bars` plus, for every recursive
+        indicator (EMA, RSI, ATR, MACD, ...), the bars its seed takes to fade (measured by
+        the engine on a synthetic random walk; see `laakhay.ta.dsl.warmup`)."""
+        tol = warmup.tolerance(tol)
+        base = self._options.base
+        found: dict[int, int] = {}
+        result = {}
+        for name, root in self._roots:
+            for node in root.walk():
+                if id(node) in found:
+                    continue
+                series = [a for a in node.args if not a.is_const]
+                inner = max((bars_in(found[id(a)], a.tf, node.tf, base) for a in series), default=0)
+                if node.op == "call":
+                    plain = max(
+                        (bars_in(a.lookback, a.tf, node.tf, base) for a in series), default=0
+                    )
+                    own = node.lookback - plain
+                    settle = warmup.settle_bars(node.attrs[0], node.attrs[1], tol)
+                    found[id(node)] = inner + own + settle
+                elif node.op == "nz":
+                    found[id(node)] = found[id(node.args[0])]
+                else:
+                    found[id(node)] = max(inner, node.lookback)
+            result[name] = bars_in(found[id(root)], root.tf, None, base)
+        return result
 
     @property
     def ir(self) -> dict[str, Any]:
