@@ -58,6 +58,8 @@ struct EntryDoc {
     /// TA-Lib's name for the group; null for our own groups.
     talib_group: Option<&'static str>,
     summary: &'static str,
+    /// The full rules where the summary cannot hold them; null for most entries.
+    details: Option<&'static str>,
     inputs: Vec<InputDoc>,
     /// The input that stands for the series (the `.ta` receiver).
     primary_input: usize,
@@ -82,6 +84,7 @@ impl EntryDoc {
             group: spec.group,
             talib_group: spec.group.talib_name(),
             summary: spec.summary,
+            details: spec.details,
             inputs: spec
                 .inputs
                 .iter()
@@ -192,6 +195,11 @@ mod tests {
         assert_eq!(position["inputs"][2]["keyword"], "short_entry");
         assert_eq!(position["outputs"][0]["dtype"], "Int32");
         assert_eq!(position["default_lookback"], 0);
+        assert!(position["details"]
+            .as_str()
+            .unwrap()
+            .contains("reverses to short"));
+        assert_eq!(bbands["details"], Value::Null);
         assert_eq!(
             entry(&doc, "dema")["deviations"].as_array().unwrap().len(),
             1

@@ -454,6 +454,9 @@ pub struct IndicatorSpec {
     /// Adapters' keywords for the inputs when the defaults of [`crate::naming::input_keyword`]
     /// do not fit (BETA's market and asset).
     pub input_keywords: Option<&'static [&'static str]>,
+    /// The full rules, where the summary cannot hold them (our own entries, e.g. a position's
+    /// state transitions); adapters show them with the summary.
+    pub details: Option<&'static str>,
     pub kernel: Kernel,
 }
 
@@ -486,6 +489,7 @@ impl IndicatorSpec {
             levels: &[],
             fills: &[],
             input_keywords: None,
+            details: None,
             kernel,
         }
     }
@@ -510,6 +514,11 @@ impl IndicatorSpec {
 
     pub const fn with_input_keywords(mut self, keywords: &'static [&'static str]) -> Self {
         self.input_keywords = Some(keywords);
+        self
+    }
+
+    pub const fn with_details(mut self, details: &'static str) -> Self {
+        self.details = Some(details);
         self
     }
 

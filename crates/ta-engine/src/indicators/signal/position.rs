@@ -102,6 +102,15 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
     &[OutputSpec::own("value", Pane::Own, Style::Histogram).integer()],
     kernel::<Position>(),
 )
+.with_details(
+    "Each bar's signals act on the position held after the previous complete bar (flat at \
+     the start); the bar's value is the position after them. Flat: long_entry and not \
+     short_entry goes long (+1); short_entry and not long_entry goes short (-1); otherwise \
+     (neither, or both) stays flat (0). Long: short_entry and not long_entry reverses to short; \
+     otherwise long_exit goes flat; otherwise stays long. Short: long_entry and not short_entry \
+     reverses to long; otherwise short_exit goes flat; otherwise stays short. A signal is true \
+     when non-zero; short signals that are always false (0) mean long-only.",
+)
 // The position on a bar depends on every signal since the series started.
 .with_flags(&[Flag::UnstablePeriod]);
 
