@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +28,11 @@ OHLCV = ("open", "high", "low", "close", "volume")
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
 # Free series stand-ins: single-series indicators read close; two-series ones close and open;
 # a per-bar period series (MAVP) reads `periods`; math transforms read `unit`, the close
-# scaled into (0, 1) (inside every transform's domain: ACOS, LN, ...).
+# scaled into (0, 1) (inside every transform's domain: ACOS, LN, ...); signals (a position's
+# entries and exits) read 0/1 columns of their names.
 FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open", "periods": "periods"}
-COLUMNS = (*OHLCV, "periods", "unit")
+SIGNALS = ("long_entry", "long_exit", "short_entry", "short_exit")
+COLUMNS = (*OHLCV, "periods", "unit", *SIGNALS)
 
 
 def free_column(entry: dict[str, Any], role: str) -> str:
@@ -59,12 +63,20 @@ def synthetic_ohlcv(n: int, seed: int, scale: float = 100.0) -> dict[str, np.nda
         "volume": volume,
         "periods": periods_for(n),
         "unit": close / (np.max(close) * 1.01) if n else close,
+        **signals_for(n, rng),
     }
 
 
 def periods_for(n: int) -> np.ndarray:
     """A per-bar period series cycling through 2..30 (and beyond MAVP's default bounds)."""
     return (2 + (np.arange(n) * 7) % 33).astype(np.float64)
+
+
+def signals_for(n: int, rng: np.random.Generator | None = None) -> dict[str, np.ndarray]:
+    """Entry and exit signals as 0/1 floats, each true on about one bar in eight (so a
+    position goes long, short, flat and reverses, and both entries sometimes coincide)."""
+    rng = rng if rng is not None else np.random.default_rng(8)
+    return {name: (rng.uniform(0, 1, n) < 0.125).astype(np.float64) for name in SIGNALS}
 
 
 def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
@@ -75,7 +87,7 @@ def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
     cols = {c.lower(): c for c in df.columns}
     data = {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
     unit = data["close"] / (np.max(data["close"]) * 1.01)
-    return {**data, "periods": periods_for(len(df)), "unit": unit}
+    return {**data, "periods": periods_for(len(df)), "unit": unit, **signals_for(len(df))}
 
 
 def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
@@ -142,6 +154,12 @@ IN_WHEEL = set(talib.get_functions())
 """TA-Lib 0.8.1's functions (the pinned wheel); the rest were added in 0.8.3."""
 
 
+def is_talib(entry: dict[str, Any]) -> bool:
+    """A TA-Lib function's entry; the others (origin ``laakhay``) are our own, checked
+    against `REFERENCES` instead."""
+    return bool(entry["origin"] == "talib")
+
+
 def is_setting(entry: dict[str, Any], param: dict[str, Any]) -> bool:
     """A pattern's candle-setting parameter (TA-Lib keeps these in a global table)."""
     return entry["group"] == "pattern" and param["name"].endswith(("_range", "_period", "_factor"))
@@ -179,12 +197,24 @@ def candle_settings(values: dict[str, float]) -> dict[str, tuple[int, int, float
     return found
 
 
+def oracle_run(
+    entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]
+) -> list[np.ndarray]:
+    """The oracle's outputs for the same inputs and parameters: TA-Lib's (`talib_run`) for a
+    TA-Lib function, the reference implementation of the documented rules (`reference_run`)
+    for one of our own entries. Floats, NaN where there is no value."""
+    if is_talib(entry):
+        return talib_run(entry, values, data)
+    return reference_run(entry, values, data)
+
+
 def talib_run(
     entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]
 ) -> list[np.ndarray]:
     """TA-Lib's outputs for the same inputs and parameters (the oracle): the 0.8.2 wheel
     (TA-Lib C 0.8.1), or TA-Lib 0.8.3 through polars-talib-fast for the functions 0.8.3
     added. Integer outputs come back as floats with TA-Lib's 0-filled warm-up as NaN."""
+    assert is_talib(entry), f"{entry['name']} is not a TA-Lib function"
     arrays = [
         np.ascontiguousarray(data[free_column(entry, i)], dtype=np.float64) for i in entry["inputs"]
     ]
@@ -205,6 +235,107 @@ def talib_run(
         if spec["dtype"] == "Int32":
             out[: min(lookback, len(out))] = np.nan
         result.append(out)
+    return result
+
+
+# The reference for our own entries (which TA-Lib does not have): their rules as documented,
+# written again as plain loops over the series without its incomplete rows. It never calls
+# the engine (not even for the lookback or parameter checks).
+
+
+def _ref_period(params: dict[str, Any], name: str = "period", low: int = 1) -> int:
+    period = int(params[name])
+    if not low <= period <= 100_000:
+        raise ValueError(f"{name} must be between {low} and 100000, got {period}")
+    return period
+
+
+def _ref_lag(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """`period` bars ago."""
+    (series,) = x
+    period = _ref_period(params)
+    return [[series[i - period] if i >= period else math.nan for i in range(len(series))]]
+
+
+def _ref_cross(rule: Callable[[float, float, float, float], bool]) -> Any:
+    """True where `rule(a, b, previous a, previous b)` holds; nothing on the first row."""
+
+    def run(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+        a, b = x
+        out = [math.nan] * len(a)
+        for i in range(1, len(a)):
+            out[i] = 1.0 if rule(a[i], b[i], a[i - 1], b[i - 1]) else 0.0
+        return [out]
+
+    return run
+
+
+def _above(a: float, b: float, pa: float, pb: float) -> bool:
+    return a > b and pa <= pb
+
+
+def _below(a: float, b: float, pa: float, pb: float) -> bool:
+    return a < b and pa >= pb
+
+
+def _ref_position(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """Flat: enter long (long entry, no short entry) or short (the reverse). Long: reverse on a
+    short entry without a long entry, else leave on a long exit. Short: the mirror image."""
+    long_entry, long_exit, short_entry, short_exit = ([v != 0 for v in s] for s in x)
+    position, out = 0, []
+    for le, lx, se, sx in zip(long_entry, long_exit, short_entry, short_exit, strict=True):
+        if position == 0:
+            if le and not se:
+                position = 1
+            elif se and not le:
+                position = -1
+        elif position == 1:
+            if se and not le:
+                position = -1
+            elif lx:
+                position = 0
+        elif le and not se:
+            position = 1
+        elif sx:
+            position = 0
+        out.append(float(position))
+    return [out]
+
+
+REFERENCES: dict[str, Any] = {
+    "lag": _ref_lag,
+    "crosses_above": _ref_cross(_above),
+    "crosses_below": _ref_cross(_below),
+    "crosses": _ref_cross(lambda *v: _above(*v) or _below(*v)),
+    "position": _ref_position,
+}
+"""Our own entries' rules, by name: inputs in catalog order (complete rows only) and
+parameters by name in, one list per output out."""
+
+REFERENCE_SPECS: dict[str, dict[str, Any]] = {
+    "lag": {"inputs": ["real"], "params": [("period", 1, 1, 100_000)], "outputs": ["Float64"]},
+    "crosses_above": {"inputs": ["real0", "real1"], "params": [], "outputs": ["Boolean"]},
+    "crosses_below": {"inputs": ["real0", "real1"], "params": [], "outputs": ["Boolean"]},
+    "crosses": {"inputs": ["real0", "real1"], "params": [], "outputs": ["Boolean"]},
+    "position": {"inputs": list(SIGNALS), "params": [], "outputs": ["Int32"]},
+}
+"""Our own entries' inputs, parameters ``(name, default, min, max)`` and output dtypes, as
+specified (the metadata test checks the catalog against it)."""
+
+
+def reference_run(
+    entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]
+) -> list[np.ndarray]:
+    """Our own entry's outputs by `REFERENCES`: computed on the rows whose inputs are all
+    finite, NaN put back on the others."""
+    arrays = [np.asarray(data[free_column(entry, i)], dtype=np.float64) for i in entry["inputs"]]
+    complete = np.logical_and.reduce([np.isfinite(a) for a in arrays])
+    outputs = REFERENCES[entry["name"]]([a[complete] for a in arrays], py_params(entry, values))
+    result = []
+    for out in outputs:
+        full = np.full(len(complete), np.nan)
+        full[complete] = out
+        result.append(full)
     return result
 
 
@@ -313,11 +444,11 @@ def assert_matches_talib(
     rel: float | None = None,
 ) -> float:
     """Null mask equals TA-Lib's NaN mask; values within `rel` of max|TA-Lib| (default: the
-    entry's `tolerance`, i.e. identical bits for nearly all). Returns the worst relative
-    error."""
+    entry's `tolerance`, i.e. identical bits for nearly all). Our own entries are held to
+    their reference (`oracle_run`) the same way, exactly. Returns the worst relative error."""
     if rel is None:
         rel = tolerance(entry, values)
-    theirs = talib_run(entry, values, data)
+    theirs = oracle_run(entry, values, data)
     ours = ours_run(entry, values, frame(data))
     worst = 0.0
     for out, mine, ref in zip(entry["outputs"], ours, theirs, strict=True):

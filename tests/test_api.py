@@ -14,15 +14,18 @@ import talib
 from conftest import (
     ENTRIES,
     IN_WHEEL,
+    OHLCV,
+    REFERENCE_SPECS,
     candle_settings,
     frame,
+    is_talib,
     oracle_083,
+    oracle_run,
     ours_run,
     param_sets,
     py_params,
     synthetic_ohlcv,
     talib_params,
-    talib_run,
     with_candle_settings,
 )
 from laakhay import ta
@@ -129,6 +132,18 @@ def ptf_info(name: str) -> dict[str, Any]:
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_metadata_matches_talib(entry: dict[str, Any]) -> None:
     params = talib_params(entry)
+    if not is_talib(entry):
+        # Our own entries: as specified (conftest's REFERENCE_SPECS), and nothing of TA-Lib's.
+        spec = REFERENCE_SPECS[entry["name"]]
+        assert entry["inputs"] == spec["inputs"]
+        got = [(p["name"], p["default"], p["min"], p["max"]) for p in entry["params"]]
+        assert got == spec["params"]
+        assert [o["dtype"] for o in entry["outputs"]] == spec["outputs"]
+        assert entry["origin"] == "laakhay" and entry["group"] == "signal"
+        assert entry["talib_name"] is None and entry["talib_group"] is None
+        assert all(o["talib_name"] is None for o in entry["outputs"])
+        assert entry["name"] not in {f.lower() for f in IN_WHEEL}
+        return
     if entry["talib_name"] not in IN_WHEEL:
         info = ptf_info(entry["talib_name"])
         assert [p["talib_name"] for p in params] == list(info["parameters"])
@@ -157,7 +172,7 @@ def test_metadata_matches_talib(entry: dict[str, Any]) -> None:
 def test_unstable_flag_means_depends_on_start(entry: dict[str, Any]) -> None:
     """`unstable_period` is set exactly when values depend on where the series starts
     (recursive smoothing): the same bar computed from two starting points differs."""
-    if any(o["dtype"] != "Float64" for o in entry["outputs"]):
+    if is_talib(entry) and any(o["dtype"] != "Float64" for o in entry["outputs"]):
         pytest.skip("integer outputs (signals, positions) are not smoothed values")
     data = synthetic_ohlcv(400, seed=12)
     values = param_sets(entry)[0]
@@ -190,7 +205,7 @@ def test_ranges_match_talib(entry: dict[str, Any]) -> None:
             (p["max"], True),
             (p["max"] + 1, False),
         ]:
-            if entry["talib_name"] in IN_WHEEL:
+            if is_talib(entry) and entry["talib_name"] in IN_WHEEL:
                 fn = abstract.Function(entry["talib_name"])
                 fn.parameters = {p["talib_name"]: int(value)}
                 if p["name"] in ("min_period", "max_period"):  # MAVP: min <= max
@@ -199,9 +214,13 @@ def test_ranges_match_talib(entry: dict[str, Any]) -> None:
                 continue
             defaults = {q["name"]: q["default"] for q in entry["params"]}
             try:
-                talib_run(entry, {**defaults, p["name"]: value}, data)
+                oracle_run(entry, {**defaults, p["name"]: value}, data)
                 took = True
-            except pl.exceptions.ComputeError:
+            except pl.exceptions.ComputeError:  # TA-Lib 0.8.3 refuses it
+                took = False
+            except ValueError:  # our reference refuses it
+                if is_talib(entry):
+                    raise
                 took = False
             assert took == accepted, (p["name"], value)
 
@@ -214,11 +233,12 @@ def test_lookback_matches_talib(entry: dict[str, Any]) -> None:
             ours = ta.lookback(entry["name"], **values)
         except ValueError:  # e.g. FRAMA's odd periods: TA-Lib refuses them too
             with pytest.raises(pl.exceptions.ComputeError):
-                talib_run(entry, values, data)
+                oracle_run(entry, values, data)
             continue
-        if oracle_083(entry, values):
-            # TA-Lib 0.8.3's lookback is its warm-up: the rows before its first value.
-            first = talib_run(entry, values, data)[0]
+        if oracle_083(entry, values) or not is_talib(entry):
+            # TA-Lib 0.8.3's lookback (and our reference's) is its warm-up: the rows before its
+            # first value.
+            first = oracle_run(entry, values, data)[0]
             assert ours == min(int(np.argmax(~np.isnan(first))), len(first)), values
             continue
         fn = abstract.Function(entry["talib_name"])
@@ -235,7 +255,8 @@ def test_lookback_matches_talib(entry: dict[str, Any]) -> None:
 def test_signature_follows_catalog(entry: dict[str, Any]) -> None:
     sig = inspect.signature(getattr(ta, entry["name"]))
     params = [p for p in sig.parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
-    free = sum(i in ("real", "real0", "real1", "periods") for i in entry["inputs"])
+    # The free series and signals come first, positional (every input but OHLCV).
+    free = sum(i not in OHLCV for i in entry["inputs"])
     # A pattern's candle-setting parameters come together as one `settings` argument.
     settings = [
         p["name"]
@@ -247,7 +268,7 @@ def test_signature_follows_catalog(entry: dict[str, Any]) -> None:
         expected.append("settings")
     assert [p.name for p in params[free:]] == expected
     kw_only = [p.name for p in sig.parameters.values() if p.kind is p.KEYWORD_ONLY]
-    ohlcv = [i for i in entry["inputs"] if i in ("open", "high", "low", "close", "volume")]
+    ohlcv = [i for i in entry["inputs"] if i in OHLCV]
     assert kw_only == [*ohlcv, "by", "order_by"]
     assert (getattr(ta, entry["name"]).__doc__ or "").count("Examples") == 1
 
@@ -287,7 +308,8 @@ def test_outputs_are_named_after_indicator_and_parameters() -> None:
 
 
 def test_groups_are_talibs() -> None:
-    """`talib_group` is the group TA-Lib files the function under (0.8.3 for its additions)."""
+    """`talib_group` is the group TA-Lib files the function under (0.8.3 for its additions);
+    our own entries have none (and no TA-Lib name)."""
     import polars_talib_fast as ptf
     import talib
 
@@ -296,5 +318,17 @@ def test_groups_are_talibs() -> None:
         for f in fs:
             groups.setdefault(f.upper(), g)
     cat = ta.catalog()
-    for name, talib_name, group in cat.select("name", "talib_name", "talib_group").iter_rows():
-        assert groups[talib_name] == group, name
+    rows = cat.select("name", "origin", "talib_name", "talib_group").iter_rows()
+    origins = set()
+    for name, origin, talib_name, group in rows:
+        origins.add(origin)
+        if origin == "talib":
+            assert groups[talib_name] == group, name
+        else:
+            assert origin == "laakhay" and talib_name is None and group is None, name
+            assert name.upper() not in groups
+    assert origins == {"talib", "laakhay"}
+    # TA-Lib's names find TA-Lib's entries; nothing is found under an empty name.
+    assert ta.info("MAX")["name"] == "max"
+    with pytest.raises(KeyError):
+        ta.info("")

@@ -11,7 +11,7 @@ import numpy as np
 import polars as pl
 import pytest
 import talib
-from conftest import ENTRIES, OHLCV, ours_expr, param_sets, synthetic_ohlcv, unpack
+from conftest import ENTRIES, OHLCV, SIGNALS, ours_expr, param_sets, synthetic_ohlcv, unpack
 from laakhay import ta
 from polars.exceptions import ComputeError, InvalidOperationError
 from polars.testing import assert_series_equal
@@ -39,8 +39,9 @@ def small_ohlcv(n: int = 120) -> pl.DataFrame:
     """Whole numbers that fit every numeric dtype (Int8 and UInt8 included)."""
     data = synthetic_ohlcv(n, seed=31, scale=50.0)
     columns = {k: np.clip(np.round(data[k]), 1, 120) for k in (*OHLCV, "periods")}
-    # `unit` (what math transforms read) as 0s and 1s, exact in every dtype.
-    return pl.DataFrame({**columns, "unit": np.round(data["unit"])})
+    # `unit` (what math transforms read) as 0s and 1s, exact in every dtype; signals are too.
+    signals = {k: data[k] for k in SIGNALS}
+    return pl.DataFrame({**columns, "unit": np.round(data["unit"]), **signals})
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -79,6 +80,16 @@ def test_non_numeric_columns_are_refused_by_name(dtype: pl.DataType, column: pl.
         expr = getattr(ta, entry["name"])(
             **{k: ("weird" if k == role else "close") for k in entry["input_keywords"]}
         )
+        if dtype == pl.Boolean and entry["input_roles"][entry["primary_input"]] == "signal":
+            # A signal (an entry, an exit) takes a Boolean column: true is 1, false 0.
+            numbers = getattr(ta, entry["name"])(
+                **{k: ("ones" if k == role else "close") for k in entry["input_keywords"]}
+            )
+            ones = df.with_columns(ones=pl.col("weird").cast(pl.Float64))
+            assert_series_equal(
+                df.select(expr).to_series(), ones.select(numbers).to_series(), check_names=False
+            )
+            continue
         with pytest.raises((ComputeError, InvalidOperationError)) as raised:
             df.select(expr)
         message = str(raised.value)

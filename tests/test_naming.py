@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 import polars.selectors as cs
 import pytest
-from conftest import ENTRIES, ours_expr, param_sets
+from conftest import ENTRIES, SIGNALS, ours_expr, param_sets
 from laakhay import ta
 
 IDS = [e["name"] for e in ENTRIES]
@@ -18,10 +18,14 @@ IDS = [e["name"] for e in ENTRIES]
 @pytest.fixture
 def df() -> pl.DataFrame:
     # `unit`: the close scaled into (0, 1), what the tests feed math transforms; `periods`
-    # feeds MAVP.
+    # feeds MAVP; the signals (0/1) a position.
     return ta.sample_ohlcv(80).with_columns(
         unit=pl.col("close") / pl.col("close").max() / 1.01,
         periods=pl.col("bar") % 20 + 2,
+        long_entry=(pl.col("bar") % 7 == 1).cast(pl.Float64),
+        long_exit=(pl.col("bar") % 5 == 3).cast(pl.Float64),
+        short_entry=(pl.col("bar") % 11 == 4).cast(pl.Float64),
+        short_exit=(pl.col("bar") % 3 == 0).cast(pl.Float64),
     )
 
 
@@ -36,7 +40,8 @@ def test_multi_column_expansion(df: pl.DataFrame) -> None:
     numeric = ["open", "high", "low", "close", "volume"]
     expected = ["open_sma_5", "high_sma_5", "low_sma_5", "sma_5", "volume_sma_5"]
     assert df.select(pl.col(numeric).ta.sma(5)).columns == expected
-    assert df.drop("bar", "unit", "periods").select(cs.numeric().ta.sma(5)).columns == expected
+    extra = ["bar", "unit", "periods", *SIGNALS]
+    assert df.drop(extra).select(cs.numeric().ta.sma(5)).columns == expected
     assert df.select(pl.col("open", "close").ta.sma(5)).columns == ["open_sma_5", "sma_5"]
     both = df.select(pl.col("open", "close").ta.sma(5))
     assert not both["open_sma_5"].equals(both["sma_5"])

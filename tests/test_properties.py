@@ -12,12 +12,13 @@ import talib
 from conftest import (
     ENTRIES,
     OHLCV,
+    SIGNALS,
     frame,
     free_column,
+    oracle_run,
     ours_expr,
     param_sets,
     synthetic_ohlcv,
-    talib_run,
     tolerance,
     unpack,
 )
@@ -104,8 +105,9 @@ def null_rule_check(
     marker: float | None = None,
 ) -> None:
     """Missing inputs are skipped: the result equals computing without those rows (checked
-    against TA-Lib on the compacted series), with null put back in their place. `marker` is
-    what marks the rows missing: null, or NaN / ±inf (missing data too)."""
+    against TA-Lib, or our own entries' reference, on the compacted series), with null put back
+    in their place. `marker` is what marks the rows missing: null, or NaN / ±inf (missing data
+    too)."""
     values = param_sets(entry)[0]
     n = len(data["close"])
     mask = np.zeros(n, dtype=bool)
@@ -115,6 +117,8 @@ def null_rule_check(
     used = [c for c in OHLCV if c in entry["inputs"]] or ["close", "open"]
     if "real" in entry["inputs"] or "real0" in entry["inputs"]:
         used = [free_column(entry, "real")] + (["open"] if "real1" in entry["inputs"] else [])
+    elif set(entry["inputs"]) <= set(SIGNALS):
+        used = list(entry["inputs"])
     cols = {c: pl.Series(c, df[c]) for c in df.columns}
     for k, row in enumerate(np.nonzero(mask)[0]):
         col = used[k % len(used)]
@@ -122,7 +126,7 @@ def null_rule_check(
     with_nulls = pl.DataFrame(cols)
     got = unpack(entry, with_nulls.select(ours_expr(entry, values)))
     compact = {k: v[~mask] for k, v in data.items()}
-    expected = talib_run(entry, values, compact) if (~mask).sum() else None
+    expected = oracle_run(entry, values, compact) if (~mask).sum() else None
     for i, series in enumerate(got):
         arr = series.to_numpy()
         nulls = series.is_null().to_numpy()
@@ -182,7 +186,7 @@ def test_nan_is_missing_data_like_null() -> None:
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_all_nan_input_gives_all_null(entry: dict[str, Any]) -> None:
     data = synthetic_ohlcv(60, seed=3)
-    for k in (*OHLCV, "unit"):
+    for k in (*OHLCV, "unit", *SIGNALS):
         data[k][:] = np.nan
     for series in unpack(entry, frame(data).select(exprs(entry))):
         assert series.null_count() == 60

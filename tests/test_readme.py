@@ -36,6 +36,22 @@ def test_candle_settings_example_runs() -> None:
     assert counts[1] <= counts[0]
 
 
+def test_signals_example_runs() -> None:
+    text = README.read_text()
+    section = text[text.index("### Signals") :]
+    match = re.search(r"```python\n(.*?)```", section, re.S)
+    assert match is not None
+    namespace: dict[str, object] = {}
+    exec(compile(match.group(1), "README signals", "exec"), namespace)
+    signals = namespace["signals"]
+    assert signals.columns == ["lag_3", "up", "held"]  # type: ignore[attr-defined]
+    held = signals["held"].drop_nulls()  # type: ignore[index]
+    # Flat until the first crossing, then always in the market, long or short.
+    values = held.to_list()
+    first = next(i for i, v in enumerate(values) if v != 0)
+    assert set(values[:first]) <= {0} and set(values[first:]) == {-1, 1}
+
+
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     demo.main()
     printed = capsys.readouterr().out

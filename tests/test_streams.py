@@ -57,7 +57,7 @@ def as_row(entry: dict[str, Any], value: Any) -> Any:
         assert list(type(value).__match_args__) == [o["name"] for o in entry["outputs"]]
         assert [getattr(value, o["name"]) for o in entry["outputs"]] == list(value)
     for out, v in zip(entry["outputs"], values, strict=True):
-        assert isinstance(v, int if out["dtype"] == "Int32" else float), (out, v)
+        assert type(v) is {"Int32": int, "Boolean": bool}.get(out["dtype"], float), (out, v)
     return values
 
 

@@ -39,6 +39,8 @@ def catalog() -> list[dict]:
     entries = []
     for line in text.strip().splitlines():
         name, talib_name, inputs, params, outputs = line.split("|")
+        if not talib_name:
+            continue  # one of our own entries: TA-Lib has nothing to compare it with
         plist = []
         for p in filter(None, params.split(";")):
             pname, ptalib, kind, default, pmin, _pmax = p.split(":")

@@ -35,13 +35,16 @@ fn main() {
             let outputs: Vec<_> = spec
                 .outputs
                 .iter()
-                .map(|o| format!("{}:{}:{}", o.name, o.talib_name, o.dtype.as_str()))
+                .map(|o| {
+                    let talib = o.talib_name.unwrap_or_default();
+                    format!("{}:{}:{}", o.name, talib, o.dtype.as_str())
+                })
                 .collect();
             writeln!(
                 out,
                 "{}|{}|{}|{}|{}",
                 spec.name,
-                spec.talib_name,
+                spec.talib_name.unwrap_or_default(),
                 inputs.join(","),
                 params.join(";"),
                 outputs.join(",")
@@ -85,7 +88,7 @@ fn main() {
             Input::Close | Input::Real => &columns[3],
             Input::Volume => &columns[4],
             Input::Periods if columns[5].len() == columns[0].len() => &columns[5],
-            Input::Periods | Input::Reset => panic!("no CSV column for '{}'", input.as_str()),
+            _ => panic!("no CSV column for '{}'", input.as_str()),
         }
     };
     let inputs: Vec<&[f64]> = spec.inputs.iter().map(column).collect();

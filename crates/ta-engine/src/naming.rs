@@ -28,7 +28,7 @@ pub fn primary_input(spec: &IndicatorSpec) -> usize {
 }
 
 /// The column an input reads when the caller names none: its role for OHLCV inputs, the close
-/// for a free series.
+/// for a free series, the column of its name for the rest (a signal's `long_entry`, ...).
 pub fn default_column(input: Input) -> &'static str {
     match input {
         Input::Real | Input::Real0 | Input::Real1 => "close",
@@ -135,6 +135,25 @@ mod tests {
         assert_eq!(name_of("atr", &[14.0], "close"), "atr_14");
         assert_eq!(name_of("atr", &[14.0], "c"), "c_atr_14");
         assert_eq!(name_of("sma", &[5.0], "sma_5"), "sma_5_sma_5");
+    }
+
+    #[test]
+    fn our_entries_follow_the_same_rules() {
+        assert_eq!(name_of("lag", &[3.0], "close"), "lag_3");
+        assert_eq!(name_of("lag", &[3.0], "rsi_14"), "rsi_14_lag_3");
+        let crosses = find("crosses_above").unwrap();
+        assert_eq!(input_keyword(crosses, 0), "expr");
+        assert_eq!(input_keyword(crosses, 1), "other");
+        assert_eq!(output_name(crosses, &[], "fast"), "fast_crosses_above");
+        let position = find("position").unwrap();
+        let keywords: Vec<_> = (0..4).map(|i| input_keyword(position, i)).collect();
+        assert_eq!(
+            keywords,
+            ["long_entry", "long_exit", "short_entry", "short_exit"]
+        );
+        assert_eq!(primary_input(position), 0);
+        assert_eq!(output_name(position, &[], "long_entry"), "position");
+        assert_eq!(output_name(position, &[], "buy"), "buy_position");
     }
 
     #[test]

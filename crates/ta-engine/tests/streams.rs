@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bars, batch_rows, inputs, param_sets, rows_of, same_bits};
+use common::{bars, batch_rows, inputs, param_sets, rows_of, same_bits, Data};
 use ta_engine::catalog::{catalog, find, IndicatorSpec};
 use ta_engine::execution::snapshot;
 use ta_engine::{LivePanel, LiveStream, SnapshotProblem, TaError};
@@ -14,7 +14,7 @@ const N: usize = 300;
 type Rows = Vec<Option<Vec<f64>>>;
 
 /// Bars with a few incomplete ones (NaN or inf in every column), which every path skips.
-fn data(seed: u64) -> [Vec<f64>; 7] {
+fn data(seed: u64) -> Data {
     let mut d = bars(N, seed);
     for (row, bad) in [(37, f64::NAN), (38, f64::NAN), (201, f64::INFINITY)] {
         for column in &mut d {
@@ -199,7 +199,7 @@ fn peek_commits_nothing() {
 
 #[test]
 fn panel_equals_separate_streams() {
-    let symbols: Vec<[Vec<f64>; 7]> = (0..3).map(|s| data(20 + s)).collect();
+    let symbols: Vec<Data> = (0..3).map(|s| data(20 + s)).collect();
     for spec in catalog() {
         let values = spec.default_values();
         let series: Vec<Vec<&[f64]>> = symbols.iter().map(|d| inputs(spec, d)).collect();

@@ -1,10 +1,12 @@
 //! The one Polars plugin function: runs any catalog indicator named in its kwargs.
 
 use polars::prelude::*;
+use polars_arrow::array::BooleanArray;
 use polars_arrow::bitmap::{Bitmap, MutableBitmap};
+use polars_arrow::datatypes::ArrowDataType;
 use pyo3_polars::derive::polars_expr;
 use serde::Deserialize;
-use ta_engine::catalog::{find, Dtype, IndicatorSpec};
+use ta_engine::catalog::{find, Dtype, IndicatorSpec, InputRole};
 use ta_engine::naming::{output_name, primary_input};
 use ta_engine::{Batch, TaError, Validity};
 
@@ -53,14 +55,19 @@ fn polars_dtype(dtype: Dtype) -> DataType {
     }
 }
 
-/// Refuses an input column that is not numeric, naming the input and the column.
+/// Refuses an input column that is not numeric, naming the input and the column. A signal
+/// input (an entry, an exit) also takes a Boolean column: true is 1, false 0.
 fn check_numeric(
     spec: &IndicatorSpec,
     position: usize,
     column: &str,
     dtype: &DataType,
 ) -> PolarsResult<()> {
-    if dtype.is_numeric() || dtype.is_null() {
+    let signal = spec
+        .inputs
+        .get(position)
+        .is_some_and(|i| i.role() == InputRole::Signal);
+    if dtype.is_numeric() || dtype.is_null() || (signal && dtype.is_bool()) {
         return Ok(());
     }
     polars_bail!(
@@ -319,10 +326,11 @@ pub(crate) fn to_series(spec: &IndicatorSpec, name: &str, batch: Batch) -> Polar
                         .into_series(),
                 )
             }
+            // True and false computed as 1 and 0; missing rows hold NaN under the null mask.
             Dtype::Boolean => {
-                Float64Chunked::from_vec_validity(out.name.into(), values, validity.clone())
-                    .into_series()
-                    .cast(&DataType::Boolean)
+                let bits = Bitmap::from_iter(values.iter().map(|&v| v != 0.0));
+                let array = BooleanArray::new(ArrowDataType::Boolean, bits, validity.clone());
+                Ok(BooleanChunked::with_chunk(out.name.into(), array).into_series())
             }
         })
         .collect::<PolarsResult<_>>()?;

@@ -41,7 +41,10 @@ fn new_type(py: Python<'_>, spec: &IndicatorSpec) -> PyResult<Py<PyType>> {
         .iter()
         .map(|o| ffi::PyStructSequence_Field {
             name: leaked(o.name.to_string()),
-            doc: leaked(format!("TA-Lib's {}", o.talib_name)),
+            doc: leaked(match o.talib_name {
+                Some(talib) => format!("TA-Lib's {talib}"),
+                None => o.name.to_string(),
+            }),
         })
         .collect();
     fields.push(ffi::PyStructSequence_Field {

@@ -43,7 +43,14 @@ def entry(name: str) -> dict[str, Any]:
     key = name.lower()
     found = entries().get(key)
     if found is None:
-        found = next((e for e in entries().values() if e["talib_name"].lower() == key), None)
+        found = next(
+            (
+                e
+                for e in entries().values()
+                if e["talib_name"] is not None and e["talib_name"].lower() == key
+            ),
+            None,
+        )
     if found is None:
         close = [n for n in entries() if n.startswith(key[:2])][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -57,14 +64,18 @@ def catalog() -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        One row per indicator: ``name``, ``talib_name``, ``group`` (ours, snake_case),
-        ``talib_group`` (TA-Lib's, e.g. ``"Overlap Studies"``), ``summary``, ``inputs``
-        (TA-Lib's input names), ``input_keywords`` (ours), ``input_roles`` (price, volume,
-        free, ...), ``primary_input`` (the input the ``.ta`` receiver stands for), ``params``
-        (list of structs with ``name``, ``talib_name``, ``kind``, ``default``, ``min``,
-        ``max``, ``description``), ``outputs`` (list of structs with ``name``,
-        ``talib_name``, ``dtype``, plot hints ``pane``, ``style``, ``display_shift``,
-        ``confirmation_lag``, ``pane_group``), ``levels`` (reference lines, e.g. RSI 30/70),
+        One row per indicator: ``name``, ``origin`` (``"talib"`` for TA-Lib's functions,
+        ``"laakhay"`` for our own, which TA-Lib does not have: lags, crossings, positions),
+        ``talib_name`` (null for our own), ``group`` (ours, snake_case), ``talib_group``
+        (TA-Lib's, e.g. ``"Overlap Studies"``; null for our own groups), ``summary``, ``details``
+        (the full rules where the summary cannot hold them, else null),
+        ``inputs`` (TA-Lib's input names), ``input_keywords`` (ours), ``input_roles`` (price,
+        free, signal, ...), ``primary_input`` (the input the ``.ta`` receiver stands for),
+        ``params`` (list of structs with ``name``, ``talib_name``, ``kind``, ``default``,
+        ``min``, ``max``, ``description``), ``outputs`` (list of structs with ``name``,
+        ``talib_name``, ``dtype`` (Float64, Int32 or Boolean), plot hints ``pane``,
+        ``style``, ``display_shift``, ``confirmation_lag``, ``pane_group``), ``levels``
+        (reference lines, e.g. RSI 30/70),
         ``fills`` (output pairs to shade between), ``flags``, ``missing_data``,
         ``deviations`` (deliberate departures from TA-Lib, with the reason),
         ``default_lookback`` (bars before the first value with default parameters) and
@@ -80,16 +91,20 @@ def catalog() -> pl.DataFrame:
     'Momentum Indicators'
     >>> cat.filter(cat["name"] == "bbands")["outputs"].item().struct.field("name").to_list()
     ['upper', 'middle', 'lower']
+    >>> cat.filter(cat["origin"] == "laakhay")["name"].to_list()
+    ['lag', 'crosses_above', 'crosses_below', 'crosses', 'position']
     """
     rows = list(entries().values())
     return pl.DataFrame(
         rows,
         schema={
             "name": pl.String,
+            "origin": pl.String,
             "talib_name": pl.String,
             "group": pl.String,
             "talib_group": pl.String,
             "summary": pl.String,
+            "details": pl.String,
             "inputs": pl.List(pl.String),
             "input_keywords": pl.List(pl.String),
             "input_roles": pl.List(pl.String),

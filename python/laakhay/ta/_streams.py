@@ -193,7 +193,8 @@ class Panel(Generic[T_co]):
         """One tick: one array per input (a value per symbol; NaN where missing).
         ``has_bar`` (booleans) marks the symbols with a bar this tick; the others keep their
         state. Returns one float64 array per output (a named tuple of arrays for several),
-        NaN where there is no value."""
+        NaN where there is no value (Int32 outputs as whole numbers, Boolean ones as 1.0 and
+        0.0)."""
         mask = None if has_bar is None else np.ascontiguousarray(has_bar, dtype=np.bool_)
         return self._raw.update(*columns, has_bar=mask)
 
@@ -206,12 +207,15 @@ class Panel(Generic[T_co]):
     ) -> pl.DataFrame:
         """One tick from a frame with a row per symbol that has a bar (any order). Inputs are
         read from the OHLCV columns of their names, a free series (``expr``) from ``close``,
-        unless ``columns`` maps an input keyword to another column. Returns the panel's
-        symbols with their values (null where there is none)."""
+        a signal (``long_entry``, ...) from the column of its name, unless ``columns`` maps an
+        input keyword to another column. Returns the panel's symbols with their values (null
+        where there is none), in the outputs' dtypes."""
         columns = columns or {}
         names: list[str] = []
-        for keyword in self._spec["input_keywords"]:
-            default = keyword if keyword in OHLCV else "close"
+        for keyword, role in zip(
+            self._spec["input_keywords"], self._spec["input_roles"], strict=True
+        ):
+            default = keyword if keyword in OHLCV or role == "signal" else "close"
             names.append(columns.get(keyword, default))
         for column in [symbol, *names]:
             if column not in frame.columns:
@@ -236,8 +240,8 @@ class Panel(Generic[T_co]):
         data: dict[str, Any] = {symbol: self._symbols}
         for out, values in zip(self._spec["outputs"], outputs, strict=True):
             series = pl.Series(out["name"], values, nan_to_null=True)
-            if out["dtype"] == "Int32":
-                series = series.cast(pl.Int32)
+            if out["dtype"] != "Float64":
+                series = series.cast(getattr(pl, out["dtype"]))
             data[out["name"]] = series
         return pl.DataFrame(data)
 

@@ -111,6 +111,9 @@ __all__ = [
     "correl",
     "cos",
     "cosh",
+    "crosses",
+    "crosses_above",
+    "crosses_below",
     "crsi",
     "cti",
     "cumsum",
@@ -150,6 +153,7 @@ __all__ = [
     "kstext",
     "kurtosis",
     "kvo",
+    "lag",
     "linearreg",
     "linearreg_angle",
     "linearreg_intercept",
@@ -188,6 +192,7 @@ __all__ = [
     "percentrank",
     "plus_di",
     "plus_dm",
+    "position",
     "ppo",
     "pso",
     "pvi",
@@ -355,7 +360,7 @@ def ema(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -452,7 +457,7 @@ def dema(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -505,7 +510,7 @@ def tema(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -606,7 +611,7 @@ def kama(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -658,7 +663,7 @@ def t3(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -931,7 +936,7 @@ def sar(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1035,7 +1040,7 @@ def rma(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -1085,7 +1090,7 @@ def zlema(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1273,8 +1278,8 @@ def kc(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Keltner channels: exponential average of the typical price ± multiples of the ATR (TA-
-    Lib ``KC``).
+    """Keltner channels: exponential average of the typical price ± multiples of the ATR
+    (TA-Lib ``KC``).
 
     Parameters
     ----------
@@ -1310,7 +1315,7 @@ def kc(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1379,7 +1384,7 @@ def supertrend(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1419,8 +1424,8 @@ def mavp(
         Period of each bar (whole numbers; clipped to ``min_period``..``max_period``): a
         column name or a polars expression.
     min_period
-        Shortest period used; shorter (or missing) ones are raised to it; 1 to 100000 (TA-
-        Lib ``minperiod``).
+        Shortest period used; shorter (or missing) ones are raised to it; 1 to 100000
+        (TA-Lib ``minperiod``).
     max_period
         Longest period used; longer ones are lowered to it; 1 to 100000 (TA-Lib
         ``maxperiod``).
@@ -1534,7 +1539,7 @@ def sarext(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1577,8 +1582,8 @@ def alma(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Arnaud Legoux moving average: Gaussian-weighted window, peak near the newest bars (TA-
-    Lib ``ALMA``).
+    """Arnaud Legoux moving average: Gaussian-weighted window, peak near the newest bars
+    (TA-Lib ``ALMA``).
 
     Parameters
     ----------
@@ -1671,7 +1676,7 @@ def cksp(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -1729,7 +1734,7 @@ def frama(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -1751,8 +1756,8 @@ def mcgd(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """McGinley dynamic: a moving line whose speed adapts to the price's distance from it (TA-
-    Lib ``MCGD``).
+    """McGinley dynamic: a moving line whose speed adapts to the price's distance from it
+    (TA-Lib ``MCGD``).
 
     Parameters
     ----------
@@ -1779,7 +1784,7 @@ def mcgd(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -1828,7 +1833,7 @@ def swak_butter(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -1877,7 +1882,7 @@ def swak_gauss(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -1931,7 +1936,7 @@ def vidya(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -2061,7 +2066,7 @@ def zigzag(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2095,8 +2100,8 @@ def rsi(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses (TA-
-    Lib ``RSI``).
+    """Relative strength index: Wilder-smoothed gains as a percentage of gains plus losses
+    (TA-Lib ``RSI``).
 
     Parameters
     ----------
@@ -2123,7 +2128,7 @@ def rsi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -2180,7 +2185,7 @@ def macd(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2321,7 +2326,7 @@ def macdfix(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2540,7 +2545,7 @@ def stochrsi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2633,8 +2638,8 @@ def willr(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Williams' %R: the close's distance below the highest high, as -percent of the range (TA-
-    Lib ``WILLR``).
+    """Williams' %R: the close's distance below the highest high, as -percent of the range
+    (TA-Lib ``WILLR``).
 
     Parameters
     ----------
@@ -3013,7 +3018,7 @@ def cmo(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -3070,7 +3075,7 @@ def apo(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3138,7 +3143,7 @@ def ppo(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3198,7 +3203,7 @@ def trix(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3225,8 +3230,8 @@ def aroon(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Aroon: how recently the window made its lowest low and its highest high, in percent (TA-
-    Lib ``AROON``).
+    """Aroon: how recently the window made its lowest low and its highest high, in percent
+    (TA-Lib ``AROON``).
 
     Parameters
     ----------
@@ -3751,7 +3756,7 @@ def eri(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4029,7 +4034,7 @@ def smi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4096,7 +4101,7 @@ def tsi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4387,7 +4392,7 @@ def kdj(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4803,8 +4808,8 @@ def fisher(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Fisher transform (Ehlers): the smoothed midpoint position in its channel, Fisher-
-    transformed (TA-Lib ``FISHER``).
+    """Fisher transform (Ehlers): the smoothed midpoint position in its channel,
+    Fisher-transformed (TA-Lib ``FISHER``).
 
     Parameters
     ----------
@@ -4834,7 +4839,7 @@ def fisher(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -4858,8 +4863,8 @@ def dosc(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Derivative oscillator: the RSI smoothed by two EMAs, less its simple moving average (TA-
-    Lib ``DOSC``).
+    """Derivative oscillator: the RSI smoothed by two EMAs, less its simple moving average
+    (TA-Lib ``DOSC``).
 
     Parameters
     ----------
@@ -4895,7 +4900,7 @@ def dosc(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4935,8 +4940,8 @@ def pso(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Premier stochastic oscillator: double-EMA-smoothed normalised %K squashed by tanh (TA-
-    Lib ``PSO``).
+    """Premier stochastic oscillator: double-EMA-smoothed normalised %K squashed by tanh
+    (TA-Lib ``PSO``).
 
     Parameters
     ----------
@@ -4969,7 +4974,7 @@ def pso(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5100,8 +5105,8 @@ def kstext(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Know sure thing with chosen moving-average types for the legs and the signal line (TA-
-    Lib ``KSTEXT``).
+    """Know sure thing with chosen moving-average types for the legs and the signal line
+    (TA-Lib ``KSTEXT``).
 
     Parameters
     ----------
@@ -5153,7 +5158,7 @@ def kstext(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5231,7 +5236,7 @@ def crsi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5265,8 +5270,8 @@ def stc(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Schaff trend cycle: the MACD line through two smoothed stochastic stages, 0 to 100 (TA-
-    Lib ``STC``).
+    """Schaff trend cycle: the MACD line through two smoothed stochastic stages, 0 to 100
+    (TA-Lib ``STC``).
 
     Parameters
     ----------
@@ -5297,7 +5302,7 @@ def stc(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5454,7 +5459,7 @@ def wavetrend(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5523,7 +5528,7 @@ def adx(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5578,7 +5583,7 @@ def adxr(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5637,7 +5642,7 @@ def dx(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5693,7 +5698,7 @@ def plus_di(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5749,7 +5754,7 @@ def minus_di(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5801,7 +5806,7 @@ def plus_dm(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5853,7 +5858,7 @@ def minus_dm(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5908,7 +5913,7 @@ def atr(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -5963,7 +5968,7 @@ def natr(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -6121,7 +6126,7 @@ def cvi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6181,7 +6186,7 @@ def massi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6240,7 +6245,7 @@ def rvi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -6464,8 +6469,8 @@ def rvir(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Refined relative volatility index: the mean of the RVI of the highs and of the lows (TA-
-    Lib ``RVIR``).
+    """Refined relative volatility index: the mean of the RVI of the highs and of the lows
+    (TA-Lib ``RVIR``).
 
     Parameters
     ----------
@@ -6496,7 +6501,7 @@ def rvir(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -6662,7 +6667,7 @@ def adosc(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6782,7 +6787,7 @@ def efi(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6993,7 +6998,7 @@ def pvo(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -7124,8 +7129,8 @@ def vwap(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Volume-weighted average price of the typical price, accumulated from the first bar (TA-
-    Lib ``VWAP``).
+    """Volume-weighted average price of the typical price, accumulated from the first bar
+    (TA-Lib ``VWAP``).
 
     Parameters
     ----------
@@ -7186,8 +7191,8 @@ def emv(
     Parameters
     ----------
     period
-        Bars in the simple average of the one-bar values (1 = unsmoothed); 1 to 100000 (TA-
-        Lib ``timeperiod``).
+        Bars in the simple average of the one-bar values (1 = unsmoothed); 1 to 100000
+        (TA-Lib ``timeperiod``).
     volume_divisor
         Volume is divided by this before forming the box ratio; 1 to 3e+37 (TA-Lib
         ``volumedivisor``).
@@ -7288,7 +7293,7 @@ def kvo(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
     values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -7371,8 +7376,8 @@ def var(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib) (TA-
-    Lib ``VAR``).
+    """Population variance over the period (nbdev is accepted and ignored, as in TA-Lib)
+    (TA-Lib ``VAR``).
 
     Parameters
     ----------
@@ -7519,8 +7524,8 @@ def linearreg_intercept(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Intercept of the least-squares line over the period (its value on the oldest bar) (TA-
-    Lib ``LINEARREG_INTERCEPT``).
+    """Intercept of the least-squares line over the period (its value on the oldest bar)
+    (TA-Lib ``LINEARREG_INTERCEPT``).
 
     Parameters
     ----------
@@ -7820,8 +7825,8 @@ def percentrank(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Percent rank: share of the previous period values below the current one, in percent (TA-
-    Lib ``PERCENTRANK``).
+    """Percent rank: share of the previous period values below the current one, in percent
+    (TA-Lib ``PERCENTRANK``).
 
     Parameters
     ----------
@@ -7918,8 +7923,8 @@ def median(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Median of the last period values (mean of the two middle values for an even period) (TA-
-    Lib ``MEDIAN``).
+    """Median of the last period values (mean of the two middle values for an even period)
+    (TA-Lib ``MEDIAN``).
 
     Parameters
     ----------
@@ -8254,7 +8259,7 @@ def ha(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8296,7 +8301,7 @@ def ht_dcperiod(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8339,7 +8344,7 @@ def ht_dcphase(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8357,8 +8362,8 @@ def ht_dcphase(
 def ht_phasor(
     expr: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
 ) -> pl.Expr:
-    """Hilbert transform phasor: in-phase and quadrature components of the detrended price (TA-
-    Lib ``HT_PHASOR``).
+    """Hilbert transform phasor: in-phase and quadrature components of the detrended price
+    (TA-Lib ``HT_PHASOR``).
 
     Parameters
     ----------
@@ -8384,7 +8389,7 @@ def ht_phasor(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8428,7 +8433,7 @@ def ht_sine(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8470,7 +8475,7 @@ def ht_trendmode(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8514,7 +8519,7 @@ def ht_trendline(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8567,7 +8572,7 @@ def mama(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8616,7 +8621,7 @@ def swak_2php(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8639,8 +8644,8 @@ def swak_bp(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Ehlers' Swiss Army Knife band-pass filter around a centre period (centred on zero) (TA-
-    Lib ``SWAK_BP``).
+    """Ehlers' Swiss Army Knife band-pass filter around a centre period (centred on zero)
+    (TA-Lib ``SWAK_BP``).
 
     Parameters
     ----------
@@ -8669,7 +8674,7 @@ def swak_bp(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -8719,7 +8724,7 @@ def swak_hp(
     TA-Lib on the series without that row.
     The result is named after the indicator and its parameters, prefixed with the input
     column when that is not the default one (see :func:`output_name`).
-    Values depend on the bar the series starts at (recursive smoothing).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
 
     Examples
     --------
@@ -10060,8 +10065,8 @@ def cdl3inside(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Three inside up/down: a harami confirmed by a close beyond the first candle's open (TA-
-    Lib ``CDL3INSIDE``).
+    """Three inside up/down: a harami confirmed by a close beyond the first candle's open
+    (TA-Lib ``CDL3INSIDE``).
 
     Parameters
     ----------
@@ -10245,8 +10250,8 @@ def cdl3starsinsouth(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Three stars in the south: three shrinking black candles holding above the first low (TA-
-    Lib ``CDL3STARSINSOUTH``).
+    """Three stars in the south: three shrinking black candles holding above the first low
+    (TA-Lib ``CDL3STARSINSOUTH``).
 
     Parameters
     ----------
@@ -10311,8 +10316,8 @@ def cdl3whitesoldiers(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Three advancing white soldiers: three rising white candles closing near their highs (TA-
-    Lib ``CDL3WHITESOLDIERS``).
+    """Three advancing white soldiers: three rising white candles closing near their highs
+    (TA-Lib ``CDL3WHITESOLDIERS``).
 
     Parameters
     ----------
@@ -10383,8 +10388,8 @@ def cdlabandonedbaby(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
@@ -10575,8 +10580,8 @@ def cdlbreakaway(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Breakaway: a gap and three bars extending a move, erased by a reversal into the gap (TA-
-    Lib ``CDLBREAKAWAY``).
+    """Breakaway: a gap and three bars extending a move, erased by a reversal into the gap
+    (TA-Lib ``CDLBREAKAWAY``).
 
     Parameters
     ----------
@@ -10842,8 +10847,8 @@ def cdldarkcloudcover(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_long``.
@@ -11156,8 +11161,8 @@ def cdleveningdojistar(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
@@ -11225,8 +11230,8 @@ def cdleveningstar(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_long``, ``body_short``.
@@ -11483,8 +11488,8 @@ def cdlhangingman(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Hanging man: small body on top of a long lower shadow, near the prior candle's high (TA-
-    Lib ``CDLHANGINGMAN``).
+    """Hanging man: small body on top of a long lower shadow, near the prior candle's high
+    (TA-Lib ``CDLHANGINGMAN``).
 
     Parameters
     ----------
@@ -11741,8 +11746,8 @@ def cdlhikkake(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Hikkake: an inside bar and a false breakout, +-200 when confirmed within three bars (TA-
-    Lib ``CDLHIKKAKE``).
+    """Hikkake: an inside bar and a false breakout, +-200 when confirmed within three bars
+    (TA-Lib ``CDLHIKKAKE``).
 
     Parameters
     ----------
@@ -12582,8 +12587,8 @@ def cdlmathold(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_long``, ``body_short``.
@@ -12651,8 +12656,8 @@ def cdlmorningdojistar(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
@@ -12720,8 +12725,8 @@ def cdlmorningstar(
     Parameters
     ----------
     penetration
-        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-        Lib ``penetration``).
+        Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+        (TA-Lib ``penetration``).
     settings
         Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
         None); this pattern reads ``body_long``, ``body_short``.
@@ -12912,8 +12917,8 @@ def cdlrickshawman(
     by: IntoKeys | None = None,
     order_by: IntoKeys | None = None,
 ) -> pl.Expr:
-    """Rickshaw man: a doji with two long shadows, its body near the middle of the range (TA-
-    Lib ``CDLRICKSHAWMAN``).
+    """Rickshaw man: a doji with two long shadows, its body near the middle of the range
+    (TA-Lib ``CDLRICKSHAWMAN``).
 
     Parameters
     ----------
@@ -13865,3 +13870,251 @@ def cdlxsidegap3methods(
     ('cdlxsidegap3methods', Int32, 2)
     """
     return call("cdlxsidegap3methods", [open, high, low, close], {}, by, order_by)
+
+
+def lag(
+    expr: IntoExpr, period: int = 1, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """The value period complete bars ago (ours: not a TA-Lib function).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    period
+        Number of bars in the window; 1 to 100000.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``lag_1`` with the default parameters.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.lag("close"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('lag_1', Float64, 1)
+    """
+    return call("lag", [expr], {"period": period}, by, order_by)
+
+
+def crosses_above(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """True on the bar the series crosses above the other (above now, at or below before)
+    (ours: not a TA-Lib function).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Boolean, named ``crosses_above`` with the default parameters.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.crosses_above("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('crosses_above', Boolean, 1)
+    """
+    return call("crosses_above", [expr, other], {}, by, order_by)
+
+
+def crosses_below(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """True on the bar the series crosses below the other (below now, at or above before)
+    (ours: not a TA-Lib function).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Boolean, named ``crosses_below`` with the default parameters.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.crosses_below("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('crosses_below', Boolean, 1)
+    """
+    return call("crosses_below", [expr, other], {}, by, order_by)
+
+
+def crosses(
+    expr: IntoExpr, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+) -> pl.Expr:
+    """True on the bar the series crosses the other either way (ours: not a TA-Lib function).
+
+    Parameters
+    ----------
+    expr
+        Input series: a column name or a polars expression.
+    other
+        Second input series: a column name or a polars expression.
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Boolean, named ``crosses`` with the default parameters.
+
+    Notes
+    -----
+    The first 1 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.crosses("close", "open"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('crosses', Boolean, 1)
+    """
+    return call("crosses", [expr, other], {}, by, order_by)
+
+
+def position(
+    long_entry: IntoExpr,
+    long_exit: IntoExpr,
+    short_entry: IntoExpr,
+    short_exit: IntoExpr,
+    *,
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Position held (+1 long, -1 short, 0 flat) from entry and exit signals (ours: not a
+    TA-Lib function).
+
+    Parameters
+    ----------
+    long_entry
+        Enter long on this bar: a Boolean column name or expression (or numbers: 0 is false,
+        any other number true).
+    long_exit
+        Exit a long position on this bar: a Boolean column name or expression (or numbers: 0
+        is false, any other number true).
+    short_entry
+        Enter short on this bar: a Boolean column name or expression (or numbers: 0 is
+        false, any other number true).
+    short_exit
+        Exit a short position on this bar: a Boolean column name or expression (or numbers:
+        0 is false, any other number true).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Int32, named ``position`` with the default parameters.
+
+    Notes
+    -----
+    Each bar's signals act on the position held after the previous complete bar (flat at the
+    start); the bar's value is the position after them. Flat: long_entry and not short_entry
+    goes long (+1); short_entry and not long_entry goes short (-1); otherwise (neither, or
+    both) stays flat (0). Long: short_entry and not long_entry reverses to short; otherwise
+    long_exit goes flat; otherwise stays long. Short: long_entry and not short_entry
+    reverses to long; otherwise short_exit goes flat; otherwise stays short. A signal is
+    true when non-zero; short signals that are always false (0) mean long-only.
+
+    The first 0 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> up, down = pl.col("close") > pl.col("open"), pl.col("close") < pl.col("open")
+    >>> df = df.with_columns(up=up, down=down)
+    >>> out = df.select(ta.position("up", "down", "down", "up"))
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('up_position', Int32, 0)
+    """
+    return call("position", [long_entry, long_exit, short_entry, short_exit], {}, by, order_by)

@@ -88,7 +88,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -171,7 +171,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -217,7 +217,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -304,7 +304,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -353,7 +353,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -479,8 +479,8 @@ class TaExprNamespace:
     def midpoint(
         self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
     ) -> pl.Expr:
-        """Midpoint of the highest and lowest value over the period; the receiver is ``expr`` (TA-
-        Lib ``MIDPOINT``).
+        """Midpoint of the highest and lowest value over the period; the receiver is ``expr``
+        (TA-Lib ``MIDPOINT``).
 
         Parameters
         ----------
@@ -605,7 +605,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -696,7 +696,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -739,7 +739,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -954,7 +954,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1023,7 +1023,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1060,8 +1060,8 @@ class TaExprNamespace:
             Period of each bar (whole numbers; clipped to ``min_period``..``max_period``): a
             column name or a polars expression.
         min_period
-            Shortest period used; shorter (or missing) ones are raised to it; 1 to 100000 (TA-
-            Lib ``minperiod``).
+            Shortest period used; shorter (or missing) ones are raised to it; 1 to 100000
+            (TA-Lib ``minperiod``).
         max_period
             Longest period used; longer ones are lowered to it; 1 to 100000 (TA-Lib
             ``maxperiod``).
@@ -1168,7 +1168,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1297,7 +1297,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1355,7 +1355,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1398,7 +1398,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1441,7 +1441,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1484,7 +1484,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1535,7 +1535,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1657,7 +1657,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1708,7 +1708,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -1762,7 +1762,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1892,7 +1892,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -1922,8 +1922,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Slow stochastic: smoothed %K and its moving average %D; the receiver is ``close`` (TA-
-        Lib ``STOCH``).
+        """Slow stochastic: smoothed %K and its moving average %D; the receiver is ``close``
+        (TA-Lib ``STOCH``).
 
         Parameters
         ----------
@@ -2103,7 +2103,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2525,7 +2525,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -2580,7 +2580,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2641,7 +2641,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -2690,7 +2690,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3209,7 +3209,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3471,7 +3471,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3534,7 +3534,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -3807,7 +3807,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4200,8 +4200,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Fisher transform (Ehlers): the smoothed midpoint position in its channel, Fisher-
-        transformed; the receiver is ``high`` (TA-Lib ``FISHER``).
+        """Fisher transform (Ehlers): the smoothed midpoint position in its channel,
+        Fisher-transformed; the receiver is ``high`` (TA-Lib ``FISHER``).
 
         Parameters
         ----------
@@ -4229,7 +4229,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -4287,7 +4287,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4349,7 +4349,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4520,7 +4520,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4592,7 +4592,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4651,7 +4651,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -4797,7 +4797,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4862,7 +4862,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -4917,7 +4917,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -4976,7 +4976,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5029,7 +5029,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5084,7 +5084,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5136,7 +5136,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5186,7 +5186,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5239,7 +5239,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5294,7 +5294,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5447,7 +5447,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5506,7 +5506,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -5562,7 +5562,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5801,7 +5801,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -5961,7 +5961,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6081,7 +6081,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6283,7 +6283,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -6461,8 +6461,8 @@ class TaExprNamespace:
         Parameters
         ----------
         period
-            Bars in the simple average of the one-bar values (1 = unsmoothed); 1 to 100000 (TA-
-            Lib ``timeperiod``).
+            Bars in the simple average of the one-bar values (1 = unsmoothed); 1 to 100000
+            (TA-Lib ``timeperiod``).
         volume_divisor
             Volume is divided by this before forming the box ratio; 1 to 3e+37 (TA-Lib
             ``volumedivisor``).
@@ -6560,7 +6560,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Deviation from TA-Lib: Flagged unstable_period although TA-Lib does not flag it: its
         values depend on the bar the series starts at (recursive smoothing or a path), which is
@@ -7413,8 +7413,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Heikin-Ashi candles: averaged open, high, low and close; the receiver is ``close`` (TA-
-        Lib ``HA``).
+        """Heikin-Ashi candles: averaged open, high, low and close; the receiver is ``close``
+        (TA-Lib ``HA``).
 
         Parameters
         ----------
@@ -7444,7 +7444,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7486,7 +7486,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7527,7 +7527,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7567,7 +7567,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7606,7 +7606,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7646,7 +7646,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7687,7 +7687,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7738,7 +7738,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7780,7 +7780,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7830,7 +7830,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7873,7 +7873,7 @@ class TaExprNamespace:
         TA-Lib on the series without that row.
         The result is named after the indicator and its parameters, prefixed with the input
         column when that is not the default one (see :func:`output_name`).
-        Values depend on the bar the series starts at (recursive smoothing).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
 
         Examples
         --------
@@ -7926,8 +7926,8 @@ class TaExprNamespace:
         return indicators.acos(self._expr, by=by, order_by=order_by)
 
     def asin(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
-        """Arc sine of each value, in radians (NaN outside [-1, 1]); the receiver is ``expr`` (TA-
-        Lib ``ASIN``).
+        """Arc sine of each value, in radians (NaN outside [-1, 1]); the receiver is ``expr``
+        (TA-Lib ``ASIN``).
 
         Parameters
         ----------
@@ -8186,8 +8186,8 @@ class TaExprNamespace:
         return indicators.floor(self._expr, by=by, order_by=order_by)
 
     def ln(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
-        """Natural logarithm of each value (NaN below 0, -inf at 0); the receiver is ``expr`` (TA-
-        Lib ``LN``).
+        """Natural logarithm of each value (NaN below 0, -inf at 0); the receiver is ``expr``
+        (TA-Lib ``LN``).
 
         Parameters
         ----------
@@ -8224,8 +8224,8 @@ class TaExprNamespace:
         return indicators.ln(self._expr, by=by, order_by=order_by)
 
     def log10(self, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None) -> pl.Expr:
-        """Base-10 logarithm of each value (NaN below 0, -inf at 0); the receiver is ``expr`` (TA-
-        Lib ``LOG10``).
+        """Base-10 logarithm of each value (NaN below 0, -inf at 0); the receiver is ``expr``
+        (TA-Lib ``LOG10``).
 
         Parameters
         ----------
@@ -9373,8 +9373,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
@@ -9791,8 +9791,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_long``.
@@ -9853,8 +9853,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Doji: a candle whose open and close are (nearly) equal; the receiver is ``close`` (TA-
-        Lib ``CDLDOJI``).
+        """Doji: a candle whose open and close are (nearly) equal; the receiver is ``close``
+        (TA-Lib ``CDLDOJI``).
 
         Parameters
         ----------
@@ -10088,8 +10088,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
@@ -10157,8 +10157,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_long``, ``body_short``.
@@ -10453,8 +10453,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Harami: a long candle, then a short body within its body; the receiver is ``close`` (TA-
-        Lib ``CDLHARAMI``).
+        """Harami: a long candle, then a short body within its body; the receiver is ``close``
+        (TA-Lib ``CDLHARAMI``).
 
         Parameters
         ----------
@@ -10511,8 +10511,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Harami cross: a long candle, then a doji within its body; the receiver is ``close`` (TA-
-        Lib ``CDLHARAMICROSS``).
+        """Harami cross: a long candle, then a doji within its body; the receiver is ``close``
+        (TA-Lib ``CDLHARAMICROSS``).
 
         Parameters
         ----------
@@ -10971,8 +10971,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Kicking: two opposite marubozu with a gap between them; the receiver is ``close`` (TA-
-        Lib ``CDLKICKING``).
+        """Kicking: two opposite marubozu with a gap between them; the receiver is ``close``
+        (TA-Lib ``CDLKICKING``).
 
         Parameters
         ----------
@@ -11384,8 +11384,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_long``, ``body_short``.
@@ -11453,8 +11453,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_doji``, ``body_long``, ``body_short``.
@@ -11522,8 +11522,8 @@ class TaExprNamespace:
         Parameters
         ----------
         penetration
-            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30 (TA-
-            Lib ``penetration``).
+            Fraction of the first candle's real body the pattern must penetrate; 0 to 1e+30
+            (TA-Lib ``penetration``).
         settings
             Candle settings (:class:`CandleSettings` or a preset name; TA-Lib's defaults when
             None); this pattern reads ``body_long``, ``body_short``.
@@ -12165,8 +12165,8 @@ class TaExprNamespace:
         by: IntoKeys | None = None,
         order_by: IntoKeys | None = None,
     ) -> pl.Expr:
-        """Takuri: a dragonfly doji with a very long lower shadow; the receiver is ``close`` (TA-
-        Lib ``CDLTAKURI``).
+        """Takuri: a dragonfly doji with a very long lower shadow; the receiver is ``close``
+        (TA-Lib ``CDLTAKURI``).
 
         Parameters
         ----------
@@ -12556,4 +12556,240 @@ class TaExprNamespace:
         """
         return indicators.cdlxsidegap3methods(
             open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def lag(
+        self, period: int = 1, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """The value period complete bars ago; the receiver is ``expr`` (ours: not a TA-Lib
+        function).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``lag_1`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.lag())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('lag_1', Float64, 1)
+        """
+        return indicators.lag(self._expr, period, by=by, order_by=order_by)
+
+    def crosses_above(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """True on the bar the series crosses above the other (above now, at or below before); the
+        receiver is ``expr`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Boolean, named ``crosses_above`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.crosses_above("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('crosses_above', Boolean, 1)
+        """
+        return indicators.crosses_above(self._expr, other, by=by, order_by=order_by)
+
+    def crosses_below(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """True on the bar the series crosses below the other (below now, at or above before); the
+        receiver is ``expr`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Boolean, named ``crosses_below`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.crosses_below("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('crosses_below', Boolean, 1)
+        """
+        return indicators.crosses_below(self._expr, other, by=by, order_by=order_by)
+
+    def crosses(
+        self, other: IntoExpr, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """True on the bar the series crosses the other either way; the receiver is ``expr`` (ours:
+        not a TA-Lib function).
+
+        Parameters
+        ----------
+        other
+            Second input series: a column name or a polars expression.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Boolean, named ``crosses`` with the default parameters.
+
+        Notes
+        -----
+        The first 1 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.crosses("open"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('crosses', Boolean, 1)
+        """
+        return indicators.crosses(self._expr, other, by=by, order_by=order_by)
+
+    def position(
+        self,
+        long_exit: IntoExpr,
+        short_entry: IntoExpr,
+        short_exit: IntoExpr,
+        *,
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Position held (+1 long, -1 short, 0 flat) from entry and exit signals; the receiver is
+        ``long_entry`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        long_exit
+            Exit a long position on this bar: a Boolean column name or expression (or numbers: 0
+            is false, any other number true).
+        short_entry
+            Enter short on this bar: a Boolean column name or expression (or numbers: 0 is
+            false, any other number true).
+        short_exit
+            Exit a short position on this bar: a Boolean column name or expression (or numbers:
+            0 is false, any other number true).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Int32, named ``position`` with the default parameters.
+
+        Notes
+        -----
+        Each bar's signals act on the position held after the previous complete bar (flat at the
+        start); the bar's value is the position after them. Flat: long_entry and not short_entry
+        goes long (+1); short_entry and not long_entry goes short (-1); otherwise (neither, or
+        both) stays flat (0). Long: short_entry and not long_entry reverses to short; otherwise
+        long_exit goes flat; otherwise stays long. Short: long_entry and not short_entry
+        reverses to long; otherwise short_exit goes flat; otherwise stays short. A signal is
+        true when non-zero; short signals that are always false (0) mean long-only.
+
+        The first 0 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> up, down = pl.col("close") > pl.col("open"), pl.col("close") < pl.col("open")
+        >>> df = df.with_columns(up=up, down=down)
+        >>> out = df.select(pl.col("up").ta.position("down", "down", "up"))
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('up_position', Int32, 0)
+        """
+        return indicators.position(
+            self._expr, long_exit, short_entry, short_exit, by=by, order_by=order_by
         )

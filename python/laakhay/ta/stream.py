@@ -147,6 +147,9 @@ __all__ = [
     "correl",
     "cos",
     "cosh",
+    "crosses",
+    "crosses_above",
+    "crosses_below",
     "crsi",
     "cti",
     "cumsum",
@@ -187,6 +190,7 @@ __all__ = [
     "kstext",
     "kurtosis",
     "kvo",
+    "lag",
     "linearreg",
     "linearreg_angle",
     "linearreg_intercept",
@@ -226,6 +230,7 @@ __all__ = [
     "percentrank",
     "plus_di",
     "plus_dm",
+    "position",
     "ppo",
     "pso",
     "pvi",
@@ -2999,3 +3004,43 @@ def cdlxsidegap3methods(*, revisable: bool = False) -> Stream[int]:
     (the first 2 complete bars with the default parameters).
     """
     return new("cdlxsidegap3methods", {}, revisable)
+
+
+def lag(period: int = 1, *, revisable: bool = False) -> Stream[float]:
+    """Live ``lag`` (see :func:`laakhay.ta.lag`, same parameters): ``update(real)`` gives a
+    ``float`` or None while warming up (the first 1 complete bars with the default
+    parameters).
+    """
+    return new("lag", {"period": period}, revisable)
+
+
+def crosses_above(*, revisable: bool = False) -> Stream[bool]:
+    """Live ``crosses_above`` (see :func:`laakhay.ta.crosses_above`, same parameters):
+    ``update(real0, real1)`` gives a ``bool`` or None while warming up (the first 1 complete
+    bars with the default parameters).
+    """
+    return new("crosses_above", {}, revisable)
+
+
+def crosses_below(*, revisable: bool = False) -> Stream[bool]:
+    """Live ``crosses_below`` (see :func:`laakhay.ta.crosses_below`, same parameters):
+    ``update(real0, real1)`` gives a ``bool`` or None while warming up (the first 1 complete
+    bars with the default parameters).
+    """
+    return new("crosses_below", {}, revisable)
+
+
+def crosses(*, revisable: bool = False) -> Stream[bool]:
+    """Live ``crosses`` (see :func:`laakhay.ta.crosses`, same parameters): ``update(real0,
+    real1)`` gives a ``bool`` or None while warming up (the first 1 complete bars with the
+    default parameters).
+    """
+    return new("crosses", {}, revisable)
+
+
+def position(*, revisable: bool = False) -> Stream[int]:
+    """Live ``position`` (see :func:`laakhay.ta.position`, same parameters):
+    ``update(long_entry, long_exit, short_entry, short_exit)`` gives a ``int`` or None while
+    warming up (the first 0 complete bars with the default parameters).
+    """
+    return new("position", {}, revisable)

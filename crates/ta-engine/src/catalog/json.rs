@@ -2,13 +2,17 @@
 
 use serde::Serialize;
 
-use super::{catalog, Fill, Flag, Group, IndicatorSpec, Input, InputRole, MissingData, OutputSpec};
+use super::{
+    catalog, Fill, Flag, Group, IndicatorSpec, Input, InputRole, MissingData, Origin, OutputSpec,
+};
 use crate::indicators::pattern::settings::SETTING_SPECS;
 use crate::naming;
 use crate::params::{MaType, ParamSpec};
 
 /// Bumped whenever a field changes meaning or disappears (adding fields does not bump it).
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2: `talib_name` and `talib_group` (and an output's `talib_name`) are null for our
+/// own entries, which `origin` tells apart.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct CatalogDoc {
@@ -46,11 +50,16 @@ struct InputDoc {
 #[derive(Serialize)]
 struct EntryDoc {
     name: &'static str,
-    talib_name: &'static str,
+    /// Whose definition the entry follows: `talib`, or `laakhay` (ours, not in TA-Lib).
+    origin: Origin,
+    /// TA-Lib's name; null for our own entries.
+    talib_name: Option<&'static str>,
     group: Group,
-    /// TA-Lib's name for the group.
-    talib_group: &'static str,
+    /// TA-Lib's name for the group; null for our own groups.
+    talib_group: Option<&'static str>,
     summary: &'static str,
+    /// The full rules where the summary cannot hold them; null for most entries.
+    details: Option<&'static str>,
     inputs: Vec<InputDoc>,
     /// The input that stands for the series (the `.ta` receiver).
     primary_input: usize,
@@ -70,10 +79,12 @@ impl EntryDoc {
     fn new(spec: &'static IndicatorSpec) -> Self {
         EntryDoc {
             name: spec.name,
+            origin: spec.origin,
             talib_name: spec.talib_name,
             group: spec.group,
             talib_group: spec.group.talib_name(),
             summary: spec.summary,
+            details: spec.details,
             inputs: spec
                 .inputs
                 .iter()
@@ -167,6 +178,28 @@ mod tests {
         assert_eq!(adx["flags"][0], "unstable_period");
         assert_eq!(adx["missing_data"], "skip_bar");
         assert_eq!(entry(&doc, "sma")["outputs"][0]["pane_group"], Value::Null);
+        assert_eq!(bbands["origin"], "talib");
+        assert_eq!(bbands["talib_group"], "Overlap Studies");
+
+        let crosses = entry(&doc, "crosses_above");
+        assert_eq!(crosses["origin"], "laakhay");
+        assert_eq!(crosses["talib_name"], Value::Null);
+        assert_eq!(crosses["group"], "signal");
+        assert_eq!(crosses["talib_group"], Value::Null);
+        assert_eq!(crosses["outputs"][0]["dtype"], "Boolean");
+        assert_eq!(crosses["outputs"][0]["talib_name"], Value::Null);
+        assert_eq!(crosses["default_lookback"], 1);
+        let position = entry(&doc, "position");
+        assert_eq!(position["inputs"][2]["name"], "short_entry");
+        assert_eq!(position["inputs"][2]["role"], "signal");
+        assert_eq!(position["inputs"][2]["keyword"], "short_entry");
+        assert_eq!(position["outputs"][0]["dtype"], "Int32");
+        assert_eq!(position["default_lookback"], 0);
+        assert!(position["details"]
+            .as_str()
+            .unwrap()
+            .contains("reverses to short"));
+        assert_eq!(bbands["details"], Value::Null);
         assert_eq!(
             entry(&doc, "dema")["deviations"].as_array().unwrap().len(),
             1
@@ -197,6 +230,10 @@ mod tests {
             assert_eq!(
                 serde_json::to_value(spec.group).unwrap(),
                 spec.group.as_str()
+            );
+            assert_eq!(
+                serde_json::to_value(spec.origin).unwrap(),
+                spec.origin.as_str()
             );
         }
     }

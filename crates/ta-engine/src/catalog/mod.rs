@@ -12,7 +12,7 @@ use crate::kernel::{fold_groups, Batch, Chunks, Indicator, Snapshot, Stream};
 use crate::params::{ParamInput, ParamSpec, Params};
 use crate::TaError;
 
-/// TA-Lib's function groups.
+/// Function groups: TA-Lib's, then ours for the entries TA-Lib does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
@@ -26,6 +26,8 @@ pub enum Group {
     MathTransform,
     MathOperator,
     Pattern,
+    /// Ours: stateful building blocks of trading rules (lags, crossings, positions).
+    Signal,
 }
 
 impl Group {
@@ -41,12 +43,13 @@ impl Group {
             Group::MathTransform => "math_transform",
             Group::MathOperator => "math_operator",
             Group::Pattern => "pattern",
+            Group::Signal => "signal",
         }
     }
 
-    /// TA-Lib's name for the group (`talib.get_function_groups()`).
-    pub const fn talib_name(self) -> &'static str {
-        match self {
+    /// TA-Lib's name for the group (`talib.get_function_groups()`); `None` for our own groups.
+    pub const fn talib_name(self) -> Option<&'static str> {
+        Some(match self {
             Group::Overlap => "Overlap Studies",
             Group::Momentum => "Momentum Indicators",
             Group::Volatility => "Volatility Indicators",
@@ -57,6 +60,29 @@ impl Group {
             Group::MathTransform => "Math Transform",
             Group::MathOperator => "Math Operators",
             Group::Pattern => "Pattern Recognition",
+            Group::Signal => return None,
+        })
+    }
+}
+
+/// Where an entry's definition comes from: what its values are checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// A TA-Lib function (TA-Lib 0.8.1's, or one 0.8.3 added): TA-Lib's outputs are the
+    /// reference, and the entry carries TA-Lib's names.
+    Talib,
+    /// Defined here, not in TA-Lib: the rules in the entry's documentation are the reference
+    /// (the tests check it against an independent implementation of them). It has no TA-Lib
+    /// name and belongs to one of our groups.
+    Laakhay,
+}
+
+impl Origin {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Origin::Talib => "talib",
+            Origin::Laakhay => "laakhay",
         }
     }
 }
@@ -80,6 +106,14 @@ pub enum Input {
     Periods,
     /// A boolean series that restarts the state where true. No entry uses it yet.
     Reset,
+    /// Open a long position on this bar (a boolean as 0/1).
+    LongEntry,
+    /// Close a long position on this bar (a boolean as 0/1).
+    LongExit,
+    /// Open a short position on this bar (a boolean as 0/1).
+    ShortEntry,
+    /// Close a short position on this bar (a boolean as 0/1).
+    ShortExit,
 }
 
 /// What an input series is to an indicator.
@@ -94,6 +128,9 @@ pub enum InputRole {
     PeriodSeries,
     /// A boolean series whose true bars restart the state (an anchor).
     Reset,
+    /// A boolean series, as 0/1 (any non-zero number is true), that tells a state machine
+    /// what to do on a bar (enter, exit).
+    Signal,
 }
 
 impl InputRole {
@@ -103,6 +140,7 @@ impl InputRole {
             InputRole::Free => "free",
             InputRole::PeriodSeries => "period_series",
             InputRole::Reset => "reset",
+            InputRole::Signal => "signal",
         }
     }
 }
@@ -116,6 +154,9 @@ impl Input {
             Input::Real | Input::Real0 | Input::Real1 => InputRole::Free,
             Input::Periods => InputRole::PeriodSeries,
             Input::Reset => InputRole::Reset,
+            Input::LongEntry | Input::LongExit | Input::ShortEntry | Input::ShortExit => {
+                InputRole::Signal
+            }
         }
     }
 
@@ -136,6 +177,10 @@ impl Input {
             Input::Real1 => "real1",
             Input::Periods => "periods",
             Input::Reset => "reset",
+            Input::LongEntry => "long_entry",
+            Input::LongExit => "long_exit",
+            Input::ShortEntry => "short_entry",
+            Input::ShortExit => "short_exit",
         }
     }
 }
@@ -190,7 +235,7 @@ impl Style {
 pub enum Dtype {
     Float64,
     Int32,
-    /// No entry produces it yet.
+    /// True/false (crossings); computed as 1/0.
     Boolean,
 }
 
@@ -209,8 +254,8 @@ impl Dtype {
 pub struct OutputSpec {
     /// Our field name (snake_case).
     pub name: &'static str,
-    /// TA-Lib's output name.
-    pub talib_name: &'static str,
+    /// TA-Lib's output name; `None` for our own entries' outputs.
+    pub talib_name: Option<&'static str>,
     pub dtype: Dtype,
     pub pane: Pane,
     pub style: Style,
@@ -234,7 +279,7 @@ impl OutputSpec {
     ) -> Self {
         OutputSpec {
             name,
-            talib_name,
+            talib_name: Some(talib_name),
             dtype: Dtype::Float64,
             pane,
             style,
@@ -242,6 +287,13 @@ impl OutputSpec {
             confirmation_lag: 0,
             pane_group: None,
         }
+    }
+
+    /// An output of one of our own entries (no TA-Lib name).
+    pub const fn own(name: &'static str, pane: Pane, style: Style) -> Self {
+        let mut spec = OutputSpec::new(name, "", pane, style);
+        spec.talib_name = None;
+        spec
     }
 
     pub const fn in_pane_group(mut self, group: &'static str) -> Self {
@@ -252,6 +304,12 @@ impl OutputSpec {
     /// An output of whole numbers (pattern signals, row indices), TA-Lib's integer outputs.
     pub const fn integer(mut self) -> Self {
         self.dtype = Dtype::Int32;
+        self
+    }
+
+    /// A true/false output (computed as 1/0).
+    pub const fn boolean(mut self) -> Self {
+        self.dtype = Dtype::Boolean;
         self
     }
 
@@ -375,8 +433,10 @@ pub const fn kernel<I: Snapshot>() -> Kernel {
 pub struct IndicatorSpec {
     /// Our name (snake_case); the Python function and DSL name.
     pub name: &'static str,
-    /// TA-Lib's function name.
-    pub talib_name: &'static str,
+    /// TA-Lib's function name; `None` for our own entries.
+    pub talib_name: Option<&'static str>,
+    /// Whose definition the entry follows (TA-Lib's or ours).
+    pub origin: Origin,
     pub group: Group,
     /// One line: what it measures.
     pub summary: &'static str,
@@ -394,11 +454,15 @@ pub struct IndicatorSpec {
     /// Adapters' keywords for the inputs when the defaults of [`crate::naming::input_keyword`]
     /// do not fit (BETA's market and asset).
     pub input_keywords: Option<&'static [&'static str]>,
+    /// The full rules, where the summary cannot hold them (our own entries, e.g. a position's
+    /// state transitions); adapters show them with the summary.
+    pub details: Option<&'static str>,
     pub kernel: Kernel,
 }
 
 impl IndicatorSpec {
-    /// An entry without flags that skips incomplete bars; see the `with_*` methods for the rest.
+    /// A TA-Lib function's entry, without flags, that skips incomplete bars; see the `with_*`
+    /// methods for the rest.
     #[allow(clippy::too_many_arguments)]
     pub const fn new(
         name: &'static str,
@@ -412,7 +476,8 @@ impl IndicatorSpec {
     ) -> Self {
         IndicatorSpec {
             name,
-            talib_name,
+            talib_name: Some(talib_name),
+            origin: Origin::Talib,
             group,
             summary,
             inputs,
@@ -424,12 +489,36 @@ impl IndicatorSpec {
             levels: &[],
             fills: &[],
             input_keywords: None,
+            details: None,
             kernel,
         }
     }
 
+    /// One of our own entries (no TA-Lib name; `group` is one of ours), as [`Self::new`] makes
+    /// TA-Lib's.
+    pub const fn laakhay(
+        name: &'static str,
+        group: Group,
+        summary: &'static str,
+        inputs: &'static [Input],
+        params: &'static [ParamSpec],
+        outputs: &'static [OutputSpec],
+        kernel: Kernel,
+    ) -> Self {
+        let mut spec =
+            IndicatorSpec::new(name, "", group, summary, inputs, params, outputs, kernel);
+        spec.talib_name = None;
+        spec.origin = Origin::Laakhay;
+        spec
+    }
+
     pub const fn with_input_keywords(mut self, keywords: &'static [&'static str]) -> Self {
         self.input_keywords = Some(keywords);
+        self
+    }
+
+    pub const fn with_details(mut self, details: &'static str) -> Self {
+        self.details = Some(details);
         self
     }
 
@@ -582,7 +671,8 @@ pub mod deviations {
          the series starts at (recursive smoothing or a path), which is what the flag means here.";
 }
 
-/// Every indicator, in catalog order (grouped as TA-Lib groups them).
+/// Every indicator, in catalog order (TA-Lib's functions grouped as TA-Lib groups them, then
+/// our own).
 pub fn catalog() -> &'static [&'static IndicatorSpec] {
     static CATALOG: OnceLock<Vec<&'static IndicatorSpec>> = OnceLock::new();
     CATALOG.get_or_init(|| crate::indicators::all().collect())
@@ -593,7 +683,10 @@ pub fn find(name: &str) -> Result<&'static IndicatorSpec, TaError> {
     catalog()
         .iter()
         .copied()
-        .find(|s| s.name.eq_ignore_ascii_case(name) || s.talib_name.eq_ignore_ascii_case(name))
+        .find(|s| {
+            s.name.eq_ignore_ascii_case(name)
+                || s.talib_name.is_some_and(|t| t.eq_ignore_ascii_case(name))
+        })
         .ok_or_else(|| TaError::UnknownIndicator {
             name: name.to_string(),
         })
@@ -631,6 +724,60 @@ mod tests {
         assert_eq!(group("plus_di"), group("minus_di"));
         assert_eq!(Input::Periods.role(), InputRole::PeriodSeries);
         assert_eq!(Input::Reset.role(), InputRole::Reset);
+    }
+
+    #[test]
+    fn only_talib_entries_carry_talib_names() {
+        for spec in catalog() {
+            let talib = spec.origin == Origin::Talib;
+            assert_eq!(spec.talib_name.is_some(), talib, "{}", spec.name);
+            assert_eq!(spec.group.talib_name().is_some(), talib, "{}", spec.name);
+            for output in spec.outputs {
+                assert_eq!(output.talib_name.is_some(), talib, "{}", spec.name);
+            }
+        }
+        let own: Vec<_> = catalog()
+            .iter()
+            .filter(|s| s.origin == Origin::Laakhay)
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(
+            own,
+            [
+                "lag",
+                "crosses_above",
+                "crosses_below",
+                "crosses",
+                "position"
+            ]
+        );
+        // Our entries come after TA-Lib's; an empty name finds nothing.
+        let first_own = catalog().iter().position(|s| s.origin == Origin::Laakhay);
+        assert!(catalog()[first_own.unwrap()..]
+            .iter()
+            .all(|s| s.origin == Origin::Laakhay));
+        assert!(find("").is_err());
+        assert_eq!(find("LAG").unwrap().name, "lag");
+        assert_eq!(find("MAX").unwrap().talib_name, Some("MAX"));
+    }
+
+    #[test]
+    fn signal_inputs_have_their_own_role() {
+        for input in [
+            Input::LongEntry,
+            Input::LongExit,
+            Input::ShortEntry,
+            Input::ShortExit,
+        ] {
+            assert_eq!(input.role(), InputRole::Signal);
+            assert!(!input.is_ohlcv());
+        }
+        let position = find("position").unwrap();
+        let names: Vec<_> = position.inputs.iter().map(|i| i.as_str()).collect();
+        assert_eq!(
+            names,
+            ["long_entry", "long_exit", "short_entry", "short_exit"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod momentum;
 pub mod overlap;
 pub mod pattern;
 pub mod price;
+pub mod signal;
 pub mod statistic;
 pub mod volatility;
 pub mod volume;
@@ -33,7 +34,7 @@ pub(crate) const UNSTABLE: &[Flag] = &[Flag::UnstablePeriod];
 pub(crate) const CUMULATIVE: &[Flag] = &[Flag::Cumulative];
 pub(crate) const ELEMENTWISE: &[Flag] = &[Flag::Elementwise];
 
-/// Every catalog entry, family by family (TA-Lib's grouping).
+/// Every catalog entry, family by family (TA-Lib's grouping, then our own families).
 pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
     [
         overlap::SPECS,
@@ -47,6 +48,7 @@ pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
         math_transform::SPECS,
         math_operator::SPECS,
         pattern::SPECS,
+        signal::SPECS,
     ]
     .into_iter()
     .flatten()

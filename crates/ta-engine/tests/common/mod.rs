@@ -5,9 +5,15 @@ use ta_engine::catalog::{Group, IndicatorSpec};
 
 use ta_engine::ParamKind;
 
-/// Deterministic OHLCV, a per-bar period series (2..=30) and a series inside (0, 1) (in
-/// every math transform's domain), from a small LCG.
-pub fn bars(n: usize, seed: u64) -> [Vec<f64>; 7] {
+/// Columns of [`bars`].
+pub const COLUMNS: usize = 11;
+/// Test data: see [`bars`].
+pub type Data = [Vec<f64>; COLUMNS];
+
+/// Deterministic OHLCV, a per-bar period series (2..=30), a series inside (0, 1) (in every
+/// math transform's domain) and four 0/1 signal series (entries and exits, each true on
+/// about one bar in eight), from a small LCG.
+pub fn bars(n: usize, seed: u64) -> Data {
     let mut state = seed
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);
@@ -18,7 +24,7 @@ pub fn bars(n: usize, seed: u64) -> [Vec<f64>; 7] {
         ((state >> 11) as f64) / ((1u64 << 53) as f64)
     };
     let mut close = 100.0;
-    let mut out: [Vec<f64>; 7] = Default::default();
+    let mut out: Data = Default::default();
     for _ in 0..n {
         let open = close;
         close *= 1.0 + (next() - 0.5) * 0.04;
@@ -34,11 +40,21 @@ pub fn bars(n: usize, seed: u64) -> [Vec<f64>; 7] {
             col.push(v);
         }
     }
+    // The signals from a generator of their own, so the columns above stay what they were.
+    let mut signals = seed ^ 0x5157_4e41_4c53;
+    for _ in 0..n {
+        for col in &mut out[7..] {
+            signals = signals
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            col.push(if (signals >> 33) % 8 == 0 { 1.0 } else { 0.0 });
+        }
+    }
     out
 }
 
 /// Input series of `spec`, in catalog order.
-pub fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 7]) -> Vec<&'a [f64]> {
+pub fn inputs<'a>(spec: &IndicatorSpec, data: &'a Data) -> Vec<&'a [f64]> {
     use ta_engine::catalog::Input::*;
     if spec.group == Group::MathTransform {
         return vec![data[6].as_slice()];
@@ -52,6 +68,10 @@ pub fn inputs<'a>(spec: &IndicatorSpec, data: &'a [Vec<f64>; 7]) -> Vec<&'a [f64
             Close | Real | Real0 => data[3].as_slice(),
             Volume => data[4].as_slice(),
             Periods => data[5].as_slice(),
+            LongEntry => data[7].as_slice(),
+            LongExit => data[8].as_slice(),
+            ShortEntry => data[9].as_slice(),
+            ShortExit => data[10].as_slice(),
             Reset => unreachable!("no entry takes {}", i.as_str()),
         })
         .collect()
