@@ -48,7 +48,7 @@ fn ta_bucket(inputs: &[Series], kwargs: BucketKwargs) -> PolarsResult<Series> {
     let mut starts = Vec::with_capacity(instants.len());
     let mut ends = Vec::with_capacity(instants.len());
     let mut last: Option<(i64, i64)> = None;
-    for t in instants {
+    for t in instants.iter() {
         let bucket = t.map(|t| {
             let t = t.saturating_sub(kwargs.shift);
             // Sorted bars mostly stay in the bucket before them: skip the calendar work.

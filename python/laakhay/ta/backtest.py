@@ -71,7 +71,8 @@ class Backtest:
     exposure, trades, win_rate, bars, years."""
     portfolio: pl.DataFrame
     """The same statistics for an equal-weight portfolio across symbols (per parameter set):
-    each timestamp's return is the mean over the symbols with a bar then."""
+    each timestamp's return is the mean over the symbols with a bar then; exposure is the
+    average share of those symbols holding a position."""
 
 
 def run(
@@ -244,7 +245,8 @@ def _stats(
         (r.mean() / r.std() * per_year.sqrt()).alias("sharpe"),
         (r.mean() / downside * per_year.sqrt()).alias("sortino"),
         (equity / equity.cum_max() - 1).min().clip(upper_bound=0.0).alias("max_drawdown"),
-        (pl.col("held") != 0).mean().alias("exposure"),
+        # A symbol's held position is -1, 0 or 1; a portfolio's the share of symbols in one.
+        pl.col("held").abs().mean().alias("exposure"),
         pl.len().alias("bars"),
         years.alias("years"),
     ]
