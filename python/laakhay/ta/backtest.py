@@ -74,6 +74,25 @@ class Backtest:
     each timestamp's return is the mean over the symbols with a bar then; exposure is the
     average share of those symbols holding a position."""
 
+    def with_params(self, params: dict[str, int | float]) -> Backtest:
+        """The same results with a column per parameter (a sweep's parameter set) first."""
+        columns = [pl.lit(v).alias(k) for k, v in params.items()]
+
+        def tag(frame: pl.DataFrame) -> pl.DataFrame:
+            return frame.select(*columns, pl.all()) if columns else frame
+
+        return Backtest(tag(self.bars), tag(self.trades), tag(self.stats), tag(self.portfolio))
+
+    @staticmethod
+    def concat(parts: list[Backtest]) -> Backtest:
+        """Several parameter sets' results, stacked (long format)."""
+        return Backtest(
+            pl.concat([p.bars for p in parts]),
+            pl.concat([p.trades for p in parts]),
+            pl.concat([p.stats for p in parts]),
+            pl.concat([p.portfolio for p in parts]),
+        )
+
 
 def run(
     frame: pl.DataFrame | pl.LazyFrame,
@@ -90,11 +109,13 @@ def run(
     open: str = "open",
     close: str = "close",
     params: Sequence[str] = (),
+    keep_bars: bool = True,
 ) -> Backtest:
     """Backtests boolean signal columns of `frame` (e.g. a plan's outputs).
 
     ``params`` names columns that tell parameter sets apart (a sweep in long format); they
-    are kept in every result like the ``by`` keys.
+    are kept in every result like the ``by`` keys. ``keep_bars=False`` returns no per-bar
+    rows (``bars`` is empty), which saves the memory they take.
     """
     if fill not in FILLS:
         raise ValueError(f"fill must be one of {FILLS}, got {fill!r}")
@@ -118,9 +139,8 @@ def run(
         .with_columns(equity=_per((1 + pl.col("return")).cum_prod(), portfolio_keys))
     )
     portfolio = _stats(returns, None, portfolio_keys, ts).collect()
-    return Backtest(
-        bars.drop("_leg_old", "_leg_new", "_fill", "_after_open"), trades, stats, portfolio
-    )
+    kept = bars.drop("_leg_old", "_leg_new", "_fill", "_after_open")
+    return Backtest(kept if keep_bars else kept.clear(), trades, stats, portfolio)
 
 
 def _per(expr: pl.Expr, keys: list[str]) -> pl.Expr:

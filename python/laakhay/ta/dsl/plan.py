@@ -180,11 +180,15 @@ class Plan:
         slippage: float = 0.0,
         open: str = "open",
         close: str = "close",
+        keep_bars: bool | None = None,
     ) -> Backtest:
         """Runs the plan and backtests its signal outputs (see `laakhay.ta.backtest`).
 
-        With a grid, every parameter set is backtested; results are in long format with one
-        column per grid key (one stats row per symbol and parameter set).
+        With a grid, every parameter set is backtested, one after the other (signals are
+        computed once, in one plan); results are in long format with one column per grid key
+        (one stats row per symbol and parameter set). Per-bar rows are kept for a single
+        parameter set and dropped for sweeps unless ``keep_bars=True`` (they are the bulk of
+        the memory: bars x parameter sets rows).
         """
         o = self._options
         if o.ts is None:
@@ -198,33 +202,32 @@ class Plan:
                     f"the plan has no output '{signal}'",
                     hint=did_you_mean(signal, base) or f"its outputs are {', '.join(base)}",
                 )
-        lf = self.apply(frame.lazy() if isinstance(frame, pl.DataFrame) else frame)
         carried = [*o.by, o.ts, open, close]
-        parts = []
+        columns = [s + _suffix(combo) for combo in self.combos for s in signals]
+        lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
+        computed = self.apply(lazy).select(*carried, *columns).collect()
+        keep = len(self.combos) == 1 if keep_bars is None else keep_bars
+        results = []
         for combo in self.combos:
             suffix = _suffix(combo)
-            parts.append(
-                lf.select(
-                    *carried,
-                    *[pl.col(s + suffix).alias(s) for s in signals],
-                    *[pl.lit(v).alias(k) for k, v in combo.items()],
-                )
+            part = computed.select(*carried, *[pl.col(s + suffix).alias(s) for s in signals])
+            result = backtest.run(
+                part,
+                entry=entry,
+                exit=exit,
+                short_entry=short_entry,
+                short_exit=short_exit,
+                by=o.by,
+                ts=o.ts,
+                fill=fill,
+                fee=fee,
+                slippage=slippage,
+                open=open,
+                close=close,
+                keep_bars=keep,
             )
-        return backtest.run(
-            pl.concat(parts),
-            entry=entry,
-            exit=exit,
-            short_entry=short_entry,
-            short_exit=short_exit,
-            by=o.by,
-            ts=o.ts,
-            fill=fill,
-            fee=fee,
-            slippage=slippage,
-            open=open,
-            close=close,
-            params=list(self.combos[0]),
-        )
+            results.append(result.with_params(combo))
+        return backtest.Backtest.concat(results)
 
     # --- explaining it ------------------------------------------------------------------------
 
