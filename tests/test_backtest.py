@@ -39,6 +39,10 @@ def loop(rows: list[dict[str, Any]], fill: str, cost: float) -> dict[str, Any]:
     current: dict[str, Any] | None = None
     for t, row in enumerate(rows):
         flag = [bool(row[k]) if row[k] is not None else False for k in ("le", "lx", "se", "sx")]
+        if row["close"] is not None and not math.isfinite(row["close"]):
+            row = {**row, "close": None}
+        if row["open"] is not None and not math.isfinite(row["open"]):
+            row = {**row, "open": None}
         pos = next_position(pos, *flag)
         positions.append(pos)
         prev_price = price
@@ -130,8 +134,14 @@ def minutes() -> pl.DataFrame:
             }
         )
         keep = rng.random(n) > 0.1  # 10% of the minutes are missing
+        row = pl.int_range(pl.len())
         frame = frame.filter(pl.Series(keep)).with_columns(
-            close=pl.when(pl.int_range(pl.len()) == 700).then(None).otherwise(pl.col("close"))
+            close=pl.when(row == 700)
+            .then(None)
+            .when(row == 900)
+            .then(float("nan"))
+            .otherwise(pl.col("close")),
+            open=pl.when(row == 1200).then(float("inf")).otherwise(pl.col("open")),
         )
         frames.append(frame)
     return pl.concat(frames).sort("ts", "symbol")  # interleaved

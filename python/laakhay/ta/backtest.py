@@ -12,8 +12,8 @@ Definitions (the tests check them against a plain per-bar loop):
   prev_close - 1) - |before| * cost) * (1 - |after| * cost) - 1``, where ``cost = fee +
   slippage`` (fractions of the traded value, paid when a position is opened and when it is
   closed; a reversal pays both).
-- Missing closes are carried forward for pricing (the move is earned on the next bar that has
-  one); a missing open on a fill bar fills at the previous close.
+- Missing closes (null, NaN or infinite) are carried forward for pricing (the move is earned
+  on the next bar that has one); a missing open on a fill bar fills at the previous close.
 - Statistics annualise with the bars' actual spacing: ``bars_per_year = (bars - 1) / years``
   where ``years`` is the first-to-last timestamp span in 365.2425-day years, so minute bars and
   24/7 markets are annualised as they trade. Sharpe and Sortino use per-bar returns (Sortino's
@@ -143,6 +143,10 @@ def run(
     return Backtest(kept if keep_bars else kept.clear(), trades, stats, portfolio)
 
 
+def _finite(expr: pl.Expr) -> pl.Expr:
+    return pl.when(expr.is_finite()).then(expr)
+
+
 def _per(expr: pl.Expr, keys: list[str]) -> pl.Expr:
     return expr.over(keys) if keys else expr
 
@@ -161,14 +165,15 @@ def _bars(
     close: str,
 ) -> pl.LazyFrame:
     pos = position(entry, exit, short_entry, short_exit, by=keys or None).cast(pl.Float64)
-    price = _per(pl.col(close).forward_fill(), keys)
+    # Missing prices (null, NaN, inf: the engine's rule) are carried forward.
+    price = _per(_finite(pl.col(close)).forward_fill(), keys)
     prev_close = _per(price.shift(1), keys)
     lf = lf.with_columns(
         position=pos,
         _price=price,
         _prev_close=prev_close,
     ).with_columns(
-        _open=pl.col(open).fill_null(pl.col("_prev_close")),
+        _open=_finite(pl.col(open)).fill_null(pl.col("_prev_close")),
         _p1=_per(pl.col("position").shift(1), keys).fill_null(0.0),
         _p2=_per(pl.col("position").shift(2), keys).fill_null(0.0),
     )
