@@ -26,6 +26,9 @@ pub enum ErrorKind {
     InvalidState,
     /// A timeframe, offset or time zone that cannot bucket time.
     InvalidTimeframe,
+    /// A strategy plan document (the DSL's IR) that cannot be run, or a tick that does not fit
+    /// it.
+    InvalidPlan,
 }
 
 /// Why a snapshot was refused.
@@ -76,6 +79,7 @@ impl ErrorKind {
             ErrorKind::InvalidSnapshot => "invalid_snapshot",
             ErrorKind::InvalidState => "invalid_state",
             ErrorKind::InvalidTimeframe => "invalid_timeframe",
+            ErrorKind::InvalidPlan => "invalid_plan",
         }
     }
 }
@@ -122,6 +126,8 @@ pub enum TaError {
     InvalidTimeframe { text: String },
     /// Not an IANA time zone name.
     InvalidTimeZone { name: String },
+    /// A plan document (the DSL's IR) that is malformed, or a tick that does not fit the plan.
+    InvalidPlan { message: String },
 }
 
 impl fmt::Display for TaError {
@@ -184,6 +190,7 @@ impl fmt::Display for TaError {
                     "'{name}' is not a time zone (an IANA name like America/New_York)"
                 )
             }
+            TaError::InvalidPlan { message } => write!(f, "plan: {message}"),
         }
     }
 }
@@ -203,6 +210,7 @@ impl TaError {
             TaError::InvalidTimeframe { .. } | TaError::InvalidTimeZone { .. } => {
                 ErrorKind::InvalidTimeframe
             }
+            TaError::InvalidPlan { .. } => ErrorKind::InvalidPlan,
         }
     }
 
@@ -215,6 +223,12 @@ impl TaError {
 impl std::error::Error for TaError {}
 
 impl TaError {
+    pub(crate) fn plan(message: impl Into<String>) -> Self {
+        TaError::InvalidPlan {
+            message: message.into(),
+        }
+    }
+
     pub(crate) fn snapshot(problem: SnapshotProblem, detail: impl Into<String>) -> Self {
         TaError::Snapshot {
             problem,

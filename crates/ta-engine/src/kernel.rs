@@ -625,6 +625,10 @@ pub trait PanelStream: Send + Sync + std::fmt::Debug {
     fn remove(&mut self, index: usize);
     /// Symbol `index`'s state as a stream of its own (a copy).
     fn symbol(&self, index: usize) -> Option<Box<dyn Stream>>;
+    /// Makes symbol `index`'s state a copy of `state` (a state machine of the same indicator,
+    /// e.g. restored from a snapshot); `false`, changing nothing, when it is not one or there
+    /// is no such symbol.
+    fn assign_symbol(&mut self, index: usize, state: &dyn Stream) -> bool;
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub mod timeframe;
 
 pub use catalog::{catalog, catalog_json, find, IndicatorSpec};
 pub use error::{ErrorKind, SnapshotProblem, TaError};
-pub use execution::{LivePanel, LiveStream};
+pub use execution::{LivePanel, LiveStream, PlanRunner};
 pub use kernel::{
     bar_is_complete, fold, fold_groups, Batch, Chunks, Indicator, PanelStream, Stream, Validity,
 };

@@ -67,6 +67,19 @@ impl<I: crate::kernel::Snapshot> PanelStream for Panel<I> {
             .get(index)
             .map(|state| Box::new(state.clone()) as Box<dyn Stream>)
     }
+
+    fn assign_symbol(&mut self, index: usize, state: &dyn Stream) -> bool {
+        match (
+            self.states.get_mut(index),
+            state.as_any().downcast_ref::<I>(),
+        ) {
+            (Some(slot), Some(state)) => {
+                slot.clone_from(state);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// A panel of one indicator over `symbols` symbols, checked at its boundary: the catalog
