@@ -7,6 +7,7 @@ mod expressions;
 mod grouping;
 mod parallel;
 mod records;
+mod runner;
 mod streams;
 mod time;
 
@@ -35,6 +36,7 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<streams::Stream4>()?;
     m.add_class::<streams::Stream5>()?;
     m.add_class::<streams::RawPanel>()?;
+    m.add_class::<runner::RawPlanRunner>()?;
     m.add("SnapshotError", m.py().get_type::<streams::SnapshotError>())?;
     Ok(())
 }

@@ -8,6 +8,7 @@ plans the text; every value is computed by the engine's kernels or native Polars
 from __future__ import annotations
 
 from laakhay.ta.dsl.errors import CODES, DslError
+from laakhay.ta.dsl.live import LiveError, PlanStream, TickArrays
 from laakhay.ta.dsl.plan import Plan, compile
 from laakhay.ta.dsl.planner import BUILTINS, MAX_HISTORY, MAX_NODES, MAX_TIMEFRAMES
 from laakhay.ta.dsl.syntax import MAX_DEPTH, MAX_LENGTH, MAX_TOKENS, parse
@@ -22,7 +23,10 @@ __all__ = [
     "MAX_TIMEFRAMES",
     "MAX_TOKENS",
     "DslError",
+    "LiveError",
     "Plan",
+    "PlanStream",
+    "TickArrays",
     "compile",
     "parse",
 ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import keyword
-from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import polars as pl
 
@@ -17,6 +17,9 @@ from laakhay.ta.dsl.errors import DslError, did_you_mean
 from laakhay.ta.dsl.ir import BAR_SOURCES, DERIVED_SOURCES, Builder, Node, bars_in, to_json, unparse
 from laakhay.ta.dsl.planner import BUILTINS, MAX_NODES, Planner
 from laakhay.ta.dsl.timeframes import Timeframe, parse_timeframe
+
+if TYPE_CHECKING:
+    from laakhay.ta.dsl.live import PlanStream
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
@@ -154,6 +157,15 @@ class Plan:
                 f"apply takes a polars DataFrame or LazyFrame, got {type(frame).__name__}"
             )
         return lower.apply(frame, self._layout, self._options)
+
+    def stream(self, symbols: Iterable[Any]) -> PlanStream:
+        """The plan run live over `symbols` (values of the ``by`` key; tuples for several
+        keys): ``stream.update(tick)`` takes one tick as a DataFrame and returns every output
+        for the symbols in it, exactly what `apply` gives on the same history. See
+        `laakhay.ta.dsl.live.PlanStream`."""
+        from laakhay.ta.dsl.live import PlanStream
+
+        return PlanStream(self, symbols)
 
     def to_expr(self) -> pl.Expr:
         """The plan as one expression, for plans with one output on the base bars that

@@ -408,8 +408,12 @@ fn with_out(columns: &mut [Column], out: usize, f: impl FnOnce(&[Column], &mut C
 fn map1(columns: &mut [Column], x: usize, out: usize, f: impl Fn(V) -> V) {
     with_out(columns, out, |cols, target| {
         let x = &cols[x];
-        for s in 0..target.v.len() {
-            target.set(s, f(x.get(s)));
+        let Column { v, ok } = target;
+        let outs = v.iter_mut().zip(ok.iter_mut());
+        for ((v, ok), (&xv, &xo)) in outs.zip(x.v.iter().zip(&x.ok)) {
+            let r = f(V { v: xv, ok: xo });
+            *v = r.v;
+            *ok = r.ok;
         }
     });
 }
@@ -418,8 +422,13 @@ fn map1(columns: &mut [Column], x: usize, out: usize, f: impl Fn(V) -> V) {
 fn map2(columns: &mut [Column], a: usize, b: usize, out: usize, f: impl Fn(V, V) -> V) {
     with_out(columns, out, |cols, target| {
         let (a, b) = (&cols[a], &cols[b]);
-        for s in 0..target.v.len() {
-            target.set(s, f(a.get(s), b.get(s)));
+        let Column { v, ok } = target;
+        let outs = v.iter_mut().zip(ok.iter_mut());
+        let ins = a.v.iter().zip(&a.ok).zip(b.v.iter().zip(&b.ok));
+        for ((v, ok), ((&av, &ao), (&bv, &bo))) in outs.zip(ins) {
+            let r = f(V { v: av, ok: ao }, V { v: bv, ok: bo });
+            *v = r.v;
+            *ok = r.ok;
         }
     });
 }
