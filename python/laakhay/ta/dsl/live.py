@@ -10,6 +10,7 @@ checks ticks and converts arrays.
 from __future__ import annotations
 
 import json
+from datetime import date
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -350,10 +351,16 @@ def _instants(ts: pl.Series, name: str) -> NDArray[np.int64]:
 
 
 def _array_instants(ts: Any) -> Any:
+    """`update_arrays`' instants as the runner takes them: None, one int, or an int64 array
+    (nanoseconds since the epoch; naive datetimes read as UTC, as the batch reads them)."""
     if ts is None:
         return None
-    if isinstance(ts, (int, np.integer)):
+    if isinstance(ts, int | np.integer):
         return int(ts)
+    if isinstance(ts, date):
+        return int(_instants(pl.Series([ts]), "ts")[0])
+    if isinstance(ts, pl.Series):
+        return np.ascontiguousarray(_instants(ts, "ts"))
     if isinstance(ts, np.datetime64):
         return int(ts.astype("datetime64[ns]").astype(np.int64))
     array = np.asarray(ts)

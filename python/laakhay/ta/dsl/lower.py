@@ -36,8 +36,11 @@ _BAR_AGGREGATES: dict[str, Callable[[str], pl.Expr]] = {
     "high": lambda c: pl.col(c).max(),
     "low": lambda c: pl.col(c).min(),
     "close": lambda c: pl.col(c).drop_nulls().last(),
-    # A bucket whose volumes are all missing has no volume (a plain sum would say 0).
-    "volume": lambda c: pl.when(pl.col(c).count() > 0).then(pl.col(c).sum()),
+    # Summed in bar order (a running sum), so the bits do not depend on how Polars splits the
+    # work across threads (its grouped float sum adds per-thread partial sums) and the live
+    # runner adds the same way; a bucket whose volumes are all missing has no volume (a plain
+    # sum would say 0).
+    "volume": lambda c: pl.col(c).drop_nulls().cum_sum().last(),
 }
 
 

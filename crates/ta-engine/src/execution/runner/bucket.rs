@@ -54,10 +54,7 @@ impl Bucket {
             start,
             end,
             keep,
-            values: aggs
-                .iter()
-                .map(|a| if *a == Agg::Sum { 0.0 } else { f64::NAN })
-                .collect(),
+            values: vec![f64::NAN; aggs.len()],
             seen: vec![false; aggs.len()],
         }
     }
@@ -75,7 +72,9 @@ impl Bucket {
                 // Polars' grouped max/min start from NaN and fold with f64::max/min.
                 Agg::Max => f64::max(*v, x.v),
                 Agg::Min => f64::min(*v, x.v),
-                Agg::Sum => *v + x.v,
+                // The batch's running sum in bar order (`cum_sum().last()`).
+                Agg::Sum if self.seen[k] => *v + x.v,
+                Agg::Sum => x.v,
             };
             self.seen[k] = true;
         }

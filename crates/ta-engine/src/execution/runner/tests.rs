@@ -795,3 +795,39 @@ fn speed_plan() -> String {
     }
     doc(nodes, Value::Object(outputs), json!({}))
 }
+
+#[test]
+fn signal_entries_take_levels_and_keep_booleans() {
+    // crosses_above(close, 100): a constant input is that value on every bar; (close > 100)[1]
+    // lags a boolean series and stays boolean.
+    let plan = doc(
+        vec![
+            node(0, "source", "float", &[], json!({"name": "close"})),
+            node(1, "const", "int", &[], json!({"value": 100})),
+            node(2, "call", "bool", &[0, 1], json!({"name": "crosses_above", "params": {}})),
+            node(3, "binary", "bool", &[0, 1], json!({"operator": ">"})),
+            node(4, "call", "bool", &[3], json!({"name": "lag", "params": {"period": 1}})),
+            node(5, "binary", "bool", &[2, 4], json!({"operator": "or"})),
+        ],
+        json!({"x": 2, "l": 4, "o": 5}),
+        json!({}),
+    );
+    let mut runner = PlanRunner::from_ir(&plan, 1).unwrap();
+    let kinds: Vec<(&str, Kind)> = runner.outputs().collect();
+    assert!(kinds.iter().all(|(_, k)| *k == Kind::Bool), "{kinds:?}");
+    let close = walk(300, 4);
+    let level = vec![100.0; close.len()];
+    let above: Vec<f64> = close.iter().map(|&c| f64::from(u8::from(c > 100.0))).collect();
+    let crosses = batch("crosses_above", &[], &[&close, &level]);
+    let lagged = batch("lag", &[1.0], &[&above]);
+    let mut fired = 0;
+    for t in 0..close.len() {
+        runner
+            .update(&Tick { times: Times::None, columns: &[&close[t..=t]], has_bar: None })
+            .unwrap();
+        assert_eq!(named(&runner, "x", 0), crosses[t]);
+        assert_eq!(named(&runner, "l", 0), lagged[t].map(|v| f64::from(u8::from(v != 0.0))));
+        fired += usize::from(crosses[t] == Some(1.0));
+    }
+    assert!(fired > 0);
+}
