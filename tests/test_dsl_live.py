@@ -286,6 +286,24 @@ def test_tz_aware_daily_buckets(offset: str | None) -> None:
     assert expected["day"].count() > 0
 
 
+def test_higher_timeframe_volume_is_the_running_sum() -> None:
+    """The batch sums a bucket's volumes in bar order (so its bits do not depend on how
+    many threads Polars runs), as the live runner does."""
+    bars = frame_bars()
+    out = ta.compile("volume@1d", by="symbol", ts="ts", base="5m").apply(bars)
+    for symbol in SYMBOLS:
+        mine = bars.filter(pl.col("symbol") == symbol)
+        sums: dict[Any, float] = {}
+        for day, volume in zip(mine["ts"].dt.date(), mine["volume"], strict=True):
+            if volume is not None:
+                sums[day] = sums[day] + volume if day in sums else volume
+        first = mine["ts"][0]
+        days = sorted(sums)
+        complete = days[1 if (first.hour, first.minute) != (0, 0) else 0 : -1]
+        shown = set(out.filter(pl.col("symbol") == symbol)["signal"].drop_nulls().to_list())
+        assert shown == {sums[d] for d in complete}
+
+
 def test_signals_on_higher_timeframes() -> None:
     bars = frame_bars()
     plan = ta.compile(

@@ -85,3 +85,16 @@ def test_dsl_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert shown.group(1) in printed  # the error prints as the README says
     assert "{'signal': 199}" in printed and "{'signal': 1199} ['1h']" in printed
     assert namespace["sweep"].stats.height == 2 * 4  # type: ignore[attr-defined]
+
+
+def test_live_plan_example_runs() -> None:
+    text = README.read_text()
+    section = text[text.index("## Strategies: the DSL") :]
+    namespace: dict[str, object] = {}
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    exec(compile(blocks[0], "README DSL", "exec"), namespace)
+    live = section[section.index("**Live.**") :]
+    match = re.search(r"```python\n(.*?)```", live, re.S)
+    assert match is not None
+    exec(compile(match.group(1), "README live plans", "exec"), namespace)  # asserts equality
+    assert len(namespace["rows"]) == 2_000  # type: ignore[arg-type]

@@ -441,7 +441,21 @@ fn lift(r: Option<f64>) -> V {
     }
 }
 
+/// `arith` with the operator fixed, so that each loop compiles for one operator.
+macro_rules! arith_loops {
+    ($columns:expr, $op:expr, $a:expr, $b:expr, $int:expr, $out:expr, [$($variant:ident),*]) => {
+        match $op {
+            $(Arith::$variant => arith_loop($columns, Arith::$variant, $a, $b, $int, $out),)*
+        }
+    };
+}
+
 fn run_arith(columns: &mut [Column], op: Arith, a: Operand, b: Operand, int: bool, out: usize) {
+    arith_loops!(columns, op, a, b, int, out, [Add, Sub, Mul, Div, Mod, Pow]);
+}
+
+#[inline(always)]
+fn arith_loop(columns: &mut [Column], op: Arith, a: Operand, b: Operand, int: bool, out: usize) {
     match (a, b) {
         (Operand::Col(a), Operand::Col(b)) => map2(columns, a, b, out, |x, y| {
             if x.ok && y.ok {
@@ -471,6 +485,28 @@ fn run_arith(columns: &mut [Column], op: Arith, a: Operand, b: Operand, int: boo
                 target.set(s, value);
             }
         }
+    }
+}
+
+/// A comparison with the operator fixed, so that each loop compiles for one operator.
+fn run_cmp(columns: &mut [Column], op: Cmp, a: usize, b: usize, out: usize) {
+    #[inline(always)]
+    fn go(columns: &mut [Column], op: Cmp, a: usize, b: usize, out: usize) {
+        map2(columns, a, b, out, |x, y| {
+            if x.ok && y.ok {
+                V::bool(op.test(x.v, y.v))
+            } else {
+                NULL
+            }
+        });
+    }
+    match op {
+        Cmp::Lt => go(columns, Cmp::Lt, a, b, out),
+        Cmp::Le => go(columns, Cmp::Le, a, b, out),
+        Cmp::Gt => go(columns, Cmp::Gt, a, b, out),
+        Cmp::Ge => go(columns, Cmp::Ge, a, b, out),
+        Cmp::Eq => go(columns, Cmp::Eq, a, b, out),
+        Cmp::Ne => go(columns, Cmp::Ne, a, b, out),
     }
 }
 
@@ -527,13 +563,7 @@ fn run_step(step: &Step, columns: &mut [Column], calls: &mut [Call], active: &[b
             }
         }),
         Step::Arith { op, a, b, int, out } => run_arith(columns, op, a, b, int, out),
-        Step::Cmp { op, a, b, out } => map2(columns, a, b, out, |x, y| {
-            if x.ok && y.ok {
-                V::bool(op.test(x.v, y.v))
-            } else {
-                NULL
-            }
-        }),
+        Step::Cmp { op, a, b, out } => run_cmp(columns, op, a, b, out),
         Step::And { a, b, out } => map2(columns, a, b, out, ops::and),
         Step::Or { a, b, out } => map2(columns, a, b, out, ops::or),
         Step::IfElse { c, a, b, out } => with_out(columns, out, |cols, target| {

@@ -288,10 +288,11 @@ impl PlanRunner {
         // The base bars.
         let base = &mut self.frames[0];
         for &(c, column) in &base.sources {
-            let values = tick.columns[c];
             let target = &mut base.columns[column];
-            for s in 0..n {
-                target.set(s, V::source(values[s]));
+            let slots = target.v.iter_mut().zip(target.ok.iter_mut());
+            for ((v, ok), &x) in slots.zip(tick.columns[c]) {
+                *v = x;
+                *ok = !x.is_nan();
             }
         }
         for link in self.links.iter_mut().filter(|l| l.to == 0) {
@@ -304,8 +305,16 @@ impl PlanRunner {
         self.frames[0].run(&self.active);
         for (out, &c) in self.outputs.iter_mut().zip(&self.output_cols) {
             let column = &self.frames[0].columns[c];
-            for s in 0..n {
-                out.set(s, if self.active[s] { column.get(s) } else { NULL });
+            let slots = out.v.iter_mut().zip(out.ok.iter_mut());
+            let values = column.v.iter().zip(&column.ok).zip(&self.active);
+            for ((v, ok), ((&x, &present), &active)) in slots.zip(values) {
+                let shown = if active {
+                    V { v: x, ok: present }
+                } else {
+                    NULL
+                };
+                *v = shown.v;
+                *ok = shown.ok;
             }
         }
         Ok(())

@@ -644,158 +644,6 @@ fn symbols_can_be_added_and_removed_between_ticks() {
     assert!(runner.remove(5).is_err());
 }
 
-/// 1,000 symbols, a 20-signal plan sharing its indicators; prints the time per tick
-/// (`cargo test --release -p ta-engine plan_tick_speed -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn plan_tick_speed() {
-    let symbols = 1_000;
-    let plan = speed_plan();
-    let mut runner = PlanRunner::from_ir(&plan, symbols).unwrap();
-    let ticks = 2_000;
-    let cols = runner.columns().to_vec();
-    let series: Vec<Vec<f64>> = (0..symbols).map(|s| walk(ticks, s as u64)).collect();
-    let mut rows: Vec<Vec<Vec<f64>>> = Vec::with_capacity(ticks);
-    for t in 0..ticks {
-        rows.push(
-            cols.iter()
-                .map(|c| {
-                    (0..symbols)
-                        .map(|s| {
-                            let x = series[s][t];
-                            match c.as_str() {
-                                "high" => x + 0.5,
-                                "low" => x - 0.5,
-                                "volume" => 1000.0 + (s % 7) as f64,
-                                _ => x,
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-        );
-    }
-    let warm = 300;
-    let mut started = std::time::Instant::now();
-    for (t, row) in rows.iter().enumerate() {
-        if t == warm {
-            started = std::time::Instant::now();
-        }
-        let columns: Vec<&[f64]> = row.iter().map(Vec::as_slice).collect();
-        runner
-            .update(&Tick {
-                times: Times::None,
-                columns: &columns,
-                has_bar: None,
-            })
-            .unwrap();
-    }
-    let per_tick = started.elapsed() / (ticks - warm) as u32;
-    let nodes = runner.graph.nodes.len();
-    println!(
-        "plan runner: {symbols} symbols, {} outputs, {nodes} nodes ({} indicators): {per_tick:?} per tick",
-        runner.outputs().count(),
-        runner.frames[0].calls.len()
-    );
-}
-
-/// Twenty signals over shared RSIs, EMAs, SMAs, MACD, ATR and Bollinger bands.
-fn speed_plan() -> String {
-    let mut nodes: Vec<Value> = Vec::new();
-    let mut add = |op: &str, kind: &str, args: &[usize], extra: Value| {
-        let id = nodes.len();
-        nodes.push(node(id, op, kind, args, extra));
-        id
-    };
-    let close = add("source", "float", &[], json!({"name": "close"}));
-    let high = add("source", "float", &[], json!({"name": "high"}));
-    let low = add("source", "float", &[], json!({"name": "low"}));
-    let volume = add("source", "float", &[], json!({"name": "volume"}));
-    let call = |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize,
-                name: &str,
-                args: &[usize],
-                params: Value| {
-        add(
-            "call",
-            "float",
-            args,
-            json!({"name": name, "params": params}),
-        )
-    };
-    let rsi14 = call(&mut add, "rsi", &[close], json!({"period": 14}));
-    let rsi7 = call(&mut add, "rsi", &[close], json!({"period": 7}));
-    let ema12 = call(&mut add, "ema", &[close], json!({"period": 12}));
-    let ema26 = call(&mut add, "ema", &[close], json!({"period": 26}));
-    let ema50 = call(&mut add, "ema", &[close], json!({"period": 50}));
-    let sma200 = call(&mut add, "sma", &[close], json!({"period": 200}));
-    let sma20v = call(&mut add, "sma", &[volume], json!({"period": 20}));
-    let atr = call(&mut add, "atr", &[high, low, close], json!({"period": 14}));
-    let macd = add(
-        "call",
-        "struct",
-        &[close],
-        json!({"name": "macd", "params": {}}),
-    );
-    let hist = add("field", "float", &[macd], json!({"name": "hist"}));
-    let line = add("field", "float", &[macd], json!({"name": "macd"}));
-    let signal = add("field", "float", &[macd], json!({"name": "signal"}));
-    let bb = add(
-        "call",
-        "struct",
-        &[close],
-        json!({"name": "bbands", "params": {"period": 20}}),
-    );
-    let upper = add("field", "float", &[bb], json!({"name": "upper"}));
-    let lower = add("field", "float", &[bb], json!({"name": "lower"}));
-    let hh = call(&mut add, "max", &[high], json!({"period": 20}));
-    let ll = call(&mut add, "min", &[low], json!({"period": 20}));
-    let c30 = add("const", "int", &[], json!({"value": 30}));
-    let c70 = add("const", "int", &[], json!({"value": 70}));
-    let c0 = add("const", "int", &[], json!({"value": 0}));
-    let c2 = add("const", "float", &[], json!({"value": 2.0}));
-    let bin = |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize,
-               op: &str,
-               a: usize,
-               b: usize| {
-        let kind = if ["<", ">", "<=", ">=", "and", "or"].contains(&op) {
-            "bool"
-        } else {
-            "float"
-        };
-        add("binary", kind, &[a, b], json!({"operator": op}))
-    };
-    let mut outputs = serde_json::Map::new();
-    let s = [
-        bin(&mut add, "<", rsi14, c30),
-        bin(&mut add, ">", rsi14, c70),
-        bin(&mut add, "<", rsi7, c30),
-        bin(&mut add, ">", ema12, ema26),
-        bin(&mut add, ">", close, ema50),
-        bin(&mut add, ">", close, sma200),
-        bin(&mut add, ">", hist, c0),
-        bin(&mut add, ">", line, signal),
-        bin(&mut add, "<", close, lower),
-        bin(&mut add, ">", close, upper),
-        bin(&mut add, ">", volume, sma20v),
-        bin(&mut add, ">=", high, hh),
-        bin(&mut add, "<=", low, ll),
-    ];
-    let spread = bin(&mut add, "-", close, ema50);
-    let scaled = bin(&mut add, "/", spread, atr);
-    let wide = bin(&mut add, ">", scaled, c2);
-    let trend = bin(&mut add, "and", s[3], s[5]);
-    let entry = bin(&mut add, "and", trend, s[0]);
-    let exit = bin(&mut add, "or", s[1], s[9]);
-    let squeeze = bin(&mut add, "-", upper, lower);
-    let squeezed = bin(&mut add, "<", squeeze, atr);
-    let mut all: Vec<usize> = s.to_vec();
-    all.extend([wide, trend, entry, exit, squeezed, scaled, spread]);
-    for (k, id) in all.iter().take(20).enumerate() {
-        outputs.insert(format!("s{k}"), json!(id));
-    }
-    doc(nodes, Value::Object(outputs), json!({}))
-}
-
 #[test]
 fn signal_entries_take_levels_and_keep_booleans() {
     // crosses_above(close, 100): a constant input is that value on every bar; (close > 100)[1]
@@ -804,9 +652,21 @@ fn signal_entries_take_levels_and_keep_booleans() {
         vec![
             node(0, "source", "float", &[], json!({"name": "close"})),
             node(1, "const", "int", &[], json!({"value": 100})),
-            node(2, "call", "bool", &[0, 1], json!({"name": "crosses_above", "params": {}})),
+            node(
+                2,
+                "call",
+                "bool",
+                &[0, 1],
+                json!({"name": "crosses_above", "params": {}}),
+            ),
             node(3, "binary", "bool", &[0, 1], json!({"operator": ">"})),
-            node(4, "call", "bool", &[3], json!({"name": "lag", "params": {"period": 1}})),
+            node(
+                4,
+                "call",
+                "bool",
+                &[3],
+                json!({"name": "lag", "params": {"period": 1}}),
+            ),
             node(5, "binary", "bool", &[2, 4], json!({"operator": "or"})),
         ],
         json!({"x": 2, "l": 4, "o": 5}),
@@ -817,16 +677,26 @@ fn signal_entries_take_levels_and_keep_booleans() {
     assert!(kinds.iter().all(|(_, k)| *k == Kind::Bool), "{kinds:?}");
     let close = walk(300, 4);
     let level = vec![100.0; close.len()];
-    let above: Vec<f64> = close.iter().map(|&c| f64::from(u8::from(c > 100.0))).collect();
+    let above: Vec<f64> = close
+        .iter()
+        .map(|&c| f64::from(u8::from(c > 100.0)))
+        .collect();
     let crosses = batch("crosses_above", &[], &[&close, &level]);
     let lagged = batch("lag", &[1.0], &[&above]);
     let mut fired = 0;
     for t in 0..close.len() {
         runner
-            .update(&Tick { times: Times::None, columns: &[&close[t..=t]], has_bar: None })
+            .update(&Tick {
+                times: Times::None,
+                columns: &[&close[t..=t]],
+                has_bar: None,
+            })
             .unwrap();
         assert_eq!(named(&runner, "x", 0), crosses[t]);
-        assert_eq!(named(&runner, "l", 0), lagged[t].map(|v| f64::from(u8::from(v != 0.0))));
+        assert_eq!(
+            named(&runner, "l", 0),
+            lagged[t].map(|v| f64::from(u8::from(v != 0.0)))
+        );
         fired += usize::from(crosses[t] == Some(1.0));
     }
     assert!(fired > 0);
