@@ -62,14 +62,18 @@ def history(
         frame = frame.filter(keep)
         if k == 2:
             frame = frame.with_columns(
-                close=pl.when(pl.col("i").is_in([40, 41, 150])).then(float("nan")).otherwise("close"),
+                close=pl.when(pl.col("i").is_in([40, 41, 150]))
+                .then(float("nan"))
+                .otherwise("close"),
                 volume=pl.when(pl.col("i").is_in([20, 90])).then(None).otherwise("volume"),
                 high=pl.when(pl.col("i") == 101).then(float("nan")).otherwise("high"),
             )
         parts.append(frame.drop("i"))
     frame = pl.concat(parts).sort("ts", "symbol", maintain_order=True)
     if tz is not None:
-        frame = frame.with_columns(pl.col("ts").dt.replace_time_zone("UTC").dt.convert_time_zone(tz))
+        frame = frame.with_columns(
+            pl.col("ts").dt.replace_time_zone("UTC").dt.convert_time_zone(tz)
+        )
     return frame
 
 
@@ -304,6 +308,20 @@ def test_higher_timeframe_volume_is_the_running_sum() -> None:
         assert shown == {sums[d] for d in complete}
 
 
+def test_weeks_and_calendar_months_over_dates() -> None:
+    bars = history(260, timedelta(days=1), datetime(2024, 1, 15), seed=5).with_columns(
+        pl.col("ts").dt.date()
+    )
+    plan = ta.compile(
+        {"m": "close@1mo", "s": "sma(close@1mo, 2)", "w": "(high - low)@1w", "q": "close@1q"},
+        by="symbol",
+        ts="ts",
+        base="1d",
+    )
+    expected = check(plan, bars, cuts=(100,))
+    assert all(expected[c].count() > 0 for c in plan.outputs)
+
+
 def test_signals_on_higher_timeframes() -> None:
     bars = frame_bars()
     plan = ta.compile(
@@ -400,11 +418,35 @@ def test_symbols_added_and_removed_mid_way() -> None:
     # CCC starts at tick 100: it matches a batch over its bars from there.
     late = BARS.partition_by("ts", maintain_order=True)[100]["ts"][0]
     ccc = BARS.filter((pl.col("symbol") == "CCC") & (pl.col("ts") >= late))
-    assert_same(plan.apply(ccc).select("symbol", *plan.outputs), got.filter(pl.col("symbol") == "CCC"))
+    alone = plan.apply(ccc).select("symbol", *plan.outputs)
+    assert_same(alone, got.filter(pl.col("symbol") == "CCC"))
     for symbol in ["AAA", "BBB"]:
-        keep = expected.filter(pl.col("symbol") == symbol)
-        assert_same(keep.head(got.filter(pl.col("symbol") == symbol).height), got.filter(pl.col("symbol") == symbol))
+        mine = got.filter(pl.col("symbol") == symbol)
+        assert_same(expected.filter(pl.col("symbol") == symbol).head(mine.height), mine)
     assert stream.symbols == ["BBB", "CCC"]
+
+
+def test_one_series_without_keys_and_several_keys() -> None:
+    one = BARS.filter(pl.col("symbol") == "AAA").drop("symbol")
+    plan = ta.compile(SINGLE_FRAME["shared"])
+    stream = plan.stream(["AAA"])
+    got = pl.concat([stream.update(one.slice(i, 1)) for i in range(one.height)])
+    assert_same(plan.apply(one).select(plan.outputs), got)
+    with pytest.raises(LiveError, match="one series"):
+        plan.stream(["AAA", "BBB"])
+    # Two key columns: a symbol is a tuple.
+    keyed = BARS.with_columns(venue=pl.col("symbol").str.slice(0, 1).replace({"C": "X"}))
+    plan = ta.compile(SINGLE_FRAME["builtins"], by=["venue", "symbol"])
+    symbols = [("A", "AAA"), ("B", "BBB"), ("X", "CCC")]
+    expected = plan.apply(keyed).select("venue", "symbol", *plan.outputs)
+    stream = plan.stream(symbols)
+    parts = []
+    for i, tick in enumerate(keyed.partition_by("ts", maintain_order=True)):
+        if i == 150:
+            stream = pickle.loads(pickle.dumps(stream))
+        parts.append(stream.update(tick))
+    assert_same(expected, pl.concat(parts))
+    assert stream.symbols == symbols
 
 
 def test_errors_name_the_problem() -> None:
@@ -422,7 +464,7 @@ def test_errors_name_the_problem() -> None:
         stream.update(tick.drop("ts"))
     with pytest.raises(LiveError, match="'close' is String"):
         stream.update(tick.with_columns(pl.col("close").cast(pl.String)))
-    with pytest.raises(ValueError, match="time order"):
+    with pytest.raises(LiveError, match=r"symbol 'AAA': a bar at .* \(bars must come in time"):
         stream.update(tick.with_columns(pl.col("ts") - timedelta(minutes=5)))
     with pytest.raises(LiveError, match="already"):
         stream.add(["AAA"])

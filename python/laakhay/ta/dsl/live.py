@@ -10,8 +10,9 @@ checks ticks and converts arrays.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Mapping
 from datetime import date
-from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -93,6 +94,8 @@ class PlanStream:
         self._index: dict[tuple[Any, ...], int] = {}
         self._dtypes: dict[str, list[str]] = {}
         """Output dtypes per input schema (a key of column dtypes), as ``plan.apply`` gives."""
+        self._resolved: dict[str, list[pl.DataType]] = {}
+        self._lookup: dict[Any, int] | None = None
         if _runner is None:
             self.add(symbols)
 
@@ -145,6 +148,7 @@ class PlanStream:
         for symbol, key in zip(new, keys, strict=True):
             self._index[key] = len(self._symbols)
             self._symbols.append(symbol)
+        self._lookup = None
         self._runner.add(len(new))
 
     def remove(self, symbol: Any) -> None:
@@ -155,6 +159,7 @@ class PlanStream:
         self._runner.remove(self._index[key])
         del self._symbols[self._index[key]]
         self._index = {_keys(s, self._by): i for i, s in enumerate(self._symbols)}
+        self._lookup = None
 
     # --- ticks ----------------------------------------------------------------------------------
 
@@ -173,33 +178,44 @@ class PlanStream:
                 raise LiveError(
                     f"the tick has no column '{column}'",
                 )
-        rows = self._rows(frame)
-        n = len(self._symbols)
-        columns = []
         for name in self.columns:
             dtype = schema[name]
             if not (dtype.is_numeric() or dtype == pl.Boolean):
                 raise LiveError(f"column '{name}' is {dtype}, not numbers")
-            values = frame[name].cast(pl.Float64).fill_null(float("nan")).to_numpy()
+        rows = self._rows(frame)
+        n = len(self._symbols)
+        values = frame.select(
+            pl.col(name).cast(pl.Float64).fill_null(float("nan")) for name in self.columns
+        )
+        whole = len(rows) == n and bool((rows == np.arange(n)).all())
+        columns = []
+        for name in self.columns:
+            given = values.get_column(name).to_numpy()
+            if whole:
+                columns.append(np.ascontiguousarray(given))
+                continue
             full = np.full(n, np.nan)
-            full[rows] = values
+            full[rows] = given
             columns.append(full)
-        has_bar = np.zeros(n, dtype=bool)
-        has_bar[rows] = True
+        has_bar = None
+        if not whole:
+            has_bar = np.zeros(n, dtype=bool)
+            has_bar[rows] = True
         times = None
         if self.needs_time:
             assert self._ts is not None
             times = np.zeros(n, dtype=np.int64)
-            times[rows] = _instants(frame[self._ts], self._ts)
-        series = self._runner.update_rows(columns, rows.astype(np.int64), times, has_bar)
-        dtypes = self._output_dtypes(frame)
-        values = [
+            times[rows] = _instants(frame.get_column(self._ts), self._ts)
+        try:
+            series = self._runner.update_rows(columns, rows.astype(np.int64), times, has_bar)
+        except ValueError as error:
+            raise self._named(error) from None
+        dtypes = self._output_dtypes(schema)
+        outputs = [
             s if s.dtype == dtype else s.cast(dtype)
             for s, dtype in zip(series, dtypes, strict=True)
         ]
-        if not self._by:
-            return pl.DataFrame(values)
-        return frame.select(self._by).with_columns(values)
+        return pl.DataFrame([*(frame.get_column(key) for key in self._by), *outputs])
 
     def update_arrays(
         self,
@@ -219,7 +235,10 @@ class PlanStream:
             arrays.append(np.ascontiguousarray(columns[name], dtype=np.float64))
         times = _array_instants(ts)
         mask = None if has_bar is None else np.ascontiguousarray(has_bar, dtype=bool)
-        values, valid = self._runner.update(arrays, times, mask)
+        try:
+            values, valid = self._runner.update(arrays, times, mask)
+        except ValueError as error:
+            raise self._named(error) from None
         return TickArrays(self.outputs, values, valid)
 
     # --- snapshots ------------------------------------------------------------------------------
@@ -265,6 +284,16 @@ class PlanStream:
 
     # --- helpers --------------------------------------------------------------------------------
 
+    def _named(self, error: ValueError) -> LiveError:
+        """The engine's refusal of a tick, with symbols by name rather than index."""
+
+        def name(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            known = index < len(self._symbols)
+            return f"symbol {self._symbols[index]!r}" if known else match.group(0)
+
+        return LiveError(re.sub(r"symbol (\d+)", name, str(error)))
+
     def _rows(self, frame: pl.DataFrame) -> NDArray[np.intp]:
         """Each tick row's symbol index; unknown or repeated symbols raise."""
         if not self._by:
@@ -272,44 +301,58 @@ class PlanStream:
                 raise LiveError("a plan without by= takes one row per tick")
             return np.zeros(frame.height, dtype=np.intp)
         if len(self._by) == 1:
-            keys: Sequence[tuple[Any, ...]] = [(k,) for k in frame[self._by[0]].to_list()]
+            get = self._scalar_index().get
+            keys = frame.get_column(self._by[0]).to_list()
+            found = np.fromiter((get(k, -1) for k in keys), dtype=np.int64, count=len(keys))
         else:
-            keys = frame.select(self._by).rows()
-        index = self._index
-        rows = np.empty(len(keys), dtype=np.intp)
-        for i, key in enumerate(keys):
-            found = index.get(key)
-            if found is None:
-                shown = key[0] if len(key) == 1 else key
-                raise LiveError(
-                    f"unknown symbol {shown!r}: the stream runs {len(self._symbols)} symbols; "
-                    f"add it first with stream.add([{shown!r}])"
-                )
-            rows[i] = found
-        if len(set(rows.tolist())) != len(rows):
+            index = self._index
+            rows_keys = frame.select(self._by).rows()
+            found = np.fromiter(
+                (index.get(k, -1) for k in rows_keys), dtype=np.int64, count=len(rows_keys)
+            )
+        rows = found.astype(np.intp)
+        if (rows < 0).any():
+            shown = self._shown(frame, int(np.flatnonzero(rows < 0)[0]))
+            raise LiveError(
+                f"unknown symbol {shown!r}: the stream runs {len(self._symbols)} symbols; "
+                f"add it first with stream.add([{shown!r}])"
+            )
+        if rows.size and np.bincount(rows).max() > 1:
             seen: set[int] = set()
             for i, r in enumerate(rows.tolist()):
                 if r in seen:
-                    shown = keys[i][0] if len(keys[i]) == 1 else keys[i]
-                    raise LiveError(f"symbol {shown!r} has two rows in one tick")
+                    raise LiveError(f"symbol {self._shown(frame, i)!r} has two rows in one tick")
                 seen.add(r)
         return rows
 
-    def _output_dtypes(self, frame: pl.DataFrame) -> list[pl.DataType]:
+    def _scalar_index(self) -> dict[Any, int]:
+        """Symbol -> index for a single key column (cached until the symbols change)."""
+        if self._lookup is None:
+            self._lookup = {key[0]: i for key, i in self._index.items()}
+        return self._lookup
+
+    def _shown(self, frame: pl.DataFrame, row: int) -> Any:
+        keys = frame.select(self._by).row(row)
+        return keys[0] if len(keys) == 1 else keys
+
+    def _output_dtypes(self, schema: pl.Schema) -> list[pl.DataType]:
         """The dtypes `plan.apply` gives each output for frames of this schema."""
-        key = json.dumps([str(frame.schema[c]) for c in self.columns])
+        key = json.dumps([str(schema[c]) for c in self.columns])
         found = self._dtypes.get(key)
         if found is None:
             if self._plan is not None:
-                empty = frame.head(0)
-                schema = self._plan.apply(empty.lazy()).collect_schema()
-                found = [str(schema[name]) for name in self.outputs]
+                empty = pl.DataFrame(schema=schema)
+                applied = self._plan.apply(empty.lazy()).collect_schema()
+                found = [str(applied[name]) for name in self.outputs]
             else:
                 # Restored without its plan, on a schema it never saw: the engine's dtypes
                 # (what plan.apply gives for float input columns).
                 found = [dtype for _, dtype in self._runner.outputs]
             self._dtypes[key] = found
-        return [_dtype(name) for name in found]
+        cached = self._resolved.get(key)
+        if cached is None:
+            cached = self._resolved[key] = [_dtype(name) for name in found]
+        return cached
 
 
 _DTYPES: dict[str, type[pl.DataType]] = {
