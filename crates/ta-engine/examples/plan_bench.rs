@@ -68,124 +68,114 @@ fn main() {
     );
 }
 
-/// Twenty signals over shared RSIs, EMAs, SMAs, MACD, ATR and Bollinger bands (the kind of
-/// plan `ta.compile` writes: every parameter given, children before parents).
-fn twenty_signals() -> String {
-    let mut nodes: Vec<Value> = Vec::new();
-    let mut add = |op: &str, kind: &str, args: &[usize], extra: Value| {
-        let mut node = json!({"id": nodes.len(), "op": op, "type": kind, "args": args,
+/// Builds a plan document node by node (children first, as `ta.compile` writes them).
+#[derive(Default)]
+struct Builder {
+    nodes: Vec<Value>,
+}
+
+impl Builder {
+    fn add(&mut self, op: &str, kind: &str, args: &[usize], extra: Value) -> usize {
+        let mut node = json!({"id": self.nodes.len(), "op": op, "type": kind, "args": args,
                               "timeframe": null, "lookback": 0});
         if let (Some(map), Value::Object(more)) = (node.as_object_mut(), extra) {
             map.extend(more);
         }
-        nodes.push(node);
-        nodes.len() - 1
-    };
-    let source = |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize, name: &str| {
-        add("source", "float", &[], json!({"name": name}))
-    };
-    let call = |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize,
-                name: &str,
-                kind: &str,
-                args: &[usize],
-                params: Value| {
-        add("call", kind, args, json!({"name": name, "params": params}))
-    };
-    let close = source(&mut add, "close");
-    let high = source(&mut add, "high");
-    let low = source(&mut add, "low");
-    let volume = source(&mut add, "volume");
-    let rsi14 = call(&mut add, "rsi", "float", &[close], json!({"period": 14}));
-    let rsi7 = call(&mut add, "rsi", "float", &[close], json!({"period": 7}));
-    let ema12 = call(&mut add, "ema", "float", &[close], json!({"period": 12}));
-    let ema26 = call(&mut add, "ema", "float", &[close], json!({"period": 26}));
-    let ema50 = call(&mut add, "ema", "float", &[close], json!({"period": 50}));
-    let sma200 = call(&mut add, "sma", "float", &[close], json!({"period": 200}));
-    let sma20v = call(&mut add, "sma", "float", &[volume], json!({"period": 20}));
-    let atr = call(
-        &mut add,
-        "atr",
-        "float",
-        &[high, low, close],
-        json!({"period": 14}),
-    );
-    let hh = call(&mut add, "max", "float", &[high], json!({"period": 20}));
-    let ll = call(&mut add, "min", "float", &[low], json!({"period": 20}));
-    let macd = call(&mut add, "macd", "struct", &[close], json!({}));
-    let bb = call(
-        &mut add,
-        "bbands",
-        "struct",
-        &[close],
-        json!({"period": 20}),
-    );
-    let field =
-        |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize, of: usize, name: &str| {
-            add("field", "float", &[of], json!({"name": name}))
-        };
-    let hist = field(&mut add, macd, "hist");
-    let line = field(&mut add, macd, "macd");
-    let signal = field(&mut add, macd, "signal");
-    let upper = field(&mut add, bb, "upper");
-    let lower = field(&mut add, bb, "lower");
-    let constant = |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize, v: Value| {
-        add(
-            "const",
-            if v.is_i64() { "int" } else { "float" },
-            &[],
-            json!({"value": v}),
-        )
-    };
-    let (c30, c50, c70, c0, c2) = (
-        constant(&mut add, json!(30)),
-        constant(&mut add, json!(50)),
-        constant(&mut add, json!(70)),
-        constant(&mut add, json!(0)),
-        constant(&mut add, json!(2.0)),
-    );
-    let bin = |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize,
-               op: &str,
-               a: usize,
-               b: usize| {
+        self.nodes.push(node);
+        self.nodes.len() - 1
+    }
+
+    fn source(&mut self, name: &str) -> usize {
+        self.add("source", "float", &[], json!({"name": name}))
+    }
+
+    fn call(&mut self, name: &str, kind: &str, args: &[usize], params: Value) -> usize {
+        self.add("call", kind, args, json!({"name": name, "params": params}))
+    }
+
+    fn field(&mut self, of: usize, name: &str) -> usize {
+        self.add("field", "float", &[of], json!({"name": name}))
+    }
+
+    fn constant(&mut self, value: Value) -> usize {
+        let kind = if value.is_i64() { "int" } else { "float" };
+        self.add("const", kind, &[], json!({ "value": value }))
+    }
+
+    fn bin(&mut self, op: &str, a: usize, b: usize) -> usize {
         let kind = if ["+", "-", "*", "/"].contains(&op) {
             "float"
         } else {
             "bool"
         };
-        add("binary", kind, &[a, b], json!({"operator": op}))
-    };
-    let crosses =
-        |add: &mut dyn FnMut(&str, &str, &[usize], Value) -> usize, a: usize, b: usize| {
-            add(
-                "call",
-                "bool",
-                &[a, b],
-                json!({"name": "crosses_above", "params": {}}),
-            )
-        };
-    let mut outputs = Vec::new();
-    outputs.push(bin(&mut add, "<", rsi14, c30));
-    outputs.push(bin(&mut add, ">", rsi14, c70));
-    outputs.push(crosses(&mut add, rsi7, c50));
-    outputs.push(crosses(&mut add, ema12, ema26));
-    outputs.push(bin(&mut add, ">", close, ema50));
-    outputs.push(bin(&mut add, ">", close, sma200));
-    outputs.push(bin(&mut add, ">", hist, c0));
-    outputs.push(crosses(&mut add, line, signal));
-    outputs.push(bin(&mut add, "<", close, lower));
-    outputs.push(bin(&mut add, ">", close, upper));
-    outputs.push(bin(&mut add, ">", volume, sma20v));
-    outputs.push(bin(&mut add, ">=", high, hh));
-    outputs.push(bin(&mut add, "<=", low, ll));
-    let spread = bin(&mut add, "-", close, ema50);
-    let scaled = bin(&mut add, "/", spread, atr);
-    outputs.push(bin(&mut add, ">", scaled, c2));
-    let trend = bin(&mut add, "and", outputs[4], outputs[5]);
+        self.add("binary", kind, &[a, b], json!({ "operator": op }))
+    }
+
+    fn crosses(&mut self, a: usize, b: usize) -> usize {
+        self.call("crosses_above", "bool", &[a, b], json!({}))
+    }
+}
+
+/// Twenty signals over shared RSIs, EMAs, SMAs, MACD, ATR and Bollinger bands (the kind of
+/// plan `ta.compile` writes: every indicator once, however many signals read it).
+fn twenty_signals() -> String {
+    let mut p = Builder::default();
+    let close = p.source("close");
+    let high = p.source("high");
+    let low = p.source("low");
+    let volume = p.source("volume");
+    let rsi14 = p.call("rsi", "float", &[close], json!({"period": 14}));
+    let rsi7 = p.call("rsi", "float", &[close], json!({"period": 7}));
+    let ema12 = p.call("ema", "float", &[close], json!({"period": 12}));
+    let ema26 = p.call("ema", "float", &[close], json!({"period": 26}));
+    let ema50 = p.call("ema", "float", &[close], json!({"period": 50}));
+    let sma200 = p.call("sma", "float", &[close], json!({"period": 200}));
+    let sma20v = p.call("sma", "float", &[volume], json!({"period": 20}));
+    let atr = p.call("atr", "float", &[high, low, close], json!({"period": 14}));
+    let hh = p.call("max", "float", &[high], json!({"period": 20}));
+    let ll = p.call("min", "float", &[low], json!({"period": 20}));
+    let macd = p.call("macd", "struct", &[close], json!({}));
+    let bb = p.call("bbands", "struct", &[close], json!({"period": 20}));
+    let (hist, line, signal) = (
+        p.field(macd, "hist"),
+        p.field(macd, "macd"),
+        p.field(macd, "signal"),
+    );
+    let (upper, lower) = (p.field(bb, "upper"), p.field(bb, "lower"));
+    let c30 = p.constant(json!(30));
+    let c50 = p.constant(json!(50));
+    let c70 = p.constant(json!(70));
+    let c0 = p.constant(json!(0));
+    let c2 = p.constant(json!(2.0));
+    let oversold = p.bin("<", rsi14, c30);
+    let overbought = p.bin(">", rsi14, c70);
+    let above_ema = p.bin(">", close, ema50);
+    let above_sma = p.bin(">", close, sma200);
+    let breakout = p.bin(">", close, upper);
+    let mut outputs = vec![
+        oversold,
+        overbought,
+        p.crosses(rsi7, c50),
+        p.crosses(ema12, ema26),
+        above_ema,
+        above_sma,
+        p.bin(">", hist, c0),
+        p.crosses(line, signal),
+        p.bin("<", close, lower),
+        breakout,
+        p.bin(">", volume, sma20v),
+        p.bin(">=", high, hh),
+        p.bin("<=", low, ll),
+    ];
+    let spread = p.bin("-", close, ema50);
+    let scaled = p.bin("/", spread, atr);
+    outputs.push(p.bin(">", scaled, c2));
+    let trend = p.bin("and", above_ema, above_sma);
     outputs.push(trend);
-    outputs.push(bin(&mut add, "and", trend, outputs[0]));
-    outputs.push(bin(&mut add, "or", outputs[1], outputs[9]));
-    let width = bin(&mut add, "-", upper, lower);
-    outputs.push(bin(&mut add, "<", width, atr));
+    outputs.push(p.bin("and", trend, oversold));
+    outputs.push(p.bin("or", overbought, breakout));
+    let width = p.bin("-", upper, lower);
+    outputs.push(p.bin("<", width, atr));
     outputs.push(scaled);
     outputs.push(spread);
     let outputs: serde_json::Map<String, Value> = outputs
@@ -193,5 +183,6 @@ fn twenty_signals() -> String {
         .enumerate()
         .map(|(k, &id)| (format!("s{k}"), json!(id)))
         .collect();
-    json!({"version": 1, "nodes": nodes, "outputs": outputs, "options": {}, "grid": []}).to_string()
+    json!({"version": 1, "nodes": p.nodes, "outputs": outputs, "options": {}, "grid": []})
+        .to_string()
 }
