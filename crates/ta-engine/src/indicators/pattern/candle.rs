@@ -18,16 +18,16 @@ impl Candle {
         (self.close - self.open).abs()
     }
 
-    /// Upper shadow (TA_UPPERSHADOW).
+    /// Upper shadow (TA_UPPERSHADOW: high minus the close of a white candle, else the open).
     #[inline(always)]
     pub fn upper(&self) -> f64 {
-        self.high - if self.white() { self.close } else { self.open }
+        self.high - self.body_top()
     }
 
-    /// Lower shadow (TA_LOWERSHADOW).
+    /// Lower shadow (TA_LOWERSHADOW: the open of a white candle, else the close, minus low).
     #[inline(always)]
     pub fn lower(&self) -> f64 {
-        (if self.white() { self.open } else { self.close }) - self.low
+        self.body_bottom() - self.low
     }
 
     /// High minus low (TA_HIGHLOWRANGE).
@@ -58,16 +58,27 @@ impl Candle {
         }
     }
 
-    /// Top of the real body.
+    /// Top of the real body: the close of a white candle, else the open. Written as the
+    /// select x86's `maxsd` computes (`a > b ? a : b`), so it compiles without a branch;
+    /// the same value whichever way a tie goes.
     #[inline(always)]
     pub fn body_top(&self) -> f64 {
-        self.open.max(self.close)
+        if self.open > self.close {
+            self.open
+        } else {
+            self.close
+        }
     }
 
-    /// Bottom of the real body.
+    /// Bottom of the real body: the open of a white candle, else the close (`minsd`'s
+    /// select, as [`Candle::body_top`]).
     #[inline(always)]
     pub fn body_bottom(&self) -> f64 {
-        self.open.min(self.close)
+        if self.close < self.open {
+            self.close
+        } else {
+            self.open
+        }
     }
 
     /// The candle's range of type `range` (TA_CANDLERANGE).
@@ -105,140 +116,117 @@ pub(crate) fn gap_down(later: &Candle, earlier: &Candle) -> bool {
     later.high < earlier.low
 }
 
-/// The last `capacity` candles.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "BarsFields")]
-pub(crate) struct Bars {
-    buf: Vec<Candle>,
-    /// Slot of the newest candle.
-    head: usize,
+/// The three ranges of a candle, by [`RangeType`] code (what the running sums add and drop).
+#[inline(always)]
+fn ranges(c: &Candle) -> [f64; 3] {
+    [c.body(), c.high_low(), c.upper() + c.lower()]
 }
 
-/// Candles as a snapshot holds them, before the index is checked.
-#[derive(serde::Deserialize)]
-struct BarsFields {
-    buf: Vec<Candle>,
-    head: usize,
-}
-
-impl TryFrom<BarsFields> for Bars {
-    type Error = String;
-
-    fn try_from(f: BarsFields) -> Result<Self, String> {
-        if f.head >= f.buf.len() {
-            return Err(crate::execution::checks::outside("candles"));
-        }
-        Ok(Bars {
-            buf: f.buf,
-            head: f.head,
-        })
-    }
-}
-
-impl Bars {
-    fn new(capacity: usize) -> Self {
-        Bars {
-            buf: vec![Candle::default(); capacity.max(1)],
-            head: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn push(&mut self, candle: Candle) {
-        self.head += 1;
-        if self.head == self.buf.len() {
-            self.head = 0;
-        }
-        self.buf[self.head] = candle;
-    }
-
-    /// The candle `k` bars before the newest (0 = newest); `k` below the capacity.
-    #[inline(always)]
-    pub fn back(&self, k: usize) -> Candle {
-        let at = if k <= self.head {
-            self.head - k
-        } else {
-            self.head + self.buf.len() - k
-        };
-        self.buf[at]
-    }
-}
-
-/// One of TA-Lib's running `...PeriodTotal` sums of a setting's range.
+/// One of TA-Lib's running `...PeriodTotal` sums: the setting's range over the `period`
+/// candles before the candle `back` bars before the current one.
 ///
-/// TA-Lib seeds it at the first output bar `start` (= the lookback) with a loop
-/// `for j in start - from .. start - to { total += range(j - seed_back) }`, and after each
-/// output at bar `i` adds `range(i - add_back) - range(i - drop_back)`. Streaming, the seed
-/// loop runs one term per warm-up bar, in the same order, so the sums carry the same bits.
+/// TA-Lib seeds it at the first output bar `start` (= the lookback) with a loop over the bars
+/// `start - period - back .. start - back`, adding each one's range, and after each output at
+/// bar `i` adds `range(i - back) - range(i - back - period)`. Streaming, the seed loop runs one
+/// term per warm-up bar, in the same order, so the sums carry the same bits.
 #[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(from = "TotalFields", into = "TotalFields")]
 pub(crate) struct Total {
     pub setting: CandleSetting,
     pub sum: f64,
-    seed_first: usize,
-    seed_end: usize,
-    seed_back: usize,
-    add_back: usize,
+    back: usize,
+    /// Derived from the setting, for the per-bar arithmetic: the period as a float, the
+    /// range's index in [`ranges`], `period + back` and the average's last factor (1, or
+    /// 0.5 for shadows: TA-Lib divides by 2, and halving is exact either way).
+    period: f64,
+    range: usize,
     drop_back: usize,
+    half: f64,
+}
+
+/// A sum as a snapshot holds it (the derived fields are recomputed).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TotalFields {
+    setting: CandleSetting,
+    sum: f64,
+    back: usize,
+}
+
+impl From<TotalFields> for Total {
+    fn from(f: TotalFields) -> Total {
+        let s = f.setting;
+        Total {
+            setting: s,
+            sum: f.sum,
+            back: f.back,
+            period: s.period as f64,
+            range: s.range as usize,
+            // Saturating: a damaged snapshot's huge period is refused by the window's check.
+            drop_back: s.period.saturating_add(f.back),
+            half: if s.range == RangeType::Shadows {
+                0.5
+            } else {
+                1.0
+            },
+        }
+    }
+}
+
+impl From<Total> for TotalFields {
+    fn from(t: Total) -> TotalFields {
+        TotalFields {
+            setting: t.setting,
+            sum: t.sum,
+            back: t.back,
+        }
+    }
 }
 
 impl Total {
-    /// The usual window: the setting's `period` candles before the candle `back` bars before
-    /// the current one.
+    /// The setting's sum for the candle `back` bars before the current one.
     pub fn before(config: &Config, setting: Setting, back: usize) -> Total {
-        let s = config.get(setting);
-        Total::general(s, s.period + back, back, 0, back, s.period + back)
-    }
-
-    /// Any window, in TA-Lib's loop terms (see the type's documentation); indices as bars
-    /// before `start`.
-    pub fn general(
-        setting: CandleSetting,
-        from: usize,
-        to: usize,
-        seed_back: usize,
-        add_back: usize,
-        drop_back: usize,
-    ) -> Total {
-        Total {
-            setting,
+        Total::from(TotalFields {
+            setting: config.get(setting),
             sum: 0.0,
-            seed_first: from,
-            seed_end: to,
-            seed_back,
-            add_back,
-            drop_back,
-        }
+            back,
+        })
     }
 
     /// Bars of history it reads.
     fn reach(&self) -> usize {
-        self.seed_back.max(self.add_back).max(self.drop_back)
+        self.drop_back
     }
 
     /// The candle average of the setting for `candle` (TA_CANDLEAVERAGE), in TA-Lib's order
-    /// of operations.
+    /// of operations: `factor * (sum / period) / divisor`, or the candle's own range for
+    /// period 0.
     #[inline(always)]
     pub fn average(&self, candle: &Candle) -> f64 {
         let s = &self.setting;
         let base = if s.period != 0 {
-            self.sum / s.period as f64
+            self.sum / self.period
         } else {
             candle.range(s.range)
         };
-        let divisor = if s.range == RangeType::Shadows {
-            2.0
-        } else {
-            1.0
-        };
-        s.factor * base / divisor
+        s.factor * base * self.half
     }
 }
 
-/// The history and running sums every pattern shares; `K` sums.
+/// The history and running sums every pattern shares: the last `N` candles (the pattern
+/// reads no further back) and `K` sums, with a ring of past candle ranges for the sums to drop.
+///
+/// The candles shift down by one each bar: few and fixed in number, they stay in registers
+/// through the batch fold, where a ring's indexed loads would not.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "WindowFields<K>")]
-pub(crate) struct Window<const K: usize> {
-    bars: Bars,
+#[serde(try_from = "WindowFields<N, K>")]
+pub(crate) struct Window<const N: usize, const K: usize> {
+    /// Newest first.
+    #[serde(with = "crate::execution::serde_array")]
+    recent: [Candle; N],
+    /// Ranges of the last bars (a power-of-two ring, indexed by bar number).
+    ranges: Vec<[f64; 3]>,
+    /// Slot of the newest bar's ranges.
+    head: usize,
     /// Bars seen before the current one.
     seen: usize,
     lookback: usize,
@@ -246,33 +234,39 @@ pub(crate) struct Window<const K: usize> {
     pub totals: [Total; K],
 }
 
-/// A window as a snapshot holds it, before its reach is checked.
+/// A window as a snapshot holds it, before its sizes are checked.
 #[derive(serde::Deserialize)]
-struct WindowFields<const K: usize> {
-    bars: Bars,
+struct WindowFields<const N: usize, const K: usize> {
+    #[serde(with = "crate::execution::serde_array")]
+    recent: [Candle; N],
+    ranges: Vec<[f64; 3]>,
+    head: usize,
     seen: usize,
     lookback: usize,
     #[serde(with = "crate::execution::serde_array")]
     totals: [Total; K],
 }
 
-impl<const K: usize> TryFrom<WindowFields<K>> for Window<K> {
+impl<const N: usize, const K: usize> TryFrom<WindowFields<N, K>> for Window<N, K> {
     type Error = String;
 
-    fn try_from(f: WindowFields<K>) -> Result<Self, String> {
-        // The history is exactly as long as `new` makes it, so every candle the pattern and
-        // its sums read (up to the lookback or a sum's reach back) is inside it; seeding
-        // starts within the warm-up, as `new` asserts.
-        let reach = f
-            .totals
-            .iter()
-            .map(Total::reach)
-            .fold(f.lookback, usize::max);
-        if reach != f.bars.buf.len() - 1 || f.totals.iter().any(|t| t.seed_first > f.lookback) {
+    fn try_from(f: WindowFields<N, K>) -> Result<Self, String> {
+        // The ring is exactly as long as `new` makes it, so every range a sum reads (up to
+        // its reach back) is in it, and its slots wrap with a mask; each sum adds a candle the
+        // pattern keeps, and seeding starts within the warm-up, as `new` asserts.
+        if f.ranges.is_empty()
+            || f.ranges.len() != ring_len(&f.totals)
+            || f.head >= f.ranges.len()
+            || f.totals
+                .iter()
+                .any(|t| t.back >= N || t.reach() > f.lookback)
+        {
             return Err(crate::execution::checks::outside("candle window"));
         }
         Ok(Window {
-            bars: f.bars,
+            recent: f.recent,
+            ranges: f.ranges,
+            head: f.head,
             seen: f.seen,
             lookback: f.lookback,
             totals: f.totals,
@@ -280,16 +274,28 @@ impl<const K: usize> TryFrom<WindowFields<K>> for Window<K> {
     }
 }
 
-impl<const K: usize> Window<K> {
-    /// A window whose first output is at bar `lookback`, keeping as much history as the
-    /// pattern (at most `lookback` bars back) and its sums read.
+/// Length of the ranges ring the sums need: a power of two above their reach.
+fn ring_len(totals: &[Total]) -> usize {
+    totals
+        .iter()
+        .map(Total::reach)
+        .fold(0, usize::max)
+        .saturating_add(1)
+        .checked_next_power_of_two()
+        .unwrap_or(0)
+}
+
+impl<const N: usize, const K: usize> Window<N, K> {
+    /// A window whose first output is at bar `lookback`; the pattern reads the last `N`
+    /// candles.
     pub fn new(lookback: usize, totals: [Total; K]) -> Self {
         for t in &totals {
-            debug_assert!(t.seed_first <= lookback && t.reach() <= lookback);
+            debug_assert!(t.back < N && t.reach() <= lookback);
         }
-        let reach = totals.iter().map(Total::reach).fold(lookback, usize::max);
         Window {
-            bars: Bars::new(reach + 1),
+            recent: [Candle::default(); N],
+            ranges: vec![[0.0; 3]; ring_len(&totals)],
+            head: 0,
             seen: 0,
             lookback,
             totals,
@@ -304,12 +310,23 @@ impl<const K: usize> Window<K> {
     /// [`Window::roll`] must follow once the pattern is evaluated).
     #[inline(always)]
     pub fn push(&mut self, bar: &[f64]) -> bool {
-        self.bars.push(Candle {
+        let candle = Candle {
             open: bar[0],
             high: bar[1],
             low: bar[2],
             close: bar[3],
-        });
+        };
+        for k in (1..N).rev() {
+            self.recent[k] = self.recent[k - 1];
+        }
+        if N > 0 {
+            self.recent[0] = candle;
+        }
+        let ranges = ranges(&candle);
+        if K > 0 {
+            self.head = (self.head + 1) & (self.ranges.len() - 1);
+            self.ranges[self.head] = ranges;
+        }
         let i = self.seen;
         self.seen += 1;
         if i >= self.lookback {
@@ -318,8 +335,8 @@ impl<const K: usize> Window<K> {
         // Warm-up: this bar's term of each seed loop.
         let to_start = self.lookback - i;
         for t in &mut self.totals {
-            if to_start <= t.seed_first && to_start > t.seed_end {
-                t.sum += self.bars.back(t.seed_back).range(t.setting.range);
+            if to_start > t.back && to_start <= t.drop_back {
+                t.sum += ranges[t.range];
             }
         }
         false
@@ -328,22 +345,24 @@ impl<const K: usize> Window<K> {
     /// Moves every sum on by one bar (after the current bar's pattern was evaluated).
     #[inline(always)]
     pub fn roll(&mut self) {
+        let mask = self.ranges.len() - 1;
         for t in &mut self.totals {
-            let r = t.setting.range;
-            t.sum += self.bars.back(t.add_back).range(r) - self.bars.back(t.drop_back).range(r);
+            let add = self.ranges[self.head.wrapping_sub(t.back) & mask][t.range];
+            let drop = self.ranges[self.head.wrapping_sub(t.drop_back) & mask][t.range];
+            t.sum += add - drop;
         }
     }
 
     /// The candle `k` bars before the current one.
     #[inline(always)]
     pub fn c(&self, k: usize) -> Candle {
-        self.bars.back(k)
+        self.recent[k]
     }
 
     /// Sum `t`'s candle average for the candle `k` bars back.
     #[inline(always)]
     pub fn avg(&self, t: usize, k: usize) -> f64 {
-        self.totals[t].average(&self.bars.back(k))
+        self.totals[t].average(&self.recent[k])
     }
 
     /// Runs one bar through the window: `detect` gives the output bar's signal.
@@ -363,20 +382,21 @@ impl<const K: usize> Window<K> {
     }
 }
 
-/// Declares a pattern's indicator type over a [`Window`] of `K` sums: `$totals` builds the
-/// sums from the settings, `$lookback` is TA-Lib's lookback, `$detect` the signal (`fused:
-/// true` where TA-Lib fuses a multiply-add, see [`crate::kernel::Indicator::FUSED`]).
+/// Declares a pattern's indicator type over a [`Window`] of `N` candles and `K` sums:
+/// `$totals` builds the sums from the settings, `$lookback` is TA-Lib's lookback, `$detect`
+/// the signal (`fused: true` where TA-Lib fuses a multiply-add, see
+/// [`crate::kernel::Indicator::FUSED`]).
 macro_rules! candle_pattern {
     (
         $(#[$doc:meta])*
-        $ty:ident, $(fused: $fused:literal,)? sums: $k:literal,
+        $ty:ident, $(fused: $fused:literal,)? candles: $n:literal, sums: $k:literal,
         |$cfg:ident| ($lookback:expr, $totals:expr),
         |$w:ident, $pen:ident| $detect:expr
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty {
-            window: $crate::indicators::pattern::candle::Window<$k>,
+            window: $crate::indicators::pattern::candle::Window<$n, $k>,
             #[allow(dead_code)]
             penetration: f64,
         }
@@ -385,6 +405,8 @@ macro_rules! candle_pattern {
             const INPUTS: usize = 4;
             const OUTPUTS: usize = 1;
             const FUSED: bool = false $(|| $fused)?;
+            /// 2: the window keeps its last candles and a ring of ranges.
+            const STATE_VERSION: u32 = 2;
             fn from_params(
                 params: &$crate::params::Params,
             ) -> Result<Self, $crate::TaError> {
@@ -413,7 +435,7 @@ macro_rules! candle_pattern {
                 use $crate::indicators::pattern::candle::{
                     body_gap_down, body_gap_up, gap_down, gap_up,
                 };
-                self.window.step(bar, out, |$w| $detect)
+                self.window.step(bar, out, #[inline(always)] |$w| $detect)
             }
         }
     };

@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort);
 candle_pattern!(
     /// Three black crows: after a white candle, three declining black candles, each opening
     /// within the previous body and closing near its low. -100.
-    Cdl3BlackCrows, sums: 3,
+    Cdl3BlackCrows, candles: 4, sums: 3,
     |cfg| (
         cfg.period(ShadowVeryShort) + 3,
         [

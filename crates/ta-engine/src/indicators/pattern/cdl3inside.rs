@@ -6,7 +6,7 @@ candle_pattern!(
     /// Three inside up/down: a harami (long candle, short body inside it), then a candle of
     /// the opposite colour to the first closing beyond its open (+100 up after a black first
     /// candle, -100 down after a white one).
-    Cdl3Inside, sums: 2,
+    Cdl3Inside, candles: 3, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [Total::before(&cfg, BodyLong, 2), Total::before(&cfg, BodyShort, 1)]

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Three-line strike: three same-coloured candles advancing (each opening within or near
     /// the previous body), then an opposite candle wiping them out (+100 after three white,
     /// -100 after three black).
-    Cdl3LineStrike, sums: 2,
+    Cdl3LineStrike, candles: 4, sums: 2,
     |cfg| (
         cfg.period(Near) + 3,
         [Total::before(&cfg, Near, 3), Total::before(&cfg, Near, 2)]

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Three stars in the south: a long black candle with a long lower shadow, a smaller black
     /// candle trading within its range with a lower shadow, then a small black marubozu inside
     /// the second's range. +100.
-    Cdl3StarsInSouth, sums: 5,
+    Cdl3StarsInSouth, candles: 3, sums: 5,
     |cfg| (
         cfg.period(ShadowVeryShort)
             .max(cfg.period(ShadowLong))

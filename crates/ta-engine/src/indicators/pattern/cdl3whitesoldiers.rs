@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, BodyShort, Far, Near);
 candle_pattern!(
     /// Three white soldiers: three rising white candles, each opening within or near the
     /// previous body, closing near its high, and not far shorter than the one before. +100.
-    Cdl3WhiteSoldiers, sums: 8,
+    Cdl3WhiteSoldiers, candles: 3, sums: 8,
     |cfg| (
         cfg.period(ShadowVeryShort)
             .max(cfg.period(BodyShort))

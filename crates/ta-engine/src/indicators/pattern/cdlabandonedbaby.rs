@@ -6,7 +6,7 @@ candle_pattern!(
     /// Abandoned baby: a long candle, a doji whose shadows gap away from it, then an
     /// opposite candle gapping back and closing into the first body by `penetration` of it
     /// (+100 bullish: black first candle; -100 bearish: white first candle).
-    CdlAbandonedBaby, fused: true, sums: 3,
+    CdlAbandonedBaby, fused: true, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)).max(cfg.period(BodyShort)) + 2,
         [

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Advance block: three rising white candles (each opening within or near the previous
     /// body, the first long with a short upper shadow) that weaken: shrinking bodies and/or
     /// long upper shadows. -100.
-    CdlAdvanceBlock, sums: 9,
+    CdlAdvanceBlock, candles: 3, sums: 9,
     |cfg| (
         cfg.period(ShadowLong)
             .max(cfg.period(ShadowShort))

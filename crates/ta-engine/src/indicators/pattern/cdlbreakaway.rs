@@ -6,7 +6,7 @@ candle_pattern!(
     /// Breakaway: a long candle, a same-coloured body gapping away, two more bars extending the
     /// move, then an opposite candle closing inside the gap (+100 bullish after a falling
     /// sequence, -100 bearish after a rising one).
-    CdlBreakaway, sums: 1,
+    CdlBreakaway, candles: 5, sums: 1,
     |cfg| (cfg.period(BodyLong) + 4, [Total::before(&cfg, BodyLong, 4)]),
     |w, _pen| {
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));

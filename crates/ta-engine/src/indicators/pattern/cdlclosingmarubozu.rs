@@ -4,7 +4,7 @@ pattern_settings!(BodyLong, ShadowVeryShort);
 
 candle_pattern!(
     /// Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100 black)
-    CdlClosingMarubozu, sums: 2,
+    CdlClosingMarubozu, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyLong).max(cfg.period(ShadowVeryShort)), [Total::before(&cfg, BodyLong, 0), Total::before(&cfg, ShadowVeryShort, 0)]),
     |w, _pen| {
         let c = w.c(0);

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Concealing baby swallow: two black marubozu, a black candle gapping down whose upper
     /// shadow reaches into the prior body, then a black candle engulfing it, shadows included.
     /// +100.
-    CdlConcealBabysWall, sums: 3,
+    CdlConcealBabysWall, candles: 4, sums: 3,
     |cfg| (
         cfg.period(ShadowVeryShort) + 3,
         [

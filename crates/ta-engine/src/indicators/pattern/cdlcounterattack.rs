@@ -5,7 +5,7 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// Counterattack: two long opposite candles closing at (about) the same price (+100 white
     /// second candle, -100 black).
-    CdlCounterAttack, sums: 3,
+    CdlCounterAttack, candles: 2, sums: 3,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [

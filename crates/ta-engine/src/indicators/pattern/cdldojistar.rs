@@ -5,7 +5,7 @@ pattern_settings!(BodyDoji, BodyLong);
 candle_pattern!(
     /// Doji star: a long candle, then a doji whose body gaps away from it (up after a white
     /// candle: -100; down after a black one: +100).
-    CdlDojiStar, sums: 2,
+    CdlDojiStar, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyDoji, 0)]

@@ -9,7 +9,7 @@ pattern_settings!(BodyDoji, ShadowVeryShort);
 candle_pattern!(
     /// Dragonfly doji: a doji at the top of its range, with a lower shadow that is not very
     /// short. Always +100.
-    CdlDragonflyDoji, sums: 2,
+    CdlDragonflyDoji, candles: 1, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowVeryShort)),
         [Total::before(&cfg, BodyDoji, 0), Total::before(&cfg, ShadowVeryShort, 0)]

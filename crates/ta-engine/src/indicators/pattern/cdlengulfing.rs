@@ -5,7 +5,7 @@ pattern_settings!();
 candle_pattern!(
     /// Engulfing: a body that engulfs the previous, opposite-coloured body (+100 white
     /// engulfing black, -100 black engulfing white; +-80 when one end of the bodies matches).
-    CdlEngulfing, sums: 0,
+    CdlEngulfing, candles: 2, sums: 0,
     |cfg| (2, []),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));

@@ -5,7 +5,7 @@ pattern_settings!(penetration = 0.3; BodyDoji, BodyLong, BodyShort);
 candle_pattern!(
     /// Evening doji star: a long white candle, a doji gapping up, then a black candle
     /// closing into the first body by `penetration` of it. -100.
-    CdlEveningDojiStar, sums: 3,
+    CdlEveningDojiStar, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)).max(cfg.period(BodyShort)) + 2,
         [

@@ -5,7 +5,7 @@ pattern_settings!(penetration = 0.3; BodyShort, BodyLong);
 candle_pattern!(
     /// Evening star: a long white candle, a short body gapping up, then a black candle
     /// closing into the first body by `penetration` of it. -100.
-    CdlEveningStar, sums: 3,
+    CdlEveningStar, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [

@@ -5,7 +5,7 @@ pattern_settings!(Near, Equal);
 candle_pattern!(
     /// Side-by-side white lines: two white candles of about the same size and open, both
     /// gapping away from the candle before (+100 after an upside gap, -100 downside).
-    CdlGapSideSideWhite, sums: 2,
+    CdlGapSideSideWhite, candles: 3, sums: 2,
     |cfg| (
         cfg.period(Near).max(cfg.period(Equal)) + 2,
         [Total::before(&cfg, Near, 1), Total::before(&cfg, Equal, 1)]

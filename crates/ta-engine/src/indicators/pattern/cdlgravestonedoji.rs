@@ -9,7 +9,7 @@ pattern_settings!(BodyDoji, ShadowVeryShort);
 candle_pattern!(
     /// Gravestone doji: a doji at the bottom of its range, with an upper shadow that is not
     /// very short. Always +100.
-    CdlGravestoneDoji, sums: 2,
+    CdlGravestoneDoji, candles: 1, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowVeryShort)),
         [Total::before(&cfg, BodyDoji, 0), Total::before(&cfg, ShadowVeryShort, 0)]

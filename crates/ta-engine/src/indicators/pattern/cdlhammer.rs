@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, ShadowLong, ShadowVeryShort, Near);
 candle_pattern!(
     /// Hammer: a small body at the top of the range with a long lower shadow, its body at or
     /// near the previous candle's low. +100.
-    CdlHammer, sums: 4,
+    CdlHammer, candles: 2, sums: 4,
     |cfg| (
         cfg.period(BodyShort)
             .max(cfg.period(ShadowLong))

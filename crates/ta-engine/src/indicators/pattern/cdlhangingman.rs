@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, ShadowLong, ShadowVeryShort, Near);
 candle_pattern!(
     /// Hanging man: a small body at the top of the range with a long lower shadow, its body at
     /// or near the previous candle's high. -100.
-    CdlHangingMan, sums: 4,
+    CdlHangingMan, candles: 2, sums: 4,
     |cfg| (
         cfg.period(BodyShort)
             .max(cfg.period(ShadowLong))

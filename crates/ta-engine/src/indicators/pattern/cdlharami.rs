@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, BodyLong);
 candle_pattern!(
     /// Harami: a long candle, then a short body inside its body (+100 after a black candle,
     /// -100 after a white one; +-80 when one end of the bodies matches).
-    CdlHarami, sums: 2,
+    CdlHarami, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyShort, 0)]

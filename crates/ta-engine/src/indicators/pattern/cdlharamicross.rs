@@ -5,7 +5,7 @@ pattern_settings!(BodyDoji, BodyLong);
 candle_pattern!(
     /// Harami cross: a long candle, then a doji inside its body (+100 after a black candle,
     /// -100 after a white one; +-80 when one end of the bodies matches).
-    CdlHaramiCross, sums: 2,
+    CdlHaramiCross, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyDoji, 0)]

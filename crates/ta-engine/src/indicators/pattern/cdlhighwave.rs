@@ -4,7 +4,7 @@ pattern_settings!(BodyShort, ShadowVeryLong);
 
 candle_pattern!(
     /// High wave: a short body with very long upper and lower shadows (+100 white, -100 black)
-    CdlHighWave, sums: 2,
+    CdlHighWave, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyShort).max(cfg.period(ShadowVeryLong)), [Total::before(&cfg, BodyShort, 0), Total::before(&cfg, ShadowVeryLong, 0)]),
     |w, _pen| {
         let c = w.c(0);

@@ -4,7 +4,7 @@ pattern_settings!(BodyShort, BodyLong);
 
 candle_pattern!(
     /// Homing pigeon: a long black candle, then a short black body inside its body. +100.
-    CdlHomingPigeon, sums: 2,
+    CdlHomingPigeon, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyShort, 0)]

@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, Equal);
 candle_pattern!(
     /// Identical three crows: three declining black candles closing near their lows, each
     /// opening at (about) the previous close. -100.
-    CdlIdentical3Crows, sums: 5,
+    CdlIdentical3Crows, candles: 3, sums: 5,
     |cfg| (
         cfg.period(ShadowVeryShort).max(cfg.period(Equal)) + 2,
         [

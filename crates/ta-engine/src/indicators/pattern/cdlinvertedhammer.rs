@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, ShadowLong, ShadowVeryShort);
 candle_pattern!(
     /// Inverted hammer: a small body at the bottom of the range with a long upper shadow,
     /// gapping down from the previous body. +100.
-    CdlInvertedHammer, sums: 3,
+    CdlInvertedHammer, candles: 2, sums: 3,
     |cfg| (
         cfg.period(BodyShort)
             .max(cfg.period(ShadowLong))

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Ladder bottom: three black candles with lower opens and closes, a black candle with an
     /// upper shadow, then a white candle opening above its body and closing above its high.
     /// +100.
-    CdlLadderBottom, sums: 1,
+    CdlLadderBottom, candles: 5, sums: 1,
     |cfg| (cfg.period(ShadowVeryShort) + 4, [Total::before(&cfg, ShadowVeryShort, 1)]),
     |w, _pen| {
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));

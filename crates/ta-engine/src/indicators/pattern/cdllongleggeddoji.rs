@@ -8,7 +8,7 @@ pattern_settings!(BodyDoji, ShadowLong);
 
 candle_pattern!(
     /// Long-legged doji: a doji with at least one long shadow. Always +100.
-    CdlLongLeggedDoji, sums: 2,
+    CdlLongLeggedDoji, candles: 1, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowLong)),
         [Total::before(&cfg, BodyDoji, 0), Total::before(&cfg, ShadowLong, 0)]

@@ -4,7 +4,7 @@ pattern_settings!(BodyLong, ShadowShort);
 
 candle_pattern!(
     /// Long line: a long body with short shadows (+100 white, -100 black)
-    CdlLongLine, sums: 2,
+    CdlLongLine, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyLong).max(cfg.period(ShadowShort)), [Total::before(&cfg, BodyLong, 0), Total::before(&cfg, ShadowShort, 0)]),
     |w, _pen| {
         let c = w.c(0);

@@ -4,7 +4,7 @@ pattern_settings!(BodyLong, ShadowVeryShort);
 
 candle_pattern!(
     /// Marubozu: a long body with no or very short shadows (+100 white, -100 black)
-    CdlMarubozu, sums: 2,
+    CdlMarubozu, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyLong).max(cfg.period(ShadowVeryShort)), [Total::before(&cfg, BodyLong, 0), Total::before(&cfg, ShadowVeryShort, 0)]),
     |w, _pen| {
         let c = w.c(0);

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Mat hold: a long white candle, a small black body gapping up, two more small falling
     /// bodies holding within the first body (penetrating it by less than `penetration`), then
     /// a white candle closing above all their highs. +100.
-    CdlMatHold, sums: 4,
+    CdlMatHold, candles: 5, sums: 4,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 4,
         [

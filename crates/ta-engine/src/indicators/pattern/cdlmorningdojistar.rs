@@ -5,7 +5,7 @@ pattern_settings!(penetration = 0.3; BodyDoji, BodyLong, BodyShort);
 candle_pattern!(
     /// Morning doji star: a long black candle, a doji gapping down, then a white candle
     /// closing into the first body by `penetration` of it. +100.
-    CdlMorningDojiStar, fused: true, sums: 3,
+    CdlMorningDojiStar, fused: true, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)).max(cfg.period(BodyShort)) + 2,
         [

@@ -5,7 +5,7 @@ pattern_settings!(penetration = 0.3; BodyShort, BodyLong);
 candle_pattern!(
     /// Morning star: a long black candle, a short body gapping down, then a white candle
     /// closing into the first body by `penetration` of it. +100.
-    CdlMorningStar, fused: true, sums: 3,
+    CdlMorningStar, fused: true, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [

@@ -5,7 +5,7 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// On-neck: a long black candle, then a white candle opening below its low and closing at
     /// (about) that low. -100.
-    CdlOnNeck, sums: 2,
+    CdlOnNeck, candles: 2, sums: 2,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, Equal, 1), Total::before(&cfg, BodyLong, 1)]

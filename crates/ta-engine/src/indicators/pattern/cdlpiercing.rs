@@ -5,7 +5,7 @@ pattern_settings!(BodyLong);
 candle_pattern!(
     /// Piercing: a long black candle, then a long white one opening below its low and closing
     /// above the middle of its body (but below its open). +100.
-    CdlPiercing, fused: true, sums: 2,
+    CdlPiercing, fused: true, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyLong) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyLong, 0)]

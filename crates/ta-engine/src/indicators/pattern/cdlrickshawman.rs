@@ -9,7 +9,7 @@ pattern_settings!(BodyDoji, ShadowLong, Near);
 candle_pattern!(
     /// Rickshaw man: a doji with two long shadows and its body near the middle of the range.
     /// Always +100.
-    CdlRickshawMan, sums: 3,
+    CdlRickshawMan, candles: 1, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowLong)).max(cfg.period(Near)),
         [

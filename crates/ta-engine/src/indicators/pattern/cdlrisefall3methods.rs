@@ -6,7 +6,7 @@ candle_pattern!(
     /// Rising/falling three methods: a long candle, three small opposite bodies drifting back
     /// within its range, then a long candle of the first colour closing beyond the first
     /// (+100 rising: white first candle, -100 falling).
-    CdlRiseFall3Methods, sums: 5,
+    CdlRiseFall3Methods, candles: 5, sums: 5,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 4,
         [

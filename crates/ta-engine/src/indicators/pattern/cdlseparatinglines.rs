@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, BodyLong, Equal);
 candle_pattern!(
     /// Separating lines: a candle, then an opposite-coloured belt hold opening at (about) the
     /// same price (+100 white belt hold, -100 black).
-    CdlSeparatingLines, sums: 3,
+    CdlSeparatingLines, candles: 2, sums: 3,
     |cfg| (
         cfg.period(ShadowVeryShort).max(cfg.period(BodyLong)).max(cfg.period(Equal)) + 1,
         [

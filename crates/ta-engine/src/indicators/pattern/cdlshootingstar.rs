@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, ShadowLong, ShadowVeryShort);
 candle_pattern!(
     /// Shooting star: a small body at the bottom of the range with a long upper shadow,
     /// gapping up from the previous body. -100.
-    CdlShootingStar, sums: 3,
+    CdlShootingStar, candles: 2, sums: 3,
     |cfg| (
         cfg.period(BodyShort)
             .max(cfg.period(ShadowLong))

@@ -4,7 +4,7 @@ pattern_settings!(BodyShort, ShadowShort);
 
 candle_pattern!(
     /// Short line: a short body with short shadows (+100 white, -100 black)
-    CdlShortLine, sums: 2,
+    CdlShortLine, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyShort).max(cfg.period(ShadowShort)), [Total::before(&cfg, BodyShort, 0), Total::before(&cfg, ShadowShort, 0)]),
     |w, _pen| {
         let c = w.c(0);

@@ -4,7 +4,7 @@ pattern_settings!(BodyShort);
 
 candle_pattern!(
     /// Spinning top: a small body with shadows longer than it (+100 white, -100 black)
-    CdlSpinningTop, sums: 1,
+    CdlSpinningTop, candles: 1, sums: 1,
     |cfg| (cfg.period(BodyShort), [Total::before(&cfg, BodyShort, 0)]),
     |w, _pen| {
         let c = w.c(0);

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Stalled pattern: two long rising white candles (the second opening within or near the
     /// first body, closing near its high), then a small white body riding on the second's
     /// shoulder. -100.
-    CdlStalledPattern, sums: 6,
+    CdlStalledPattern, candles: 3, sums: 6,
     |cfg| (
         cfg.period(BodyLong)
             .max(cfg.period(BodyShort))

@@ -5,7 +5,7 @@ pattern_settings!(Equal);
 candle_pattern!(
     /// Stick sandwich: a black candle, a white candle trading above its close, then a black
     /// candle closing at (about) the first close. +100.
-    CdlStickSandwich, sums: 1,
+    CdlStickSandwich, candles: 3, sums: 1,
     |cfg| (cfg.period(Equal) + 2, [Total::before(&cfg, Equal, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));

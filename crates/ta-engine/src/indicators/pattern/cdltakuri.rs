@@ -4,7 +4,7 @@ pattern_settings!(BodyDoji, ShadowVeryShort, ShadowVeryLong);
 
 candle_pattern!(
     /// Takuri: a doji at the top of its range with a very long lower shadow. +100.
-    CdlTakuri, sums: 3,
+    CdlTakuri, candles: 1, sums: 3,
     |cfg| (
         cfg.period(BodyDoji)
             .max(cfg.period(ShadowVeryShort))

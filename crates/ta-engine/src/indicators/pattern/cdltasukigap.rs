@@ -5,7 +5,7 @@ pattern_settings!(Near);
 candle_pattern!(
     /// Tasuki gap: a body gapping away, then an opposite candle of about the same size opening
     /// within it and closing inside the gap (+100 upside gap, -100 downside).
-    CdlTasukiGap, sums: 1,
+    CdlTasukiGap, candles: 3, sums: 1,
     |cfg| (cfg.period(Near) + 2, [Total::before(&cfg, Near, 1)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));

@@ -5,7 +5,7 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// Thrusting: a long black candle, then a white candle opening below its low and closing
     /// into its body, above its close but not past the middle. -100.
-    CdlThrusting, fused: true, sums: 2,
+    CdlThrusting, fused: true, candles: 2, sums: 2,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, Equal, 1), Total::before(&cfg, BodyLong, 1)]

@@ -5,7 +5,7 @@ pattern_settings!(BodyDoji);
 candle_pattern!(
     /// Tristar: three dojis, the middle one gapping away (-100 when it gaps up and the third
     /// is not above it, +100 when it gaps down and the third is not below it).
-    CdlTristar, sums: 1,
+    CdlTristar, candles: 3, sums: 1,
     |cfg| (cfg.period(BodyDoji) + 2, [Total::before(&cfg, BodyDoji, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));

@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, BodyLong);
 candle_pattern!(
     /// Unique three river: a long black candle, a black harami body with a lower low, then a
     /// small white candle opening above that low. +100.
-    CdlUnique3River, sums: 2,
+    CdlUnique3River, candles: 3, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [Total::before(&cfg, BodyLong, 2), Total::before(&cfg, BodyShort, 0)]

@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, BodyLong);
 candle_pattern!(
     /// Upside gap two crows: a long white candle, a small black body gapping up, then a black
     /// candle engulfing it but closing above the first close. -100.
-    CdlUpsideGap2Crows, sums: 2,
+    CdlUpsideGap2Crows, candles: 3, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [Total::before(&cfg, BodyLong, 2), Total::before(&cfg, BodyShort, 1)]

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Gap three methods: two same-coloured candles with a body gap between them, then an
     /// opposite candle opening within the second body and closing within the first (+100
     /// upside gap with white candles, -100 downside with black).
-    CdlXSideGap3Methods, sums: 0,
+    CdlXSideGap3Methods, candles: 3, sums: 0,
     |cfg| (2, []),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
