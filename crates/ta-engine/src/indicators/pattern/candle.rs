@@ -116,12 +116,6 @@ pub(crate) fn gap_down(later: &Candle, earlier: &Candle) -> bool {
     later.high < earlier.low
 }
 
-/// The three ranges of a candle, by [`RangeType`] code (what the running sums add and drop).
-#[inline(always)]
-fn ranges(c: &Candle) -> [f64; 3] {
-    [c.body(), c.high_low(), c.upper() + c.lower()]
-}
-
 /// One of TA-Lib's running `...PeriodTotal` sums: the setting's range over the `period`
 /// candles before the candle `back` bars before the current one.
 ///
@@ -136,8 +130,9 @@ pub(crate) struct Total {
     pub sum: f64,
     back: usize,
     /// Derived from the setting, for the per-bar arithmetic: the period as a float, the
-    /// range's index in [`ranges`], `period + back` and the average's last factor (1, or
-    /// 0.5 for shadows: TA-Lib divides by 2, and halving is exact either way).
+    /// [`RangeType`] code (the index in a row of the window's ranges), `period + back` and the
+    /// average's last factor (1, or 0.5 for shadows: TA-Lib divides by 2, and halving is
+    /// exact either way).
     period: f64,
     range: usize,
     drop_back: usize,
@@ -223,7 +218,8 @@ pub(crate) struct Window<const N: usize, const K: usize> {
     /// Newest first.
     #[serde(with = "crate::execution::serde_array")]
     recent: [Candle; N],
-    /// Ranges of the last bars (a power-of-two ring, indexed by bar number).
+    /// The last bars' ranges by [`RangeType`] code (body, high-low, shadows), a power-of-two
+    /// ring.
     ranges: Vec<[f64; 3]>,
     /// Slot of the newest bar's ranges.
     head: usize,
@@ -322,10 +318,14 @@ impl<const N: usize, const K: usize> Window<N, K> {
         if N > 0 {
             self.recent[0] = candle;
         }
-        let ranges = ranges(&candle);
         if K > 0 {
             self.head = (self.head + 1) & (self.ranges.len() - 1);
-            self.ranges[self.head] = ranges;
+            // Element by element: an array built on the stack and copied in would be read
+            // back in wider pieces than it was written, which defeats store forwarding.
+            let slot = &mut self.ranges[self.head];
+            slot[0] = candle.body();
+            slot[1] = candle.high_low();
+            slot[2] = candle.upper() + candle.lower();
         }
         let i = self.seen;
         self.seen += 1;
@@ -334,6 +334,7 @@ impl<const N: usize, const K: usize> Window<N, K> {
         }
         // Warm-up: this bar's term of each seed loop.
         let to_start = self.lookback - i;
+        let ranges = &self.ranges[self.head];
         for t in &mut self.totals {
             if to_start > t.back && to_start <= t.drop_back {
                 t.sum += ranges[t.range];
@@ -380,6 +381,16 @@ impl<const N: usize, const K: usize> Window<N, K> {
         self.roll();
         true
     }
+}
+
+/// `condition`, computed without branches. Given `a & b & ...` (each a comparison of prices,
+/// each as unpredictable as the data), LLVM splits a branch on the whole into one branch per
+/// comparison; behind this barrier it combines them with bit operations and branches once,
+/// on a result that is rarely true. A pattern tests its cheap price comparisons this way first
+/// and its candle averages (divisions) only when they hold.
+#[inline(always)]
+pub(crate) fn all(condition: bool) -> bool {
+    std::hint::black_box(condition)
 }
 
 /// Declares a pattern's indicator type over a [`Window`] of `N` candles and `K` sums:
@@ -433,7 +444,7 @@ macro_rules! candle_pattern {
                 let $pen = self.penetration;
                 #[allow(unused_imports)]
                 use $crate::indicators::pattern::candle::{
-                    body_gap_down, body_gap_up, gap_down, gap_up,
+                    all, body_gap_down, body_gap_up, gap_down, gap_up,
                 };
                 self.window.step(bar, out, #[inline(always)] |$w| $detect)
             }

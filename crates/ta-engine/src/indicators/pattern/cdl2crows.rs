@@ -9,16 +9,15 @@ candle_pattern!(
     |cfg| (cfg.period(BodyLong) + 2, [Total::before(&cfg, BodyLong, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && first.body() > w.avg(0, 2)
-            && second.black()
-            && body_gap_up(&second, &first)
-            && third.black()
-            && third.open < second.open
-            && third.open > second.close
-            && third.close > first.open
-            && third.close < first.close
-        {
+        let shape = first.white()
+            & second.black()
+            & body_gap_up(&second, &first)
+            & third.black()
+            & (third.open < second.open)
+            & (third.open > second.close)
+            & (third.close > first.open)
+            & (third.close < first.close);
+        if all(shape) && first.body() > w.avg(0, 2) {
             -100
         } else {
             0

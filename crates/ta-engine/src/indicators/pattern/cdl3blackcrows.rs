@@ -16,11 +16,11 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (white, first, second, third) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        if white.white()
-            && first.black()
-            && second.black()
-            && third.black()
-            && second.open < first.open
+        // The colours alone rule out all but one bar in sixteen: test them first.
+        if !all(white.white() & first.black() & second.black() & third.black()) {
+            return 0;
+        }
+        if second.open < first.open
             && second.open > first.close
             && third.open < second.open
             && third.open > second.close

@@ -13,13 +13,11 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if second.body_top() < first.body_top()
-            && second.body_bottom() > first.body_bottom()
-            && ((first.white() && third.black() && third.close < first.open)
-                || (first.black() && third.white() && third.close > first.open))
-            && first.body() > w.avg(0, 2)
-            && second.body() <= w.avg(1, 1)
-        {
+        let shape = (second.body_top() < first.body_top())
+            & (second.body_bottom() > first.body_bottom())
+            & ((first.white() & third.black() & (third.close < first.open))
+                | (first.black() & third.white() & (third.close > first.open)));
+        if all(shape) && first.body() > w.avg(0, 2) && second.body() <= w.avg(1, 1) {
             -first.color() * 100
         } else {
             0

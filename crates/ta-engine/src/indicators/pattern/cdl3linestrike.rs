@@ -13,11 +13,14 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
+        // The colours alone rule out all but one bar in eight: test them first.
+        let colors =
+            (c1.white() == c2.white()) & (c2.white() == c3.white()) & (c4.white() != c3.white());
+        if !all(colors) {
+            return 0;
+        }
         let (near_1, near_2) = (w.avg(0, 3), w.avg(1, 2));
-        if c1.color() == c2.color()
-            && c2.color() == c3.color()
-            && c4.color() == -c3.color()
-            && c2.open >= c1.body_bottom() - near_1
+        if c2.open >= c1.body_bottom() - near_1
             && c2.open <= c1.body_top() + near_1
             && c3.open >= c2.body_bottom() - near_2
             && c3.open <= c2.body_top() + near_2

@@ -9,17 +9,17 @@ candle_pattern!(
     |cfg| (3, []),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if (second.white()
-            && first.black()
-            && second.close > first.open
-            && second.open < first.close
-            && third.close > second.close)
-            || (second.black()
-                && first.white()
-                && second.open > first.close
-                && second.close < first.open
-                && third.close < second.close)
-        {
+        let up = second.white()
+            & first.black()
+            & (second.close > first.open)
+            & (second.open < first.close)
+            & (third.close > second.close);
+        let down = second.black()
+            & first.white()
+            & (second.open > first.close)
+            & (second.close < first.open)
+            & (third.close < second.close);
+        if all(up | down) {
             second.color() * 100
         } else {
             0

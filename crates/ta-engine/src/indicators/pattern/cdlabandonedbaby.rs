@@ -17,20 +17,22 @@ candle_pattern!(
     ),
     |w, penetration| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        // TA-Lib fuses `close + body * penetration` (the bullish test) here.
-        if first.body() > w.avg(0, 2)
+        let bearish = first.white()
+            & third.black()
+            & (third.close < first.close - first.body() * penetration)
+            & gap_up(&second, &first)
+            & gap_down(&third, &second);
+        let bullish = first.black()
+            & third.white()
+            & gap_down(&second, &first)
+            & gap_up(&third, &second);
+        // TA-Lib fuses `close + body * penetration` (the bullish test) here: tested last, a
+        // software call on CPUs without FMA.
+        if all(bearish | bullish)
+            && first.body() > w.avg(0, 2)
             && second.body() <= w.avg(1, 1)
             && third.body() > w.avg(2, 0)
-            && ((first.white()
-                && third.black()
-                && third.close < first.close - first.body() * penetration
-                && gap_up(&second, &first)
-                && gap_down(&third, &second))
-                || (first.black()
-                    && third.white()
-                    && third.close > first.body().mul_add(penetration, first.close)
-                    && gap_down(&second, &first)
-                    && gap_up(&third, &second)))
+            && (bearish || third.close > first.body().mul_add(penetration, first.close))
         {
             third.color() * 100
         } else {

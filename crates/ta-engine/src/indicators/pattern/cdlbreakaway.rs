@@ -10,26 +10,29 @@ candle_pattern!(
     |cfg| (cfg.period(BodyLong) + 4, [Total::before(&cfg, BodyLong, 4)]),
     |w, _pen| {
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        if c1.color() == c2.color()
-            && c2.color() == c4.color()
-            && c4.color() == -c5.color()
+        // The colours alone rule out all but one bar in eight: test them first.
+        let colors =
+            (c1.white() == c2.white()) & (c2.white() == c4.white()) & (c4.white() != c5.white());
+        if !all(colors) {
+            return 0;
+        }
+        if ((c1.black()
+            && body_gap_down(&c2, &c1)
+            && c3.high < c2.high
+            && c3.low < c2.low
+            && c4.high < c3.high
+            && c4.low < c3.low
+            && c5.close > c2.open
+            && c5.close < c1.close)
+            || (c1.white()
+                && body_gap_up(&c2, &c1)
+                && c3.high > c2.high
+                && c3.low > c2.low
+                && c4.high > c3.high
+                && c4.low > c3.low
+                && c5.close < c2.open
+                && c5.close > c1.close))
             && c1.body() > w.avg(0, 4)
-            && ((c1.black()
-                && body_gap_down(&c2, &c1)
-                && c3.high < c2.high
-                && c3.low < c2.low
-                && c4.high < c3.high
-                && c4.low < c3.low
-                && c5.close > c2.open
-                && c5.close < c1.close)
-                || (c1.white()
-                    && body_gap_up(&c2, &c1)
-                    && c3.high > c2.high
-                    && c3.low > c2.low
-                    && c4.high > c3.high
-                    && c4.low > c3.low
-                    && c5.close < c2.open
-                    && c5.close > c1.close))
         {
             c5.color() * 100
         } else {

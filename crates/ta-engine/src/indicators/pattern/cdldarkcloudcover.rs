@@ -9,13 +9,12 @@ candle_pattern!(
     |cfg| (cfg.period(BodyLong) + 1, [Total::before(&cfg, BodyLong, 1)]),
     |w, penetration| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.white()
-            && first.body() > w.avg(0, 1)
-            && second.black()
-            && second.open > first.high
-            && second.close > first.open
-            && second.close < first.close - first.body() * penetration
-        {
+        let shape = first.white()
+            & second.black()
+            & (second.open > first.high)
+            & (second.close > first.open)
+            & (second.close < first.close - first.body() * penetration);
+        if all(shape) && first.body() > w.avg(0, 1) {
             -100
         } else {
             0

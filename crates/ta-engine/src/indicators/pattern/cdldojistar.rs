@@ -12,10 +12,10 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.body() > w.avg(0, 1)
-            && second.body() <= w.avg(1, 0)
-            && ((first.white() && body_gap_up(&second, &first))
-                || (first.black() && body_gap_down(&second, &first)))
+        if all((first.body() > w.avg(0, 1))
+            & (second.body() <= w.avg(1, 0))
+            & ((first.white() & body_gap_up(&second, &first))
+                | (first.black() & body_gap_down(&second, &first))))
         {
             -first.color() * 100
         } else {

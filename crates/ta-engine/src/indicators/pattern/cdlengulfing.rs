@@ -10,14 +10,14 @@ candle_pattern!(
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
         let white_engulfs = second.white()
-            && first.black()
-            && ((second.close >= first.open && second.open < first.close)
-                || (second.close > first.open && second.open <= first.close));
+            & first.black()
+            & (((second.close >= first.open) & (second.open < first.close))
+                | ((second.close > first.open) & (second.open <= first.close)));
         let black_engulfs = second.black()
-            && first.white()
-            && ((second.open >= first.close && second.close < first.open)
-                || (second.open > first.close && second.close <= first.open));
-        if white_engulfs || black_engulfs {
+            & first.white()
+            & (((second.open >= first.close) & (second.close < first.open))
+                | ((second.open > first.close) & (second.close <= first.open)));
+        if all(white_engulfs | black_engulfs) {
             if second.open != first.close && second.close != first.open {
                 second.color() * 100
             } else {

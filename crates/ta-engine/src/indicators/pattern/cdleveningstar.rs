@@ -16,10 +16,11 @@ candle_pattern!(
     ),
     |w, penetration| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && third.black()
-            && body_gap_up(&second, &first)
-            && third.close < first.close - first.body() * penetration
+        let shape = first.white()
+            & third.black()
+            & body_gap_up(&second, &first)
+            & (third.close < first.close - first.body() * penetration);
+        if all(shape)
             && first.body() > w.avg(0, 2)
             && second.body() <= w.avg(1, 1)
             && third.body() > w.avg(2, 0)

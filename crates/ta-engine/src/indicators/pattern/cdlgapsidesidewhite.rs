@@ -12,12 +12,13 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let up = body_gap_up(&second, &first) & body_gap_up(&third, &first);
+        let down = body_gap_down(&second, &first) & body_gap_down(&third, &first);
+        if !all((up | down) & second.white() & third.white()) {
+            return 0;
+        }
         let (near, equal) = (w.avg(0, 1), w.avg(1, 1));
-        if ((body_gap_up(&second, &first) && body_gap_up(&third, &first))
-            || (body_gap_down(&second, &first) && body_gap_down(&third, &first)))
-            && second.white()
-            && third.white()
-            && third.body() >= second.body() - near
+        if third.body() >= second.body() - near
             && third.body() <= second.body() + near
             && third.open >= second.open - equal
             && third.open <= second.open + equal

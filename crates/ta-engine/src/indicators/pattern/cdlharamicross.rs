@@ -11,9 +11,11 @@ candle_pattern!(
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyDoji, 0)]
     ),
     |w, _pen| {
+        use super::cdlharami::{inside, strictly_inside};
         let (first, second) = (w.c(1), w.c(0));
-        if first.body() > w.avg(0, 1) && second.body() <= w.avg(1, 0) {
-            super::cdlharami::inside(&first, &second)
+        let sizes = (first.body() > w.avg(0, 1)) & (second.body() <= w.avg(1, 0));
+        if all(sizes & inside(&first, &second)) {
+            -first.color() * if strictly_inside(&first, &second) { 100 } else { 80 }
         } else {
             0
         }

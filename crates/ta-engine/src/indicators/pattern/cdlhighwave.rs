@@ -8,7 +8,8 @@ candle_pattern!(
     |cfg| (cfg.period(BodyShort).max(cfg.period(ShadowVeryLong)), [Total::before(&cfg, BodyShort, 0), Total::before(&cfg, ShadowVeryLong, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() < w.avg(0, 0) && c.upper() > w.avg(1, 0) && c.lower() > w.avg(1, 0) {
+        let very_long = w.avg(1, 0);
+        if (c.body() < w.avg(0, 0)) & (c.upper() > very_long) & (c.lower() > very_long) {
             c.color() * 100
         } else {
             0

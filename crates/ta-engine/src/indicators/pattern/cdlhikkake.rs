@@ -4,7 +4,7 @@ use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
 
-use super::candle::Window;
+use super::candle::{all, Window};
 
 pattern_settings!();
 
@@ -85,10 +85,10 @@ impl Indicator for CdlHikkake {
             #[inline(always)]
             |w| {
                 let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-                let inside = second.high < first.high && second.low > first.low;
-                let bull = third.high < second.high && third.low < second.low;
-                let bear = third.high > second.high && third.low > second.low;
-                let breakout = (inside && (bull || bear)).then_some((
+                let inside = (second.high < first.high) & (second.low > first.low);
+                let bull = (third.high < second.high) & (third.low < second.low);
+                let bear = (third.high > second.high) & (third.low > second.low);
+                let breakout = all(inside & (bull | bear)).then_some((
                     if bull { 100 } else { -100 },
                     second.high,
                     second.low,

@@ -4,7 +4,7 @@ use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
 
-use super::candle::{Total, Window};
+use super::candle::{all, Total, Window};
 use super::cdlhikkake::Breakout;
 use super::settings::{Config, Setting::Near};
 
@@ -53,16 +53,22 @@ impl Indicator for CdlHikkakeMod {
             #[inline(always)]
             |w| {
                 let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
-                let near = w.avg(0, 2);
-                let nested =
-                    c2.high < c1.high && c2.low > c1.low && c3.high < c2.high && c3.low > c2.low;
-                let bull = c4.high < c3.high && c4.low < c3.low && c2.close <= c2.low + near;
-                let bear = c4.high > c3.high && c4.low > c3.low && c2.close >= c2.high - near;
-                let breakout = (nested && (bull || bear)).then_some((
-                    if c4.high < c3.high { 100 } else { -100 },
-                    c3.high,
-                    c3.low,
-                ));
+                let nested = (c2.high < c1.high)
+                    & (c2.low > c1.low)
+                    & (c3.high < c2.high)
+                    & (c3.low > c2.low);
+                let breakout = if all(nested) {
+                    let near = w.avg(0, 2);
+                    let bull = c4.high < c3.high && c4.low < c3.low && c2.close <= c2.low + near;
+                    let bear = c4.high > c3.high && c4.low > c3.low && c2.close >= c2.high - near;
+                    (bull || bear).then_some((
+                        if c4.high < c3.high { 100 } else { -100 },
+                        c3.high,
+                        c3.low,
+                    ))
+                } else {
+                    None
+                };
                 signal.next(breakout, c4.close)
             },
         );

@@ -11,13 +11,11 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.black()
-            && second.black()
-            && first.body() > w.avg(0, 1)
-            && second.body() <= w.avg(1, 0)
-            && second.open < first.open
-            && second.close > first.close
-        {
+        let shape = first.black()
+            & second.black()
+            & (second.open < first.open)
+            & (second.close > first.close);
+        if all(shape) && first.body() > w.avg(0, 1) && second.body() <= w.avg(1, 0) {
             100
         } else {
             0

@@ -18,15 +18,18 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let shape = first.black()
+            & second.black()
+            & third.black()
+            & (first.close > second.close)
+            & (second.close > third.close);
+        if !all(shape) {
+            return 0;
+        }
         let (equal_1, equal_2) = (w.avg(3, 2), w.avg(4, 1));
-        if first.black()
-            && first.lower() < w.avg(0, 2)
-            && second.black()
+        if first.lower() < w.avg(0, 2)
             && second.lower() < w.avg(1, 1)
-            && third.black()
             && third.lower() < w.avg(2, 0)
-            && first.close > second.close
-            && second.close > third.close
             && second.open <= first.close + equal_1
             && second.open >= first.close - equal_1
             && third.open <= second.close + equal_2

@@ -12,12 +12,13 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.black()
+        let shape = first.black()
+            & second.white()
+            & (second.open < first.low)
+            & (second.close >= first.close);
+        if all(shape)
             && first.body() > w.avg(1, 1)
-            && second.white()
-            && second.open < first.low
             && second.close <= first.close + w.avg(0, 1)
-            && second.close >= first.close
         {
             -100
         } else {

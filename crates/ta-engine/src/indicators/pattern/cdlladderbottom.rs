@@ -10,18 +10,17 @@ candle_pattern!(
     |cfg| (cfg.period(ShadowVeryShort) + 4, [Total::before(&cfg, ShadowVeryShort, 1)]),
     |w, _pen| {
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        if c1.black()
-            && c2.black()
-            && c3.black()
-            && c1.open > c2.open
+        // The colours alone rule out all but one bar in thirty-two: test them first.
+        if !all(c1.black() & c2.black() & c3.black() & c4.black() & c5.white()) {
+            return 0;
+        }
+        if c1.open > c2.open
             && c2.open > c3.open
             && c1.close > c2.close
             && c2.close > c3.close
-            && c4.black()
-            && c4.upper() > w.avg(0, 1)
-            && c5.white()
             && c5.open > c4.open
             && c5.close > c4.high
+            && c4.upper() > w.avg(0, 1)
         {
             100
         } else {

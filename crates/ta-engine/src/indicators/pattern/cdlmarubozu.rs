@@ -8,7 +8,8 @@ candle_pattern!(
     |cfg| (cfg.period(BodyLong).max(cfg.period(ShadowVeryShort)), [Total::before(&cfg, BodyLong, 0), Total::before(&cfg, ShadowVeryShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() > w.avg(0, 0) && c.upper() < w.avg(1, 0) && c.lower() < w.avg(1, 0) {
+        let very_short = w.avg(1, 0);
+        if (c.body() > w.avg(0, 0)) & (c.upper() < very_short) & (c.lower() < very_short) {
             c.color() * 100
         } else {
             0

@@ -9,10 +9,10 @@ candle_pattern!(
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
         let equal = w.avg(0, 1);
-        if first.black()
-            && second.black()
-            && second.close <= first.close + equal
-            && second.close >= first.close - equal
+        if all(first.black()
+            & second.black()
+            & (second.close <= first.close + equal)
+            & (second.close >= first.close - equal))
         {
             100
         } else {

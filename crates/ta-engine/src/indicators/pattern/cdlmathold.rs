@@ -18,11 +18,12 @@ candle_pattern!(
     ),
     |w, penetration| {
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
+        // The colours alone rule out all but one bar in eight: test them first.
+        if !all(c1.white() & c2.black() & c5.white()) {
+            return 0;
+        }
         let floor = c1.close - c1.body() * penetration;
-        if c1.white()
-            && c2.black()
-            && c5.white()
-            && body_gap_up(&c2, &c1)
+        if body_gap_up(&c2, &c1)
             && c3.body_bottom() < c1.close
             && c4.body_bottom() < c1.close
             && c3.body_bottom() > floor

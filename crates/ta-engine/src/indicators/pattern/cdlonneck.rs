@@ -12,11 +12,12 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
+        let shape = first.black() & second.white() & (second.open < first.low);
+        if !all(shape) {
+            return 0;
+        }
         let equal = w.avg(0, 1);
-        if first.black()
-            && first.body() > w.avg(1, 1)
-            && second.white()
-            && second.open < first.low
+        if first.body() > w.avg(1, 1)
             && second.close <= first.low + equal
             && second.close >= first.low - equal
         {

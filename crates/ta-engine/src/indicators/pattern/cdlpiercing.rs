@@ -12,14 +12,15 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
+        let shape = first.black()
+            & second.white()
+            & (second.open < first.low)
+            & (second.close < first.open);
         // TA-Lib fuses `close + body * 0.5` (exact either way: halving is exact).
-        if first.black()
-            && first.body() > w.avg(0, 1)
-            && second.white()
-            && second.body() > w.avg(1, 0)
-            && second.open < first.low
-            && second.close < first.open
+        if all(shape)
             && second.close > first.body().mul_add(0.5, first.close)
+            && first.body() > w.avg(0, 1)
+            && second.body() > w.avg(1, 0)
         {
             100
         } else {

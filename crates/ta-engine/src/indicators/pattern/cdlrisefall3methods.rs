@@ -19,14 +19,19 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        let within = |c: &super::candle::Candle| c.body_bottom() < c1.high && c.body_top() > c1.low;
+        // The colours alone rule out all but one bar in sixteen: test them first.
+        let colors = (c1.white() != c2.white())
+            & (c2.white() == c3.white())
+            & (c3.white() == c4.white())
+            & (c4.white() != c5.white());
+        if !all(colors) {
+            return 0;
+        }
+        let within =
+            |c: &super::candle::Candle| c.body_bottom() < c1.high && c.body_top() > c1.low;
         // TA-Lib multiplies by the first colour to test both directions at once (exact).
         let sign = f64::from(c1.color());
-        if c1.color() == -c2.color()
-            && c2.color() == c3.color()
-            && c3.color() == c4.color()
-            && c4.color() == -c5.color()
-            && within(&c2)
+        if within(&c2)
             && within(&c3)
             && within(&c4)
             && c3.close * sign < c2.close * sign

@@ -8,7 +8,8 @@ candle_pattern!(
     |cfg| (cfg.period(BodyShort).max(cfg.period(ShadowShort)), [Total::before(&cfg, BodyShort, 0), Total::before(&cfg, ShadowShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() < w.avg(0, 0) && c.upper() < w.avg(1, 0) && c.lower() < w.avg(1, 0) {
+        let short = w.avg(1, 0);
+        if (c.body() < w.avg(0, 0)) & (c.upper() < short) & (c.lower() < short) {
             c.color() * 100
         } else {
             0

@@ -9,14 +9,12 @@ candle_pattern!(
     |cfg| (cfg.period(Equal) + 2, [Total::before(&cfg, Equal, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let shape = first.black() & second.white() & third.black() & (second.low > first.close);
+        if !all(shape) {
+            return 0;
+        }
         let equal = w.avg(0, 2);
-        if first.black()
-            && second.white()
-            && third.black()
-            && second.low > first.close
-            && third.close <= first.close + equal
-            && third.close >= first.close - equal
-        {
+        if third.close <= first.close + equal && third.close >= first.close - equal {
             100
         } else {
             0

@@ -12,13 +12,12 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
+        let shape = first.black() & second.white() & (second.open < first.low);
         // TA-Lib fuses `close + body * 0.5` (exact either way: halving is exact).
-        if first.black()
-            && first.body() > w.avg(1, 1)
-            && second.white()
-            && second.open < first.low
-            && second.close > first.close + w.avg(0, 1)
+        if all(shape)
             && second.close <= first.body().mul_add(0.5, first.close)
+            && first.body() > w.avg(1, 1)
+            && second.close > first.close + w.avg(0, 1)
         {
             -100
         } else {

@@ -11,15 +11,16 @@ candle_pattern!(
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
         // TA-Lib judges all three bodies against the first candle's doji threshold.
         let doji = w.avg(0, 2);
-        if first.body() <= doji && second.body() <= doji && third.body() <= doji {
-            let mut value = 0;
-            if body_gap_up(&second, &first) && third.body_top() < second.body_top() {
-                value = -100;
+        let dojis = (first.body() <= doji) & (second.body() <= doji) & (third.body() <= doji);
+        let down = body_gap_up(&second, &first) & (third.body_top() < second.body_top());
+        let up = body_gap_down(&second, &first) & (third.body_bottom() > second.body_bottom());
+        if all(dojis & (down | up)) {
+            // The gaps exclude each other.
+            if up {
+                100
+            } else {
+                -100
             }
-            if body_gap_down(&second, &first) && third.body_bottom() > second.body_bottom() {
-                value = 100;
-            }
-            value
         } else {
             0
         }

@@ -12,16 +12,14 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.black()
-            && second.black()
-            && third.white()
-            && second.close > first.close
-            && second.open <= first.open
-            && second.low < first.low
-            && third.open > second.low
-            && first.body() > w.avg(0, 2)
-            && third.body() < w.avg(1, 0)
-        {
+        let shape = first.black()
+            & second.black()
+            & third.white()
+            & (second.close > first.close)
+            & (second.open <= first.open)
+            & (second.low < first.low)
+            & (third.open > second.low);
+        if all(shape) && first.body() > w.avg(0, 2) && third.body() < w.avg(1, 0) {
             100
         } else {
             0

@@ -12,16 +12,14 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && first.body() > w.avg(0, 2)
-            && second.black()
-            && second.body() <= w.avg(1, 1)
-            && body_gap_up(&second, &first)
-            && third.black()
-            && third.open > second.open
-            && third.close < second.close
-            && third.close > first.close
-        {
+        let shape = first.white()
+            & second.black()
+            & body_gap_up(&second, &first)
+            & third.black()
+            & (third.open > second.open)
+            & (third.close < second.close)
+            & (third.close > first.close);
+        if all(shape) && first.body() > w.avg(0, 2) && second.body() <= w.avg(1, 1) {
             -100
         } else {
             0

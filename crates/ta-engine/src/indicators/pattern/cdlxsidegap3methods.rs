@@ -10,14 +10,14 @@ candle_pattern!(
     |cfg| (2, []),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.color() == second.color()
-            && second.color() == -third.color()
-            && third.open < second.body_top()
-            && third.open > second.body_bottom()
-            && third.close < first.body_top()
-            && third.close > first.body_bottom()
-            && ((first.white() && body_gap_up(&second, &first))
-                || (first.black() && body_gap_down(&second, &first)))
+        if all((first.white() == second.white())
+            & (second.white() != third.white())
+            & (third.open < second.body_top())
+            & (third.open > second.body_bottom())
+            & (third.close < first.body_top())
+            & (third.close > first.body_bottom())
+            & ((first.white() & body_gap_up(&second, &first))
+                | (first.black() & body_gap_down(&second, &first))))
         {
             first.color() * 100
         } else {
