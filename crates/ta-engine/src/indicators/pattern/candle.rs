@@ -393,6 +393,15 @@ pub(crate) fn all(condition: bool) -> bool {
     std::hint::black_box(condition)
 }
 
+/// `value` when `condition` holds, else 0, as arithmetic rather than a branch: for patterns
+/// that fire often (a doji on a third of random bars), where any branch on the condition
+/// would mispredict, and where LLVM compiles `if a & b { value } else { 0 }` into branches
+/// (it skips the division behind an average when a cheaper comparison already failed).
+#[inline(always)]
+pub(crate) fn when(condition: bool, value: i32) -> i32 {
+    i32::from(condition) * value
+}
+
 /// Declares a pattern's indicator type over a [`Window`] of `N` candles and `K` sums:
 /// `$totals` builds the sums from the settings, `$lookback` is TA-Lib's lookback, `$detect`
 /// the signal (`fused: true` where TA-Lib fuses a multiply-add, see
@@ -444,7 +453,7 @@ macro_rules! candle_pattern {
                 let $pen = self.penetration;
                 #[allow(unused_imports)]
                 use $crate::indicators::pattern::candle::{
-                    all, body_gap_down, body_gap_up, gap_down, gap_up,
+                    all, body_gap_down, body_gap_up, gap_down, gap_up, when,
                 };
                 self.window.step(bar, out, #[inline(always)] |$w| $detect)
             }

@@ -9,9 +9,9 @@ candle_pattern!(
     |w, _pen| {
         let c = w.c(0);
         let very_short = w.avg(1, 0);
-        if (c.body() > w.avg(0, 0))
-            & ((c.white() & (c.lower() < very_short)) | (c.black() & (c.upper() < very_short)))
-        {
+        let opening_shadow_short =
+            (c.white() & (c.lower() < very_short)) | (c.black() & (c.upper() < very_short));
+        if all((c.body() > w.avg(0, 0)) & opening_shadow_short) {
             c.color() * 100
         } else {
             0

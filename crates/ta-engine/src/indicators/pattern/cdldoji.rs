@@ -11,7 +11,7 @@ candle_pattern!(
     /// bearish.
     CdlDoji, candles: 1, sums: 1,
     |cfg| (cfg.period(BodyDoji), [Total::before(&cfg, BodyDoji, 0)]),
-    |w, _pen| if w.c(0).body() <= w.avg(0, 0) { 100 } else { 0 }
+    |w, _pen| when(w.c(0).body() <= w.avg(0, 0), 100)
 );
 
 /// Catalog entry.

@@ -9,11 +9,8 @@ candle_pattern!(
     |w, _pen| {
         let c = w.c(0);
         let very_long = w.avg(1, 0);
-        if (c.body() < w.avg(0, 0)) & (c.upper() > very_long) & (c.lower() > very_long) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let fires = (c.body() < w.avg(0, 0)) & (c.upper() > very_long) & (c.lower() > very_long);
+        when(fires, c.color() * 100)
     }
 );
 

@@ -16,11 +16,8 @@ candle_pattern!(
     |w, _pen| {
         let c = w.c(0);
         let long = w.avg(1, 0);
-        if (c.body() <= w.avg(0, 0)) & ((c.lower() > long) | (c.upper() > long)) {
-            100
-        } else {
-            0
-        }
+        let fires = (c.body() <= w.avg(0, 0)) & ((c.lower() > long) | (c.upper() > long));
+        when(fires, 100)
     }
 );
 

@@ -23,16 +23,12 @@ candle_pattern!(
         let long = w.avg(1, 0);
         let near = w.avg(2, 0);
         let middle = c.low + c.high_low() / 2.0;
-        if (c.body() <= w.avg(0, 0))
+        let fires = (c.body() <= w.avg(0, 0))
             & (c.lower() > long)
             & (c.upper() > long)
             & (c.body_bottom() <= middle + near)
-            & (c.body_top() >= middle - near)
-        {
-            100
-        } else {
-            0
-        }
+            & (c.body_top() >= middle - near);
+        when(fires, 100)
     }
 );
 

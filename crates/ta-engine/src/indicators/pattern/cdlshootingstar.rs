@@ -19,15 +19,11 @@ candle_pattern!(
     ),
     |w, _pen| {
         let c = w.c(0);
-        if body_gap_up(&c, &w.c(1))
+        let fires = body_gap_up(&c, &w.c(1))
             & (c.body() < w.avg(0, 0))
             & (c.upper() > w.avg(1, 0))
-            & (c.lower() < w.avg(2, 0))
-        {
-            -100
-        } else {
-            0
-        }
+            & (c.lower() < w.avg(2, 0));
+        when(fires, -100)
     }
 );
 

@@ -9,11 +9,8 @@ candle_pattern!(
     |w, _pen| {
         let c = w.c(0);
         let short = w.avg(1, 0);
-        if (c.body() < w.avg(0, 0)) & (c.upper() < short) & (c.lower() < short) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let fires = (c.body() < w.avg(0, 0)) & (c.upper() < short) & (c.lower() < short);
+        when(fires, c.color() * 100)
     }
 );
 

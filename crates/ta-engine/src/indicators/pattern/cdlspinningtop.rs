@@ -8,11 +8,8 @@ candle_pattern!(
     |cfg| (cfg.period(BodyShort), [Total::before(&cfg, BodyShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if (c.upper() > c.body()) & (c.lower() > c.body()) & (c.body() < w.avg(0, 0)) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let fires = (c.upper() > c.body()) & (c.lower() > c.body()) & (c.body() < w.avg(0, 0));
+        when(fires, c.color() * 100)
     }
 );
 
