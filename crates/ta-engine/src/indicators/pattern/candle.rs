@@ -130,13 +130,16 @@ pub(crate) struct Total {
     pub sum: f64,
     back: usize,
     /// Derived from the setting, for the per-bar arithmetic: the period as a float, the
-    /// [`RangeType`] code (the index in a row of the window's ranges), `period + back` and the
-    /// average's last factor (1, or 0.5 for shadows: TA-Lib divides by 2, and halving is
-    /// exact either way).
+    /// [`RangeType`] code, `period + back`, the average's last factor (1, or 0.5 for shadows:
+    /// TA-Lib divides by 2, and halving is exact either way), and where in the window's ring
+    /// the ranges it adds and drops are, back from the newest bar's row (`4 * bars back -
+    /// range code`, wrapping).
     period: f64,
     range: usize,
     drop_back: usize,
     half: f64,
+    add_offset: usize,
+    drop_offset: usize,
 }
 
 /// A sum as a snapshot holds it (the derived fields are recomputed).
@@ -156,15 +159,24 @@ impl From<TotalFields> for Total {
             back: f.back,
             period: s.period as f64,
             range: s.range as usize,
-            // Saturating: a damaged snapshot's huge period is refused by the window's check.
+            // Saturating and wrapping: a damaged snapshot's huge period or back is refused by
+            // the window's check.
             drop_back: s.period.saturating_add(f.back),
             half: if s.range == RangeType::Shadows {
                 0.5
             } else {
                 1.0
             },
+            add_offset: row_offset(f.back, s.range),
+            drop_offset: row_offset(s.period.saturating_add(f.back), s.range),
         }
     }
+}
+
+/// Where the range of type `range` of the bar `back` bars before the newest is in the
+/// window's ring, counted back from the newest bar's row (rows of four, wrapping).
+fn row_offset(back: usize, range: RangeType) -> usize {
+    back.wrapping_mul(ROW).wrapping_sub(range as usize)
 }
 
 impl From<Total> for TotalFields {
@@ -208,20 +220,27 @@ impl Total {
 }
 
 /// The history and running sums every pattern shares: the last `N` candles (the pattern
-/// reads no further back) and `K` sums, with a ring of past candle ranges for the sums to drop.
+/// reads no further back), their colours, and `K` sums with a ring of past candle ranges for
+/// them to add and drop.
 ///
-/// The candles shift down by one each bar: few and fixed in number, they stay in registers
-/// through the batch fold, where a ring's indexed loads would not.
+/// Up to three candles shift down by one each bar: they stay in registers through the batch
+/// fold. Four or five would not (the shift then spills to memory every bar), so they are kept
+/// in a ring instead, where a pattern reads only the candles it gets to (see
+/// [`Window::whites`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "WindowFields<N, K>")]
 pub(crate) struct Window<const N: usize, const K: usize> {
-    /// Newest first.
+    /// Newest first (`N` <= 3), or a ring whose newest candle is at `pos`.
     #[serde(with = "crate::execution::serde_array")]
     recent: [Candle; N],
-    /// The last bars' ranges by [`RangeType`] code (body, high-low, shadows), a power-of-two
-    /// ring.
-    ranges: Vec<[f64; 3]>,
-    /// Slot of the newest bar's ranges.
+    pos: usize,
+    /// Bit `k`: the candle `k` bars back is white (derived from the candles, not stored).
+    #[serde(skip_serializing)]
+    whites: u32,
+    /// The last bars' ranges, a power-of-two ring of rows of four: body, high-low, shadows
+    /// (by [`RangeType`] code) and an unused slot, so that a row starts at a multiple of four.
+    ranges: Vec<f64>,
+    /// Start of the newest bar's row.
     head: usize,
     /// Bars seen before the current one.
     seen: usize,
@@ -230,12 +249,16 @@ pub(crate) struct Window<const N: usize, const K: usize> {
     pub totals: [Total; K],
 }
 
+/// Values in a row of the window's ring.
+const ROW: usize = 4;
+
 /// A window as a snapshot holds it, before its sizes are checked.
 #[derive(serde::Deserialize)]
 struct WindowFields<const N: usize, const K: usize> {
     #[serde(with = "crate::execution::serde_array")]
     recent: [Candle; N],
-    ranges: Vec<[f64; 3]>,
+    pos: usize,
+    ranges: Vec<f64>,
     head: usize,
     seen: usize,
     lookback: usize,
@@ -251,24 +274,34 @@ impl<const N: usize, const K: usize> TryFrom<WindowFields<N, K>> for Window<N, K
         // its reach back) is in it, and its slots wrap with a mask; each sum adds a candle the
         // pattern keeps, and seeding starts within the warm-up, as `new` asserts.
         if f.ranges.is_empty()
-            || f.ranges.len() != ring_len(&f.totals)
+            || f.ranges.len() != ROW * ring_len(&f.totals)
             || f.head >= f.ranges.len()
+            || f.head % ROW != 0
+            || f.pos >= N.max(1)
+            || (N <= SHIFTED && f.pos != 0)
             || f.totals
                 .iter()
                 .any(|t| t.back >= N || t.reach() > f.lookback)
         {
             return Err(crate::execution::checks::outside("candle window"));
         }
-        Ok(Window {
+        let mut window = Window {
             recent: f.recent,
+            pos: f.pos,
+            whites: 0,
             ranges: f.ranges,
             head: f.head,
             seen: f.seen,
             lookback: f.lookback,
             totals: f.totals,
-        })
+        };
+        window.whites = (0..N).fold(0, |bits, k| bits | u32::from(window.c(k).white()) << k);
+        Ok(window)
     }
 }
+
+/// Most candles a window shifts; more are kept in a ring.
+const SHIFTED: usize = 3;
 
 /// Length of the ranges ring the sums need: a power of two above their reach.
 fn ring_len(totals: &[Total]) -> usize {
@@ -290,7 +323,10 @@ impl<const N: usize, const K: usize> Window<N, K> {
         }
         Window {
             recent: [Candle::default(); N],
-            ranges: vec![[0.0; 3]; ring_len(&totals)],
+            pos: 0,
+            // The default candles are white (close >= open), as a decoded window has it.
+            whites: (1 << N) - 1,
+            ranges: vec![0.0; ROW * ring_len(&totals)],
             head: 0,
             seen: 0,
             lookback,
@@ -312,20 +348,26 @@ impl<const N: usize, const K: usize> Window<N, K> {
             low: bar[2],
             close: bar[3],
         };
-        for k in (1..N).rev() {
-            self.recent[k] = self.recent[k - 1];
-        }
-        if N > 0 {
-            self.recent[0] = candle;
+        self.whites = self.whites << 1 | u32::from(candle.white());
+        if N <= SHIFTED {
+            for k in (1..N).rev() {
+                self.recent[k] = self.recent[k - 1];
+            }
+            if N > 0 {
+                self.recent[0] = candle;
+            }
+        } else {
+            self.pos = (self.pos + 1) % N;
+            self.recent[self.pos] = candle;
         }
         if K > 0 {
-            self.head = (self.head + 1) & (self.ranges.len() - 1);
-            // Element by element: an array built on the stack and copied in would be read
-            // back in wider pieces than it was written, which defeats store forwarding.
-            let slot = &mut self.ranges[self.head];
-            slot[0] = candle.body();
-            slot[1] = candle.high_low();
-            slot[2] = candle.upper() + candle.lower();
+            let mask = self.ranges.len() - 1;
+            self.head = (self.head + ROW) & mask;
+            // Element by element: values built on the stack and copied in would be read back
+            // in other sizes than they were written, which defeats store forwarding.
+            self.ranges[self.head] = candle.body();
+            self.ranges[(self.head + 1) & mask] = candle.high_low();
+            self.ranges[(self.head + 2) & mask] = candle.upper() + candle.lower();
         }
         let i = self.seen;
         self.seen += 1;
@@ -334,10 +376,10 @@ impl<const N: usize, const K: usize> Window<N, K> {
         }
         // Warm-up: this bar's term of each seed loop.
         let to_start = self.lookback - i;
-        let ranges = &self.ranges[self.head];
+        let mask = self.ranges.len() - 1;
         for t in &mut self.totals {
             if to_start > t.back && to_start <= t.drop_back {
-                t.sum += ranges[t.range];
+                t.sum += self.ranges[(self.head + t.range) & mask];
             }
         }
         false
@@ -348,22 +390,39 @@ impl<const N: usize, const K: usize> Window<N, K> {
     pub fn roll(&mut self) {
         let mask = self.ranges.len() - 1;
         for t in &mut self.totals {
-            let add = self.ranges[self.head.wrapping_sub(t.back) & mask][t.range];
-            let drop = self.ranges[self.head.wrapping_sub(t.drop_back) & mask][t.range];
+            let add = self.ranges[self.head.wrapping_sub(t.add_offset) & mask];
+            let drop = self.ranges[self.head.wrapping_sub(t.drop_offset) & mask];
             t.sum += add - drop;
+        }
+    }
+
+    /// Where the candle `k` bars before the current one is in `recent`.
+    #[inline(always)]
+    fn slot(&self, k: usize) -> usize {
+        if N <= SHIFTED {
+            k
+        } else {
+            (self.pos + N - k) % N
         }
     }
 
     /// The candle `k` bars before the current one.
     #[inline(always)]
     pub fn c(&self, k: usize) -> Candle {
-        self.recent[k]
+        self.recent[self.slot(k)]
+    }
+
+    /// The colours of the last `n` candles as bits, oldest first (the lowest bit is the
+    /// current candle; 1 is white): a pattern's colours are one comparison.
+    #[inline(always)]
+    pub fn whites(&self, n: u32) -> u32 {
+        self.whites & ((1 << n) - 1)
     }
 
     /// Sum `t`'s candle average for the candle `k` bars back.
     #[inline(always)]
     pub fn avg(&self, t: usize, k: usize) -> f64 {
-        self.totals[t].average(&self.recent[k])
+        self.totals[t].average(&self.c(k))
     }
 
     /// Runs one bar through the window: `detect` gives the output bar's signal.

@@ -15,11 +15,12 @@ candle_pattern!(
         ]
     ),
     |w, _pen| {
-        let (white, first, second, third) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in sixteen: test them first.
-        if !all(white.white() & first.black() & second.black() & third.black()) {
+        // A white candle, then three black ones. The colours alone rule out all but one bar
+        // in sixteen: test them first.
+        if w.whites(4) != 0b1000 {
             return 0;
         }
+        let (white, first, second, third) = (w.c(3), w.c(2), w.c(1), w.c(0));
         if second.open < first.open
             && second.open > first.close
             && third.open < second.open

@@ -12,13 +12,12 @@ candle_pattern!(
         [Total::before(&cfg, Near, 3), Total::before(&cfg, Near, 2)]
     ),
     |w, _pen| {
-        let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in eight: test them first.
-        let colors =
-            (c1.white() == c2.white()) & (c2.white() == c3.white()) & (c4.white() != c3.white());
-        if !all(colors) {
+        // Three candles of one colour, then one of the other. The colours alone rule out all
+        // but one bar in eight: test them first.
+        if !matches!(w.whites(4), 0b1110 | 0b0001) {
             return 0;
         }
+        let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
         let (near_1, near_2) = (w.avg(0, 3), w.avg(1, 2));
         if c2.open >= c1.body_bottom() - near_1
             && c2.open <= c1.body_top() + near_1

@@ -9,13 +9,12 @@ candle_pattern!(
     CdlBreakaway, candles: 5, sums: 1,
     |cfg| (cfg.period(BodyLong) + 4, [Total::before(&cfg, BodyLong, 4)]),
     |w, _pen| {
-        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in eight: test them first.
-        let colors =
-            (c1.white() == c2.white()) & (c2.white() == c4.white()) & (c4.white() != c5.white());
-        if !all(colors) {
+        // Oldest first: the first, second and fourth alike, the third any, the fifth the
+        // other colour. The colours alone rule out all but one bar in eight: test them first.
+        if !matches!(w.whites(5) & 0b11011, 0b11010 | 0b00001) {
             return 0;
         }
+        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
         if ((c1.black()
             && body_gap_down(&c2, &c1)
             && c3.high < c2.high

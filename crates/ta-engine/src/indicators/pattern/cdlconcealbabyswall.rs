@@ -16,11 +16,12 @@ candle_pattern!(
         ]
     ),
     |w, _pen| {
-        let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in sixteen: test them first.
-        if !all(c1.black() & c2.black() & c3.black() & c4.black()) {
+        // Four black candles. The colours alone rule out all but one bar in sixteen: test
+        // them first.
+        if w.whites(4) != 0 {
             return 0;
         }
+        let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
         if !(body_gap_down(&c3, &c2) && c3.high > c2.close && c4.high > c3.high && c4.low < c3.low)
         {
             return 0;

@@ -9,11 +9,12 @@ candle_pattern!(
     CdlLadderBottom, candles: 5, sums: 1,
     |cfg| (cfg.period(ShadowVeryShort) + 4, [Total::before(&cfg, ShadowVeryShort, 1)]),
     |w, _pen| {
-        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in thirty-two: test them first.
-        if !all(c1.black() & c2.black() & c3.black() & c4.black() & c5.white()) {
+        // Four black candles, then a white one. The colours alone rule out all but one bar
+        // in thirty-two: test them first.
+        if w.whites(5) != 0b00001 {
             return 0;
         }
+        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
         if c1.open > c2.open
             && c2.open > c3.open
             && c1.close > c2.close

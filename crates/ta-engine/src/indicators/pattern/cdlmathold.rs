@@ -17,11 +17,12 @@ candle_pattern!(
         ]
     ),
     |w, penetration| {
-        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in eight: test them first.
-        if !all(c1.white() & c2.black() & c5.white()) {
+        // White, black, any, any, white (oldest first). The colours alone rule out all but
+        // one bar in eight: test them first.
+        if w.whites(5) & 0b11001 != 0b10001 {
             return 0;
         }
+        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
         let floor = c1.close - c1.body() * penetration;
         if body_gap_up(&c2, &c1)
             && c3.body_bottom() < c1.close

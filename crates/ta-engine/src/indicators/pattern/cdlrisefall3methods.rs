@@ -18,15 +18,12 @@ candle_pattern!(
         ]
     ),
     |w, _pen| {
-        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        // The colours alone rule out all but one bar in sixteen: test them first.
-        let colors = (c1.white() != c2.white())
-            & (c2.white() == c3.white())
-            & (c3.white() == c4.white())
-            & (c4.white() != c5.white());
-        if !all(colors) {
+        // Oldest first: white, three black, white, or the reverse. The colours alone rule out
+        // all but one bar in sixteen: test them first.
+        if !matches!(w.whites(5), 0b10001 | 0b01110) {
             return 0;
         }
+        let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
         let within =
             |c: &super::candle::Candle| c.body_bottom() < c1.high && c.body_top() > c1.low;
         // TA-Lib multiplies by the first colour to test both directions at once (exact).
