@@ -21,13 +21,14 @@ candle_pattern!(
             return 0;
         }
         let (white, first, second, third) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        if second.open < first.open
-            && second.open > first.close
-            && third.open < second.open
-            && third.open > second.close
-            && white.high > first.close
-            && first.close > second.close
-            && second.close > third.close
+        let shape = (second.open < first.open)
+            & (second.open > first.close)
+            & (third.open < second.open)
+            & (third.open > second.close)
+            & (white.high > first.close)
+            & (first.close > second.close)
+            & (second.close > third.close);
+        if all(shape)
             && first.lower() < w.avg(0, 2)
             && second.lower() < w.avg(1, 1)
             && third.lower() < w.avg(2, 0)

@@ -18,21 +18,24 @@ candle_pattern!(
             return 0;
         }
         let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
+        let up = c3.white()
+            & (c3.close > c2.close)
+            & (c2.close > c1.close)
+            & (c4.open > c3.close)
+            & (c4.close < c1.open);
+        let down = c3.black()
+            & (c3.close < c2.close)
+            & (c2.close < c1.close)
+            & (c4.open < c3.close)
+            & (c4.close > c1.open);
+        if !all(up | down) {
+            return 0;
+        }
         let (near_1, near_2) = (w.avg(0, 3), w.avg(1, 2));
         if c2.open >= c1.body_bottom() - near_1
             && c2.open <= c1.body_top() + near_1
             && c3.open >= c2.body_bottom() - near_2
             && c3.open <= c2.body_top() + near_2
-            && ((c3.white()
-                && c3.close > c2.close
-                && c2.close > c1.close
-                && c4.open > c3.close
-                && c4.close < c1.open)
-                || (c3.black()
-                    && c3.close < c2.close
-                    && c2.close < c1.close
-                    && c4.open < c3.close
-                    && c4.close > c1.open))
         {
             c3.color() * 100
         } else {

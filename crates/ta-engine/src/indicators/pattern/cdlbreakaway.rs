@@ -15,24 +15,23 @@ candle_pattern!(
             return 0;
         }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        if ((c1.black()
-            && body_gap_down(&c2, &c1)
-            && c3.high < c2.high
-            && c3.low < c2.low
-            && c4.high < c3.high
-            && c4.low < c3.low
-            && c5.close > c2.open
-            && c5.close < c1.close)
-            || (c1.white()
-                && body_gap_up(&c2, &c1)
-                && c3.high > c2.high
-                && c3.low > c2.low
-                && c4.high > c3.high
-                && c4.low > c3.low
-                && c5.close < c2.open
-                && c5.close > c1.close))
-            && c1.body() > w.avg(0, 4)
-        {
+        let down = c1.black()
+            & body_gap_down(&c2, &c1)
+            & (c3.high < c2.high)
+            & (c3.low < c2.low)
+            & (c4.high < c3.high)
+            & (c4.low < c3.low)
+            & (c5.close > c2.open)
+            & (c5.close < c1.close);
+        let up = c1.white()
+            & body_gap_up(&c2, &c1)
+            & (c3.high > c2.high)
+            & (c3.low > c2.low)
+            & (c4.high > c3.high)
+            & (c4.low > c3.low)
+            & (c5.close < c2.open)
+            & (c5.close > c1.close);
+        if all(down | up) && c1.body() > w.avg(0, 4) {
             c5.color() * 100
         } else {
             0

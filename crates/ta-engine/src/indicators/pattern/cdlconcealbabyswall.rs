@@ -22,8 +22,11 @@ candle_pattern!(
             return 0;
         }
         let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        if !(body_gap_down(&c3, &c2) && c3.high > c2.close && c4.high > c3.high && c4.low < c3.low)
-        {
+        let shape = body_gap_down(&c3, &c2)
+            & (c3.high > c2.close)
+            & (c4.high > c3.high)
+            & (c4.low < c3.low);
+        if !all(shape) {
             return 0;
         }
         let (short_1, short_2) = (w.avg(0, 3), w.avg(1, 2));

@@ -15,14 +15,13 @@ candle_pattern!(
             return 0;
         }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        if c1.open > c2.open
-            && c2.open > c3.open
-            && c1.close > c2.close
-            && c2.close > c3.close
-            && c5.open > c4.open
-            && c5.close > c4.high
-            && c4.upper() > w.avg(0, 1)
-        {
+        let shape = (c1.open > c2.open)
+            & (c2.open > c3.open)
+            & (c1.close > c2.close)
+            & (c2.close > c3.close)
+            & (c5.open > c4.open)
+            & (c5.close > c4.high);
+        if all(shape) && c4.upper() > w.avg(0, 1) {
             100
         } else {
             0

@@ -24,15 +24,16 @@ candle_pattern!(
         }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
         let floor = c1.close - c1.body() * penetration;
-        if body_gap_up(&c2, &c1)
-            && c3.body_bottom() < c1.close
-            && c4.body_bottom() < c1.close
-            && c3.body_bottom() > floor
-            && c4.body_bottom() > floor
-            && c3.body_top() < c2.open
-            && c4.body_top() < c3.body_top()
-            && c5.open > c4.close
-            && c5.close > c2.high.max(c3.high).max(c4.high)
+        let shape = body_gap_up(&c2, &c1)
+            & (c3.body_bottom() < c1.close)
+            & (c4.body_bottom() < c1.close)
+            & (c3.body_bottom() > floor)
+            & (c4.body_bottom() > floor)
+            & (c3.body_top() < c2.open)
+            & (c4.body_top() < c3.body_top())
+            & (c5.open > c4.close)
+            & (c5.close > c2.high.max(c3.high).max(c4.high));
+        if all(shape)
             && c1.body() > w.avg(0, 4)
             && c2.body() < w.avg(1, 3)
             && c3.body() < w.avg(2, 2)
