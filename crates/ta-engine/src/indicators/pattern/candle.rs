@@ -234,7 +234,8 @@ pub(crate) struct Window<const N: usize, const K: usize> {
     #[serde(with = "crate::execution::serde_array")]
     recent: [Candle; N],
     pos: usize,
-    /// Bit `k`: the candle `k` bars back is white (derived from the candles, not stored).
+    /// For a ring, bit `k`: the candle `k` bars back is white (derived from the candles, not
+    /// stored; shifted candles are read directly instead).
     #[serde(skip_serializing)]
     whites: u32,
     /// The last bars' ranges, a power-of-two ring of rows of four: body, high-low, shadows
@@ -348,7 +349,6 @@ impl<const N: usize, const K: usize> Window<N, K> {
             low: bar[2],
             close: bar[3],
         };
-        self.whites = self.whites << 1 | u32::from(candle.white());
         if N <= SHIFTED {
             for k in (1..N).rev() {
                 self.recent[k] = self.recent[k - 1];
@@ -357,6 +357,7 @@ impl<const N: usize, const K: usize> Window<N, K> {
                 self.recent[0] = candle;
             }
         } else {
+            self.whites = self.whites << 1 | u32::from(candle.white());
             self.pos = (self.pos + 1) % N;
             self.recent[self.pos] = candle;
         }
@@ -416,7 +417,12 @@ impl<const N: usize, const K: usize> Window<N, K> {
     /// current candle; 1 is white): a pattern's colours are one comparison.
     #[inline(always)]
     pub fn whites(&self, n: u32) -> u32 {
-        self.whites & ((1 << n) - 1)
+        let bits = if N <= SHIFTED {
+            (0..N).fold(0, |bits, k| bits | u32::from(self.recent[k].white()) << k)
+        } else {
+            self.whites
+        };
+        bits & ((1 << n) - 1)
     }
 
     /// Sum `t`'s candle average for the candle `k` bars back.
