@@ -18,16 +18,16 @@ impl Candle {
         (self.close - self.open).abs()
     }
 
-    /// Upper shadow (TA_UPPERSHADOW).
+    /// Upper shadow (TA_UPPERSHADOW: high minus the close of a white candle, else the open).
     #[inline(always)]
     pub fn upper(&self) -> f64 {
-        self.high - if self.white() { self.close } else { self.open }
+        self.high - self.body_top()
     }
 
-    /// Lower shadow (TA_LOWERSHADOW).
+    /// Lower shadow (TA_LOWERSHADOW: the open of a white candle, else the close, minus low).
     #[inline(always)]
     pub fn lower(&self) -> f64 {
-        (if self.white() { self.open } else { self.close }) - self.low
+        self.body_bottom() - self.low
     }
 
     /// High minus low (TA_HIGHLOWRANGE).
@@ -58,16 +58,27 @@ impl Candle {
         }
     }
 
-    /// Top of the real body.
+    /// Top of the real body: the close of a white candle, else the open. Written as the
+    /// select x86's `maxsd` computes (`a > b ? a : b`), so it compiles without a branch;
+    /// the same value whichever way a tie goes.
     #[inline(always)]
     pub fn body_top(&self) -> f64 {
-        self.open.max(self.close)
+        if self.open > self.close {
+            self.open
+        } else {
+            self.close
+        }
     }
 
-    /// Bottom of the real body.
+    /// Bottom of the real body: the open of a white candle, else the close (`minsd`'s
+    /// select, as [`Candle::body_top`]).
     #[inline(always)]
     pub fn body_bottom(&self) -> f64 {
-        self.open.min(self.close)
+        if self.close < self.open {
+            self.close
+        } else {
+            self.open
+        }
     }
 
     /// The candle's range of type `range` (TA_CANDLERANGE).
@@ -105,140 +116,133 @@ pub(crate) fn gap_down(later: &Candle, earlier: &Candle) -> bool {
     later.high < earlier.low
 }
 
-/// The last `capacity` candles.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "BarsFields")]
-pub(crate) struct Bars {
-    buf: Vec<Candle>,
-    /// Slot of the newest candle.
-    head: usize,
-}
-
-/// Candles as a snapshot holds them, before the index is checked.
-#[derive(serde::Deserialize)]
-struct BarsFields {
-    buf: Vec<Candle>,
-    head: usize,
-}
-
-impl TryFrom<BarsFields> for Bars {
-    type Error = String;
-
-    fn try_from(f: BarsFields) -> Result<Self, String> {
-        if f.head >= f.buf.len() {
-            return Err(crate::execution::checks::outside("candles"));
-        }
-        Ok(Bars {
-            buf: f.buf,
-            head: f.head,
-        })
-    }
-}
-
-impl Bars {
-    fn new(capacity: usize) -> Self {
-        Bars {
-            buf: vec![Candle::default(); capacity.max(1)],
-            head: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn push(&mut self, candle: Candle) {
-        self.head += 1;
-        if self.head == self.buf.len() {
-            self.head = 0;
-        }
-        self.buf[self.head] = candle;
-    }
-
-    /// The candle `k` bars before the newest (0 = newest); `k` below the capacity.
-    #[inline(always)]
-    pub fn back(&self, k: usize) -> Candle {
-        let at = if k <= self.head {
-            self.head - k
-        } else {
-            self.head + self.buf.len() - k
-        };
-        self.buf[at]
-    }
-}
-
-/// One of TA-Lib's running `...PeriodTotal` sums of a setting's range.
+/// One of TA-Lib's running `...PeriodTotal` sums: the setting's range over the `period`
+/// candles before the candle `back` bars before the current one.
 ///
-/// TA-Lib seeds it at the first output bar `start` (= the lookback) with a loop
-/// `for j in start - from .. start - to { total += range(j - seed_back) }`, and after each
-/// output at bar `i` adds `range(i - add_back) - range(i - drop_back)`. Streaming, the seed
-/// loop runs one term per warm-up bar, in the same order, so the sums carry the same bits.
+/// TA-Lib seeds it at the first output bar `start` (= the lookback) with a loop over the bars
+/// `start - period - back .. start - back`, adding each one's range, and after each output at
+/// bar `i` adds `range(i - back) - range(i - back - period)`. Streaming, the seed loop runs one
+/// term per warm-up bar, in the same order, so the sums carry the same bits.
 #[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(from = "TotalFields", into = "TotalFields")]
 pub(crate) struct Total {
     pub setting: CandleSetting,
     pub sum: f64,
-    seed_first: usize,
-    seed_end: usize,
-    seed_back: usize,
-    add_back: usize,
+    back: usize,
+    /// Derived from the setting, for the per-bar arithmetic: the period as a float, the
+    /// [`RangeType`] code, `period + back`, the average's last factor (1, or 0.5 for shadows:
+    /// TA-Lib divides by 2, and halving is exact either way), and where in the window's ring
+    /// the ranges it adds and drops are, back from the newest bar's row (`4 * bars back -
+    /// range code`, wrapping).
+    period: f64,
+    range: usize,
     drop_back: usize,
+    half: f64,
+    add_offset: usize,
+    drop_offset: usize,
+}
+
+/// A sum as a snapshot holds it (the derived fields are recomputed).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TotalFields {
+    setting: CandleSetting,
+    sum: f64,
+    back: usize,
+}
+
+impl From<TotalFields> for Total {
+    fn from(f: TotalFields) -> Total {
+        let s = f.setting;
+        Total {
+            setting: s,
+            sum: f.sum,
+            back: f.back,
+            period: s.period as f64,
+            range: s.range as usize,
+            // Saturating and wrapping: a damaged snapshot's huge period or back is refused by
+            // the window's check.
+            drop_back: s.period.saturating_add(f.back),
+            half: if s.range == RangeType::Shadows {
+                0.5
+            } else {
+                1.0
+            },
+            add_offset: row_offset(f.back, s.range),
+            drop_offset: row_offset(s.period.saturating_add(f.back), s.range),
+        }
+    }
+}
+
+/// Where the range of type `range` of the bar `back` bars before the newest is in the
+/// window's ring, counted back from the newest bar's row (rows of four, wrapping).
+fn row_offset(back: usize, range: RangeType) -> usize {
+    back.wrapping_mul(ROW).wrapping_sub(range as usize)
+}
+
+impl From<Total> for TotalFields {
+    fn from(t: Total) -> TotalFields {
+        TotalFields {
+            setting: t.setting,
+            sum: t.sum,
+            back: t.back,
+        }
+    }
 }
 
 impl Total {
-    /// The usual window: the setting's `period` candles before the candle `back` bars before
-    /// the current one.
+    /// The setting's sum for the candle `back` bars before the current one.
     pub fn before(config: &Config, setting: Setting, back: usize) -> Total {
-        let s = config.get(setting);
-        Total::general(s, s.period + back, back, 0, back, s.period + back)
-    }
-
-    /// Any window, in TA-Lib's loop terms (see the type's documentation); indices as bars
-    /// before `start`.
-    pub fn general(
-        setting: CandleSetting,
-        from: usize,
-        to: usize,
-        seed_back: usize,
-        add_back: usize,
-        drop_back: usize,
-    ) -> Total {
-        Total {
-            setting,
+        Total::from(TotalFields {
+            setting: config.get(setting),
             sum: 0.0,
-            seed_first: from,
-            seed_end: to,
-            seed_back,
-            add_back,
-            drop_back,
-        }
+            back,
+        })
     }
 
     /// Bars of history it reads.
     fn reach(&self) -> usize {
-        self.seed_back.max(self.add_back).max(self.drop_back)
+        self.drop_back
     }
 
     /// The candle average of the setting for `candle` (TA_CANDLEAVERAGE), in TA-Lib's order
-    /// of operations.
+    /// of operations: `factor * (sum / period) / divisor`, or the candle's own range for
+    /// period 0.
     #[inline(always)]
     pub fn average(&self, candle: &Candle) -> f64 {
         let s = &self.setting;
         let base = if s.period != 0 {
-            self.sum / s.period as f64
+            self.sum / self.period
         } else {
             candle.range(s.range)
         };
-        let divisor = if s.range == RangeType::Shadows {
-            2.0
-        } else {
-            1.0
-        };
-        s.factor * base / divisor
+        s.factor * base * self.half
     }
 }
 
-/// The history and running sums every pattern shares; `K` sums.
+/// The history and running sums every pattern shares: the last `N` candles (the pattern
+/// reads no further back), their colours, and `K` sums with a ring of past candle ranges for
+/// them to add and drop.
+///
+/// Up to three candles shift down by one each bar: they stay in registers through the batch
+/// fold. Four or five would not (the shift then spills to memory every bar), so they are kept
+/// in a ring instead, where a pattern reads only the candles it gets to (see
+/// [`Window::whites`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "WindowFields<K>")]
-pub(crate) struct Window<const K: usize> {
-    bars: Bars,
+#[serde(try_from = "WindowFields<N, K>")]
+pub(crate) struct Window<const N: usize, const K: usize> {
+    /// Newest first (`N` <= 3), or a ring whose newest candle is at `pos`.
+    #[serde(with = "crate::execution::serde_array")]
+    recent: [Candle; N],
+    pos: usize,
+    /// For a ring, bit `k`: the candle `k` bars back is white (derived from the candles, not
+    /// stored; shifted candles are read directly instead).
+    #[serde(skip_serializing)]
+    whites: u32,
+    /// The last bars' ranges, a power-of-two ring of rows of four: body, high-low, shadows
+    /// (by [`RangeType`] code) and an unused slot, so that a row starts at a multiple of four.
+    ranges: Vec<f64>,
+    /// Start of the newest bar's row.
+    head: usize,
     /// Bars seen before the current one.
     seen: usize,
     lookback: usize,
@@ -246,50 +250,85 @@ pub(crate) struct Window<const K: usize> {
     pub totals: [Total; K],
 }
 
-/// A window as a snapshot holds it, before its reach is checked.
+/// Values in a row of the window's ring.
+const ROW: usize = 4;
+
+/// A window as a snapshot holds it, before its sizes are checked.
 #[derive(serde::Deserialize)]
-struct WindowFields<const K: usize> {
-    bars: Bars,
+struct WindowFields<const N: usize, const K: usize> {
+    #[serde(with = "crate::execution::serde_array")]
+    recent: [Candle; N],
+    pos: usize,
+    ranges: Vec<f64>,
+    head: usize,
     seen: usize,
     lookback: usize,
     #[serde(with = "crate::execution::serde_array")]
     totals: [Total; K],
 }
 
-impl<const K: usize> TryFrom<WindowFields<K>> for Window<K> {
+impl<const N: usize, const K: usize> TryFrom<WindowFields<N, K>> for Window<N, K> {
     type Error = String;
 
-    fn try_from(f: WindowFields<K>) -> Result<Self, String> {
-        // The history is exactly as long as `new` makes it, so every candle the pattern and
-        // its sums read (up to the lookback or a sum's reach back) is inside it; seeding
-        // starts within the warm-up, as `new` asserts.
-        let reach = f
-            .totals
-            .iter()
-            .map(Total::reach)
-            .fold(f.lookback, usize::max);
-        if reach != f.bars.buf.len() - 1 || f.totals.iter().any(|t| t.seed_first > f.lookback) {
+    fn try_from(f: WindowFields<N, K>) -> Result<Self, String> {
+        // The ring is exactly as long as `new` makes it, so every range a sum reads (up to
+        // its reach back) is in it, and its slots wrap with a mask; each sum adds a candle the
+        // pattern keeps, and seeding starts within the warm-up, as `new` asserts.
+        if f.ranges.is_empty()
+            || f.ranges.len() != ROW * ring_len(&f.totals)
+            || f.head >= f.ranges.len()
+            || f.head % ROW != 0
+            || f.pos >= N.max(1)
+            || (N <= SHIFTED && f.pos != 0)
+            || f.totals
+                .iter()
+                .any(|t| t.back >= N || t.reach() > f.lookback)
+        {
             return Err(crate::execution::checks::outside("candle window"));
         }
-        Ok(Window {
-            bars: f.bars,
+        let mut window = Window {
+            recent: f.recent,
+            pos: f.pos,
+            whites: 0,
+            ranges: f.ranges,
+            head: f.head,
             seen: f.seen,
             lookback: f.lookback,
             totals: f.totals,
-        })
+        };
+        window.whites = (0..N).fold(0, |bits, k| bits | u32::from(window.c(k).white()) << k);
+        Ok(window)
     }
 }
 
-impl<const K: usize> Window<K> {
-    /// A window whose first output is at bar `lookback`, keeping as much history as the
-    /// pattern (at most `lookback` bars back) and its sums read.
+/// Most candles a window shifts; more are kept in a ring.
+const SHIFTED: usize = 3;
+
+/// Length of the ranges ring the sums need: a power of two above their reach.
+fn ring_len(totals: &[Total]) -> usize {
+    totals
+        .iter()
+        .map(Total::reach)
+        .fold(0, usize::max)
+        .saturating_add(1)
+        .checked_next_power_of_two()
+        .unwrap_or(0)
+}
+
+impl<const N: usize, const K: usize> Window<N, K> {
+    /// A window whose first output is at bar `lookback`; the pattern reads the last `N`
+    /// candles.
     pub fn new(lookback: usize, totals: [Total; K]) -> Self {
         for t in &totals {
-            debug_assert!(t.seed_first <= lookback && t.reach() <= lookback);
+            debug_assert!(t.back < N && t.reach() <= lookback);
         }
-        let reach = totals.iter().map(Total::reach).fold(lookback, usize::max);
         Window {
-            bars: Bars::new(reach + 1),
+            recent: [Candle::default(); N],
+            pos: 0,
+            // The default candles are white (close >= open), as a decoded window has it.
+            whites: (1 << N) - 1,
+            ranges: vec![0.0; ROW * ring_len(&totals)],
+            head: 0,
             seen: 0,
             lookback,
             totals,
@@ -304,12 +343,33 @@ impl<const K: usize> Window<K> {
     /// [`Window::roll`] must follow once the pattern is evaluated).
     #[inline(always)]
     pub fn push(&mut self, bar: &[f64]) -> bool {
-        self.bars.push(Candle {
+        let candle = Candle {
             open: bar[0],
             high: bar[1],
             low: bar[2],
             close: bar[3],
-        });
+        };
+        if N <= SHIFTED {
+            for k in (1..N).rev() {
+                self.recent[k] = self.recent[k - 1];
+            }
+            if N > 0 {
+                self.recent[0] = candle;
+            }
+        } else {
+            self.whites = self.whites << 1 | u32::from(candle.white());
+            self.pos = (self.pos + 1) % N;
+            self.recent[self.pos] = candle;
+        }
+        if K > 0 {
+            let mask = self.ranges.len() - 1;
+            self.head = (self.head + ROW) & mask;
+            // Element by element: values built on the stack and copied in would be read back
+            // in other sizes than they were written, which defeats store forwarding.
+            self.ranges[self.head] = candle.body();
+            self.ranges[(self.head + 1) & mask] = candle.high_low();
+            self.ranges[(self.head + 2) & mask] = candle.upper() + candle.lower();
+        }
         let i = self.seen;
         self.seen += 1;
         if i >= self.lookback {
@@ -317,9 +377,10 @@ impl<const K: usize> Window<K> {
         }
         // Warm-up: this bar's term of each seed loop.
         let to_start = self.lookback - i;
+        let mask = self.ranges.len() - 1;
         for t in &mut self.totals {
-            if to_start <= t.seed_first && to_start > t.seed_end {
-                t.sum += self.bars.back(t.seed_back).range(t.setting.range);
+            if to_start > t.back && to_start <= t.drop_back {
+                t.sum += self.ranges[(self.head + t.range) & mask];
             }
         }
         false
@@ -328,22 +389,46 @@ impl<const K: usize> Window<K> {
     /// Moves every sum on by one bar (after the current bar's pattern was evaluated).
     #[inline(always)]
     pub fn roll(&mut self) {
+        let mask = self.ranges.len() - 1;
         for t in &mut self.totals {
-            let r = t.setting.range;
-            t.sum += self.bars.back(t.add_back).range(r) - self.bars.back(t.drop_back).range(r);
+            let add = self.ranges[self.head.wrapping_sub(t.add_offset) & mask];
+            let drop = self.ranges[self.head.wrapping_sub(t.drop_offset) & mask];
+            t.sum += add - drop;
+        }
+    }
+
+    /// Where the candle `k` bars before the current one is in `recent`.
+    #[inline(always)]
+    fn slot(&self, k: usize) -> usize {
+        if N <= SHIFTED {
+            k
+        } else {
+            (self.pos + N - k) % N
         }
     }
 
     /// The candle `k` bars before the current one.
     #[inline(always)]
     pub fn c(&self, k: usize) -> Candle {
-        self.bars.back(k)
+        self.recent[self.slot(k)]
+    }
+
+    /// The colours of the last `n` candles as bits, oldest first (the lowest bit is the
+    /// current candle; 1 is white): a pattern's colours are one comparison.
+    #[inline(always)]
+    pub fn whites(&self, n: u32) -> u32 {
+        let bits = if N <= SHIFTED {
+            (0..N).fold(0, |bits, k| bits | u32::from(self.recent[k].white()) << k)
+        } else {
+            self.whites
+        };
+        bits & ((1 << n) - 1)
     }
 
     /// Sum `t`'s candle average for the candle `k` bars back.
     #[inline(always)]
     pub fn avg(&self, t: usize, k: usize) -> f64 {
-        self.totals[t].average(&self.bars.back(k))
+        self.totals[t].average(&self.c(k))
     }
 
     /// Runs one bar through the window: `detect` gives the output bar's signal.
@@ -363,20 +448,40 @@ impl<const K: usize> Window<K> {
     }
 }
 
-/// Declares a pattern's indicator type over a [`Window`] of `K` sums: `$totals` builds the
-/// sums from the settings, `$lookback` is TA-Lib's lookback, `$detect` the signal (`fused:
-/// true` where TA-Lib fuses a multiply-add, see [`crate::kernel::Indicator::FUSED`]).
+/// `condition`, computed without branches. Given `a & b & ...` (each a comparison of prices,
+/// each as unpredictable as the data), LLVM splits a branch on the whole into one branch per
+/// comparison; behind this barrier it combines them with bit operations and branches once,
+/// on a result that is rarely true. A pattern tests its cheap price comparisons this way first
+/// and its candle averages (divisions) only when they hold.
+#[inline(always)]
+pub(crate) fn all(condition: bool) -> bool {
+    std::hint::black_box(condition)
+}
+
+/// `value` when `condition` holds, else 0, as arithmetic rather than a branch: for patterns
+/// that fire often (a doji on a third of random bars), where any branch on the condition
+/// would mispredict, and where LLVM compiles `if a & b { value } else { 0 }` into branches
+/// (it skips the division behind an average when a cheaper comparison already failed).
+#[inline(always)]
+pub(crate) fn when(condition: bool, value: i32) -> i32 {
+    i32::from(condition) * value
+}
+
+/// Declares a pattern's indicator type over a [`Window`] of `N` candles and `K` sums:
+/// `$totals` builds the sums from the settings, `$lookback` is TA-Lib's lookback, `$detect`
+/// the signal (`fused: true` where TA-Lib fuses a multiply-add, see
+/// [`crate::kernel::Indicator::FUSED`]).
 macro_rules! candle_pattern {
     (
         $(#[$doc:meta])*
-        $ty:ident, $(fused: $fused:literal,)? sums: $k:literal,
+        $ty:ident, $(fused: $fused:literal,)? candles: $n:literal, sums: $k:literal,
         |$cfg:ident| ($lookback:expr, $totals:expr),
         |$w:ident, $pen:ident| $detect:expr
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $ty {
-            window: $crate::indicators::pattern::candle::Window<$k>,
+            window: $crate::indicators::pattern::candle::Window<$n, $k>,
             #[allow(dead_code)]
             penetration: f64,
         }
@@ -385,6 +490,8 @@ macro_rules! candle_pattern {
             const INPUTS: usize = 4;
             const OUTPUTS: usize = 1;
             const FUSED: bool = false $(|| $fused)?;
+            /// 2: the window keeps its last candles and a ring of ranges.
+            const STATE_VERSION: u32 = 2;
             fn from_params(
                 params: &$crate::params::Params,
             ) -> Result<Self, $crate::TaError> {
@@ -411,9 +518,9 @@ macro_rules! candle_pattern {
                 let $pen = self.penetration;
                 #[allow(unused_imports)]
                 use $crate::indicators::pattern::candle::{
-                    body_gap_down, body_gap_up, gap_down, gap_up,
+                    all, body_gap_down, body_gap_up, gap_down, gap_up, when,
                 };
-                self.window.step(bar, out, |$w| $detect)
+                self.window.step(bar, out, #[inline(always)] |$w| $detect)
             }
         }
     };

@@ -5,20 +5,19 @@ pattern_settings!(BodyLong);
 candle_pattern!(
     /// Two crows: a long white candle, a black body gapping up, then a black candle opening
     /// within the second body and closing within the first. -100.
-    Cdl2Crows, sums: 1,
+    Cdl2Crows, candles: 3, sums: 1,
     |cfg| (cfg.period(BodyLong) + 2, [Total::before(&cfg, BodyLong, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && first.body() > w.avg(0, 2)
-            && second.black()
-            && body_gap_up(&second, &first)
-            && third.black()
-            && third.open < second.open
-            && third.open > second.close
-            && third.close > first.open
-            && third.close < first.close
-        {
+        let shape = first.white()
+            & second.black()
+            & body_gap_up(&second, &first)
+            & third.black()
+            & (third.open < second.open)
+            & (third.open > second.close)
+            & (third.close > first.open)
+            & (third.close < first.close);
+        if all(shape) && first.body() > w.avg(0, 2) {
             -100
         } else {
             0

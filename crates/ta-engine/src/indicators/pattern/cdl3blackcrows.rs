@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort);
 candle_pattern!(
     /// Three black crows: after a white candle, three declining black candles, each opening
     /// within the previous body and closing near its low. -100.
-    Cdl3BlackCrows, sums: 3,
+    Cdl3BlackCrows, candles: 4, sums: 3,
     |cfg| (
         cfg.period(ShadowVeryShort) + 3,
         [
@@ -15,18 +15,20 @@ candle_pattern!(
         ]
     ),
     |w, _pen| {
+        // A white candle, then three black ones. The colours alone rule out all but one bar
+        // in sixteen: test them first.
+        if w.whites(4) != 0b1000 {
+            return 0;
+        }
         let (white, first, second, third) = (w.c(3), w.c(2), w.c(1), w.c(0));
-        if white.white()
-            && first.black()
-            && second.black()
-            && third.black()
-            && second.open < first.open
-            && second.open > first.close
-            && third.open < second.open
-            && third.open > second.close
-            && white.high > first.close
-            && first.close > second.close
-            && second.close > third.close
+        let shape = (second.open < first.open)
+            & (second.open > first.close)
+            & (third.open < second.open)
+            & (third.open > second.close)
+            & (white.high > first.close)
+            & (first.close > second.close)
+            & (second.close > third.close);
+        if all(shape)
             && first.lower() < w.avg(0, 2)
             && second.lower() < w.avg(1, 1)
             && third.lower() < w.avg(2, 0)

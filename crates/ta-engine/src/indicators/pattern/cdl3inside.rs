@@ -6,20 +6,18 @@ candle_pattern!(
     /// Three inside up/down: a harami (long candle, short body inside it), then a candle of
     /// the opposite colour to the first closing beyond its open (+100 up after a black first
     /// candle, -100 down after a white one).
-    Cdl3Inside, sums: 2,
+    Cdl3Inside, candles: 3, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [Total::before(&cfg, BodyLong, 2), Total::before(&cfg, BodyShort, 1)]
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if second.body_top() < first.body_top()
-            && second.body_bottom() > first.body_bottom()
-            && ((first.white() && third.black() && third.close < first.open)
-                || (first.black() && third.white() && third.close > first.open))
-            && first.body() > w.avg(0, 2)
-            && second.body() <= w.avg(1, 1)
-        {
+        let shape = (second.body_top() < first.body_top())
+            & (second.body_bottom() > first.body_bottom())
+            & ((first.white() & third.black() & (third.close < first.open))
+                | (first.black() & third.white() & (third.close > first.open)));
+        if all(shape) && first.body() > w.avg(0, 2) && second.body() <= w.avg(1, 1) {
             -first.color() * 100
         } else {
             0

@@ -6,31 +6,36 @@ candle_pattern!(
     /// Three-line strike: three same-coloured candles advancing (each opening within or near
     /// the previous body), then an opposite candle wiping them out (+100 after three white,
     /// -100 after three black).
-    Cdl3LineStrike, sums: 2,
+    Cdl3LineStrike, candles: 4, sums: 2,
     |cfg| (
         cfg.period(Near) + 3,
         [Total::before(&cfg, Near, 3), Total::before(&cfg, Near, 2)]
     ),
     |w, _pen| {
+        // Three candles of one colour, then one of the other. The colours alone rule out all
+        // but one bar in eight: test them first.
+        if !matches!(w.whites(4), 0b1110 | 0b0001) {
+            return 0;
+        }
         let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
+        let up = c3.white()
+            & (c3.close > c2.close)
+            & (c2.close > c1.close)
+            & (c4.open > c3.close)
+            & (c4.close < c1.open);
+        let down = c3.black()
+            & (c3.close < c2.close)
+            & (c2.close < c1.close)
+            & (c4.open < c3.close)
+            & (c4.close > c1.open);
+        if !all(up | down) {
+            return 0;
+        }
         let (near_1, near_2) = (w.avg(0, 3), w.avg(1, 2));
-        if c1.color() == c2.color()
-            && c2.color() == c3.color()
-            && c4.color() == -c3.color()
-            && c2.open >= c1.body_bottom() - near_1
+        if c2.open >= c1.body_bottom() - near_1
             && c2.open <= c1.body_top() + near_1
             && c3.open >= c2.body_bottom() - near_2
             && c3.open <= c2.body_top() + near_2
-            && ((c3.white()
-                && c3.close > c2.close
-                && c2.close > c1.close
-                && c4.open > c3.close
-                && c4.close < c1.open)
-                || (c3.black()
-                    && c3.close < c2.close
-                    && c2.close < c1.close
-                    && c4.open < c3.close
-                    && c4.close > c1.open))
         {
             c3.color() * 100
         } else {

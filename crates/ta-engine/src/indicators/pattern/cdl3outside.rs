@@ -5,21 +5,21 @@ pattern_settings!();
 candle_pattern!(
     /// Three outside up/down: an engulfing candle, then a close beyond it in its direction
     /// (+100 up: white engulfing black, -100 down: black engulfing white).
-    Cdl3Outside, sums: 0,
+    Cdl3Outside, candles: 3, sums: 0,
     |cfg| (3, []),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if (second.white()
-            && first.black()
-            && second.close > first.open
-            && second.open < first.close
-            && third.close > second.close)
-            || (second.black()
-                && first.white()
-                && second.open > first.close
-                && second.close < first.open
-                && third.close < second.close)
-        {
+        let up = second.white()
+            & first.black()
+            & (second.close > first.open)
+            & (second.open < first.close)
+            & (third.close > second.close);
+        let down = second.black()
+            & first.white()
+            & (second.open > first.close)
+            & (second.close < first.open)
+            & (third.close < second.close);
+        if all(up | down) {
             second.color() * 100
         } else {
             0

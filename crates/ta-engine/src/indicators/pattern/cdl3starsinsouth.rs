@@ -6,7 +6,7 @@ candle_pattern!(
     /// Three stars in the south: a long black candle with a long lower shadow, a smaller black
     /// candle trading within its range with a lower shadow, then a small black marubozu inside
     /// the second's range. +100.
-    Cdl3StarsInSouth, sums: 5,
+    Cdl3StarsInSouth, candles: 3, sums: 5,
     |cfg| (
         cfg.period(ShadowVeryShort)
             .max(cfg.period(ShadowLong))
@@ -22,22 +22,23 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.black()
-            && second.black()
-            && third.black()
+        let shape = first.black()
+            & second.black()
+            & third.black()
+            & (second.body() < first.body())
+            & (second.open > first.close)
+            & (second.open <= first.high)
+            & (second.low < first.close)
+            & (second.low >= first.low)
+            & (third.low > second.low)
+            & (third.high < second.high);
+        if all(shape)
             && first.body() > w.avg(0, 2)
             && first.lower() > w.avg(1, 2)
-            && second.body() < first.body()
-            && second.open > first.close
-            && second.open <= first.high
-            && second.low < first.close
-            && second.low >= first.low
             && second.lower() > w.avg(2, 1)
             && third.body() < w.avg(4, 0)
             && third.lower() < w.avg(3, 0)
             && third.upper() < w.avg(3, 0)
-            && third.low > second.low
-            && third.high < second.high
         {
             100
         } else {

@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, BodyShort, Far, Near);
 candle_pattern!(
     /// Three white soldiers: three rising white candles, each opening within or near the
     /// previous body, closing near its high, and not far shorter than the one before. +100.
-    Cdl3WhiteSoldiers, sums: 8,
+    Cdl3WhiteSoldiers, candles: 3, sums: 8,
     |cfg| (
         cfg.period(ShadowVeryShort)
             .max(cfg.period(BodyShort))
@@ -24,17 +24,18 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
+        let shape = first.white()
+            & second.white()
+            & third.white()
+            & (third.close > second.close)
+            & (second.close > first.close)
+            & (second.open > first.open)
+            & (third.open > second.open);
+        if all(shape)
             && first.upper() < w.avg(0, 2)
-            && second.white()
             && second.upper() < w.avg(1, 1)
-            && third.white()
             && third.upper() < w.avg(2, 0)
-            && third.close > second.close
-            && second.close > first.close
-            && second.open > first.open
             && second.open <= first.close + w.avg(3, 2)
-            && third.open > second.open
             && third.open <= second.close + w.avg(4, 1)
             && second.body() > first.body() - w.avg(5, 2)
             && third.body() > second.body() - w.avg(6, 1)

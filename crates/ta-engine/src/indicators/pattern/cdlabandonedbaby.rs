@@ -6,7 +6,7 @@ candle_pattern!(
     /// Abandoned baby: a long candle, a doji whose shadows gap away from it, then an
     /// opposite candle gapping back and closing into the first body by `penetration` of it
     /// (+100 bullish: black first candle; -100 bearish: white first candle).
-    CdlAbandonedBaby, fused: true, sums: 3,
+    CdlAbandonedBaby, fused: true, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)).max(cfg.period(BodyShort)) + 2,
         [
@@ -17,20 +17,22 @@ candle_pattern!(
     ),
     |w, penetration| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        // TA-Lib fuses `close + body * penetration` (the bullish test) here.
-        if first.body() > w.avg(0, 2)
+        let bearish = first.white()
+            & third.black()
+            & (third.close < first.close - first.body() * penetration)
+            & gap_up(&second, &first)
+            & gap_down(&third, &second);
+        let bullish = first.black()
+            & third.white()
+            & gap_down(&second, &first)
+            & gap_up(&third, &second);
+        // TA-Lib fuses `close + body * penetration` (the bullish test) here: tested last, a
+        // software call on CPUs without FMA.
+        if all(bearish | bullish)
+            && first.body() > w.avg(0, 2)
             && second.body() <= w.avg(1, 1)
             && third.body() > w.avg(2, 0)
-            && ((first.white()
-                && third.black()
-                && third.close < first.close - first.body() * penetration
-                && gap_up(&second, &first)
-                && gap_down(&third, &second))
-                || (first.black()
-                    && third.white()
-                    && third.close > first.body().mul_add(penetration, first.close)
-                    && gap_down(&second, &first)
-                    && gap_up(&third, &second)))
+            && (bearish || third.close > first.body().mul_add(penetration, first.close))
         {
             third.color() * 100
         } else {

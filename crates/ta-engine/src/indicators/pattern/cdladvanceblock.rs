@@ -6,7 +6,7 @@ candle_pattern!(
     /// Advance block: three rising white candles (each opening within or near the previous
     /// body, the first long with a short upper shadow) that weaken: shrinking bodies and/or
     /// long upper shadows. -100.
-    CdlAdvanceBlock, sums: 9,
+    CdlAdvanceBlock, candles: 3, sums: 9,
     |cfg| (
         cfg.period(ShadowLong)
             .max(cfg.period(ShadowShort))
@@ -27,6 +27,16 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let shape = first.white()
+            & second.white()
+            & third.white()
+            & (third.close > second.close)
+            & (second.close > first.close)
+            & (second.open > first.open)
+            & (third.open > second.open);
+        if !all(shape) {
+            return 0;
+        }
         let near_1 = w.avg(5, 1);
         let blocked = (second.body() < first.body() - w.avg(6, 2)
             && third.body() < second.body() + near_1)
@@ -35,14 +45,7 @@ candle_pattern!(
                 && second.body() < first.body()
                 && (third.upper() > w.avg(2, 0) || second.upper() > w.avg(1, 1)))
             || (third.body() < second.body() && third.upper() > w.avg(3, 0));
-        if first.white()
-            && second.white()
-            && third.white()
-            && third.close > second.close
-            && second.close > first.close
-            && second.open > first.open
-            && second.open <= first.close + w.avg(4, 2)
-            && third.open > second.open
+        if second.open <= first.close + w.avg(4, 2)
             && third.open <= second.close + near_1
             && first.body() > w.avg(8, 2)
             && first.upper() < w.avg(0, 2)

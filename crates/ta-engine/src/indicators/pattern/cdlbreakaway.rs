@@ -6,31 +6,32 @@ candle_pattern!(
     /// Breakaway: a long candle, a same-coloured body gapping away, two more bars extending the
     /// move, then an opposite candle closing inside the gap (+100 bullish after a falling
     /// sequence, -100 bearish after a rising one).
-    CdlBreakaway, sums: 1,
+    CdlBreakaway, candles: 5, sums: 1,
     |cfg| (cfg.period(BodyLong) + 4, [Total::before(&cfg, BodyLong, 4)]),
     |w, _pen| {
+        // Oldest first: the first, second and fourth alike, the third any, the fifth the
+        // other colour. The colours alone rule out all but one bar in eight: test them first.
+        if !matches!(w.whites(5) & 0b11011, 0b11010 | 0b00001) {
+            return 0;
+        }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        if c1.color() == c2.color()
-            && c2.color() == c4.color()
-            && c4.color() == -c5.color()
-            && c1.body() > w.avg(0, 4)
-            && ((c1.black()
-                && body_gap_down(&c2, &c1)
-                && c3.high < c2.high
-                && c3.low < c2.low
-                && c4.high < c3.high
-                && c4.low < c3.low
-                && c5.close > c2.open
-                && c5.close < c1.close)
-                || (c1.white()
-                    && body_gap_up(&c2, &c1)
-                    && c3.high > c2.high
-                    && c3.low > c2.low
-                    && c4.high > c3.high
-                    && c4.low > c3.low
-                    && c5.close < c2.open
-                    && c5.close > c1.close))
-        {
+        let down = c1.black()
+            & body_gap_down(&c2, &c1)
+            & (c3.high < c2.high)
+            & (c3.low < c2.low)
+            & (c4.high < c3.high)
+            & (c4.low < c3.low)
+            & (c5.close > c2.open)
+            & (c5.close < c1.close);
+        let up = c1.white()
+            & body_gap_up(&c2, &c1)
+            & (c3.high > c2.high)
+            & (c3.low > c2.low)
+            & (c4.high > c3.high)
+            & (c4.low > c3.low)
+            & (c5.close < c2.open)
+            & (c5.close > c1.close);
+        if all(down | up) && c1.body() > w.avg(0, 4) {
             c5.color() * 100
         } else {
             0

@@ -4,14 +4,14 @@ pattern_settings!(BodyLong, ShadowVeryShort);
 
 candle_pattern!(
     /// Closing marubozu: a long body closing at (or very near) its extreme (+100 white, -100 black)
-    CdlClosingMarubozu, sums: 2,
+    CdlClosingMarubozu, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyLong).max(cfg.period(ShadowVeryShort)), [Total::before(&cfg, BodyLong, 0), Total::before(&cfg, ShadowVeryShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
         let very_short = w.avg(1, 0);
-        if c.body() > w.avg(0, 0)
-            && ((c.white() && c.upper() < very_short) || (c.black() && c.lower() < very_short))
-        {
+        let closing_shadow_short =
+            (c.white() & (c.upper() < very_short)) | (c.black() & (c.lower() < very_short));
+        if all((c.body() > w.avg(0, 0)) & closing_shadow_short) {
             c.color() * 100
         } else {
             0

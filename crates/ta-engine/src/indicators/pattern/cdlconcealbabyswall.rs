@@ -6,7 +6,7 @@ candle_pattern!(
     /// Concealing baby swallow: two black marubozu, a black candle gapping down whose upper
     /// shadow reaches into the prior body, then a black candle engulfing it, shadows included.
     /// +100.
-    CdlConcealBabysWall, sums: 3,
+    CdlConcealBabysWall, candles: 4, sums: 3,
     |cfg| (
         cfg.period(ShadowVeryShort) + 3,
         [
@@ -16,21 +16,25 @@ candle_pattern!(
         ]
     ),
     |w, _pen| {
+        // Four black candles. The colours alone rule out all but one bar in sixteen: test
+        // them first.
+        if w.whites(4) != 0 {
+            return 0;
+        }
         let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
+        let shape = body_gap_down(&c3, &c2)
+            & (c3.high > c2.close)
+            & (c4.high > c3.high)
+            & (c4.low < c3.low);
+        if !all(shape) {
+            return 0;
+        }
         let (short_1, short_2) = (w.avg(0, 3), w.avg(1, 2));
-        if c1.black()
-            && c2.black()
-            && c3.black()
-            && c4.black()
-            && c1.lower() < short_1
+        if c1.lower() < short_1
             && c1.upper() < short_1
             && c2.lower() < short_2
             && c2.upper() < short_2
-            && body_gap_down(&c3, &c2)
             && c3.upper() > w.avg(2, 1)
-            && c3.high > c2.close
-            && c4.high > c3.high
-            && c4.low < c3.low
         {
             100
         } else {

@@ -5,7 +5,7 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// Counterattack: two long opposite candles closing at (about) the same price (+100 white
     /// second candle, -100 black).
-    CdlCounterAttack, sums: 3,
+    CdlCounterAttack, candles: 2, sums: 3,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [
@@ -17,11 +17,11 @@ candle_pattern!(
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
         let equal = w.avg(0, 1);
-        if first.color() == -second.color()
-            && first.body() > w.avg(1, 1)
-            && second.body() > w.avg(2, 0)
-            && second.close <= first.close + equal
-            && second.close >= first.close - equal
+        if all((first.white() != second.white())
+            & (first.body() > w.avg(1, 1))
+            & (second.body() > w.avg(2, 0))
+            & (second.close <= first.close + equal)
+            & (second.close >= first.close - equal))
         {
             second.color() * 100
         } else {

@@ -5,17 +5,16 @@ pattern_settings!(penetration = 0.5; BodyLong);
 candle_pattern!(
     /// Dark cloud cover: a long white candle, then a black one opening above its high and
     /// closing within its body, below the close by `penetration` of the body. -100.
-    CdlDarkCloudCover, sums: 1,
+    CdlDarkCloudCover, candles: 2, sums: 1,
     |cfg| (cfg.period(BodyLong) + 1, [Total::before(&cfg, BodyLong, 1)]),
     |w, penetration| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.white()
-            && first.body() > w.avg(0, 1)
-            && second.black()
-            && second.open > first.high
-            && second.close > first.open
-            && second.close < first.close - first.body() * penetration
-        {
+        let shape = first.white()
+            & second.black()
+            & (second.open > first.high)
+            & (second.close > first.open)
+            & (second.close < first.close - first.body() * penetration);
+        if all(shape) && first.body() > w.avg(0, 1) {
             -100
         } else {
             0

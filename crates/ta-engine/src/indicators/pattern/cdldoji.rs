@@ -9,9 +9,9 @@ pattern_settings!(BodyDoji);
 candle_pattern!(
     /// Doji: open and close (nearly) equal. Always +100: a doji alone is neither bullish nor
     /// bearish.
-    CdlDoji, sums: 1,
+    CdlDoji, candles: 1, sums: 1,
     |cfg| (cfg.period(BodyDoji), [Total::before(&cfg, BodyDoji, 0)]),
-    |w, _pen| if w.c(0).body() <= w.avg(0, 0) { 100 } else { 0 }
+    |w, _pen| when(w.c(0).body() <= w.avg(0, 0), 100)
 );
 
 /// Catalog entry.

@@ -5,17 +5,17 @@ pattern_settings!(BodyDoji, BodyLong);
 candle_pattern!(
     /// Doji star: a long candle, then a doji whose body gaps away from it (up after a white
     /// candle: -100; down after a black one: +100).
-    CdlDojiStar, sums: 2,
+    CdlDojiStar, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyDoji, 0)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.body() > w.avg(0, 1)
-            && second.body() <= w.avg(1, 0)
-            && ((first.white() && body_gap_up(&second, &first))
-                || (first.black() && body_gap_down(&second, &first)))
+        if all((first.body() > w.avg(0, 1))
+            & (second.body() <= w.avg(1, 0))
+            & ((first.white() & body_gap_up(&second, &first))
+                | (first.black() & body_gap_down(&second, &first))))
         {
             -first.color() * 100
         } else {

@@ -9,7 +9,7 @@ pattern_settings!(BodyDoji, ShadowVeryShort);
 candle_pattern!(
     /// Dragonfly doji: a doji at the top of its range, with a lower shadow that is not very
     /// short. Always +100.
-    CdlDragonflyDoji, sums: 2,
+    CdlDragonflyDoji, candles: 1, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowVeryShort)),
         [Total::before(&cfg, BodyDoji, 0), Total::before(&cfg, ShadowVeryShort, 0)]
@@ -17,11 +17,8 @@ candle_pattern!(
     |w, _pen| {
         let c = w.c(0);
         let very_short = w.avg(1, 0);
-        if c.body() <= w.avg(0, 0) && c.upper() < very_short && c.lower() > very_short {
-            100
-        } else {
-            0
-        }
+        let fires = (c.body() <= w.avg(0, 0)) & (c.upper() < very_short) & (c.lower() > very_short);
+        when(fires, 100)
     }
 );
 

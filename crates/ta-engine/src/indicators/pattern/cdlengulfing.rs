@@ -5,19 +5,19 @@ pattern_settings!();
 candle_pattern!(
     /// Engulfing: a body that engulfs the previous, opposite-coloured body (+100 white
     /// engulfing black, -100 black engulfing white; +-80 when one end of the bodies matches).
-    CdlEngulfing, sums: 0,
+    CdlEngulfing, candles: 2, sums: 0,
     |cfg| (2, []),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
         let white_engulfs = second.white()
-            && first.black()
-            && ((second.close >= first.open && second.open < first.close)
-                || (second.close > first.open && second.open <= first.close));
+            & first.black()
+            & (((second.close >= first.open) & (second.open < first.close))
+                | ((second.close > first.open) & (second.open <= first.close)));
         let black_engulfs = second.black()
-            && first.white()
-            && ((second.open >= first.close && second.close < first.open)
-                || (second.open > first.close && second.close <= first.open));
-        if white_engulfs || black_engulfs {
+            & first.white()
+            & (((second.open >= first.close) & (second.close < first.open))
+                | ((second.open > first.close) & (second.close <= first.open)));
+        if all(white_engulfs | black_engulfs) {
             if second.open != first.close && second.close != first.open {
                 second.color() * 100
             } else {

@@ -5,7 +5,7 @@ pattern_settings!(penetration = 0.3; BodyDoji, BodyLong, BodyShort);
 candle_pattern!(
     /// Evening doji star: a long white candle, a doji gapping up, then a black candle
     /// closing into the first body by `penetration` of it. -100.
-    CdlEveningDojiStar, sums: 3,
+    CdlEveningDojiStar, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)).max(cfg.period(BodyShort)) + 2,
         [
@@ -16,10 +16,11 @@ candle_pattern!(
     ),
     |w, penetration| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && third.black()
-            && body_gap_up(&second, &first)
-            && third.close < first.close - first.body() * penetration
+        let shape = first.white()
+            & third.black()
+            & body_gap_up(&second, &first)
+            & (third.close < first.close - first.body() * penetration);
+        if all(shape)
             && first.body() > w.avg(0, 2)
             && second.body() <= w.avg(1, 1)
             && third.body() > w.avg(2, 0)

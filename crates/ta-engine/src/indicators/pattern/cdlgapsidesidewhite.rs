@@ -5,19 +5,20 @@ pattern_settings!(Near, Equal);
 candle_pattern!(
     /// Side-by-side white lines: two white candles of about the same size and open, both
     /// gapping away from the candle before (+100 after an upside gap, -100 downside).
-    CdlGapSideSideWhite, sums: 2,
+    CdlGapSideSideWhite, candles: 3, sums: 2,
     |cfg| (
         cfg.period(Near).max(cfg.period(Equal)) + 2,
         [Total::before(&cfg, Near, 1), Total::before(&cfg, Equal, 1)]
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let up = body_gap_up(&second, &first) & body_gap_up(&third, &first);
+        let down = body_gap_down(&second, &first) & body_gap_down(&third, &first);
+        if !all((up | down) & second.white() & third.white()) {
+            return 0;
+        }
         let (near, equal) = (w.avg(0, 1), w.avg(1, 1));
-        if ((body_gap_up(&second, &first) && body_gap_up(&third, &first))
-            || (body_gap_down(&second, &first) && body_gap_down(&third, &first)))
-            && second.white()
-            && third.white()
-            && third.body() >= second.body() - near
+        if third.body() >= second.body() - near
             && third.body() <= second.body() + near
             && third.open >= second.open - equal
             && third.open <= second.open + equal

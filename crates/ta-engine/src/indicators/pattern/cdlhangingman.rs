@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, ShadowLong, ShadowVeryShort, Near);
 candle_pattern!(
     /// Hanging man: a small body at the top of the range with a long lower shadow, its body at
     /// or near the previous candle's high. -100.
-    CdlHangingMan, sums: 4,
+    CdlHangingMan, candles: 2, sums: 4,
     |cfg| (
         cfg.period(BodyShort)
             .max(cfg.period(ShadowLong))
@@ -21,15 +21,11 @@ candle_pattern!(
     ),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() < w.avg(0, 0)
-            && c.lower() > w.avg(1, 0)
-            && c.upper() < w.avg(2, 0)
-            && c.body_bottom() >= w.c(1).high - w.avg(3, 1)
-        {
-            -100
-        } else {
-            0
-        }
+        let fires = (c.body() < w.avg(0, 0))
+            & (c.lower() > w.avg(1, 0))
+            & (c.upper() < w.avg(2, 0))
+            & (c.body_bottom() >= w.c(1).high - w.avg(3, 1));
+        when(fires, -100)
     }
 );
 

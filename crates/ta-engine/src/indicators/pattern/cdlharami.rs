@@ -5,31 +5,33 @@ pattern_settings!(BodyShort, BodyLong);
 candle_pattern!(
     /// Harami: a long candle, then a short body inside its body (+100 after a black candle,
     /// -100 after a white one; +-80 when one end of the bodies matches).
-    CdlHarami, sums: 2,
+    CdlHarami, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyShort, 0)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.body() > w.avg(0, 1) && second.body() <= w.avg(1, 0) {
-            inside(&first, &second)
+        let sizes = (first.body() > w.avg(0, 1)) & (second.body() <= w.avg(1, 0));
+        if all(sizes & inside(&first, &second)) {
+            -first.color() * if strictly_inside(&first, &second) { 100 } else { 80 }
         } else {
             0
         }
     }
 );
 
-/// The harami signal once the body sizes qualify: `second`'s body strictly inside `first`'s
-/// (100), or inside with one end matching (80); signed against `first`'s colour.
-pub(super) fn inside(first: &super::candle::Candle, second: &super::candle::Candle) -> i32 {
-    if second.body_top() < first.body_top() && second.body_bottom() > first.body_bottom() {
-        -first.color() * 100
-    } else if second.body_top() <= first.body_top() && second.body_bottom() >= first.body_bottom() {
-        -first.color() * 80
-    } else {
-        0
-    }
+/// `second`'s body inside `first`'s, ends included (the harami's +-80 case).
+pub(super) fn inside(first: &super::candle::Candle, second: &super::candle::Candle) -> bool {
+    (second.body_top() <= first.body_top()) & (second.body_bottom() >= first.body_bottom())
+}
+
+/// `second`'s body strictly inside `first`'s (the harami's +-100 case).
+pub(super) fn strictly_inside(
+    first: &super::candle::Candle,
+    second: &super::candle::Candle,
+) -> bool {
+    (second.body_top() < first.body_top()) & (second.body_bottom() > first.body_bottom())
 }
 
 pattern_spec!(

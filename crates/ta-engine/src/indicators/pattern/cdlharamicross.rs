@@ -5,15 +5,17 @@ pattern_settings!(BodyDoji, BodyLong);
 candle_pattern!(
     /// Harami cross: a long candle, then a doji inside its body (+100 after a black candle,
     /// -100 after a white one; +-80 when one end of the bodies matches).
-    CdlHaramiCross, sums: 2,
+    CdlHaramiCross, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyDoji, 0)]
     ),
     |w, _pen| {
+        use super::cdlharami::{inside, strictly_inside};
         let (first, second) = (w.c(1), w.c(0));
-        if first.body() > w.avg(0, 1) && second.body() <= w.avg(1, 0) {
-            super::cdlharami::inside(&first, &second)
+        let sizes = (first.body() > w.avg(0, 1)) & (second.body() <= w.avg(1, 0));
+        if all(sizes & inside(&first, &second)) {
+            -first.color() * if strictly_inside(&first, &second) { 100 } else { 80 }
         } else {
             0
         }

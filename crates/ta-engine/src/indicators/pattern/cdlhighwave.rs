@@ -4,15 +4,13 @@ pattern_settings!(BodyShort, ShadowVeryLong);
 
 candle_pattern!(
     /// High wave: a short body with very long upper and lower shadows (+100 white, -100 black)
-    CdlHighWave, sums: 2,
+    CdlHighWave, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyShort).max(cfg.period(ShadowVeryLong)), [Total::before(&cfg, BodyShort, 0), Total::before(&cfg, ShadowVeryLong, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() < w.avg(0, 0) && c.upper() > w.avg(1, 0) && c.lower() > w.avg(1, 0) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let very_long = w.avg(1, 0);
+        let fires = (c.body() < w.avg(0, 0)) & (c.upper() > very_long) & (c.lower() > very_long);
+        when(fires, c.color() * 100)
     }
 );
 

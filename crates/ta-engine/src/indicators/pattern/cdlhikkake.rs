@@ -4,7 +4,7 @@ use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
 
-use super::candle::Window;
+use super::candle::{all, Window};
 
 pattern_settings!();
 
@@ -13,7 +13,7 @@ pattern_settings!();
 /// within the next three bars confirms it (+200 / -200 on the confirming bar).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CdlHikkake {
-    window: Window<0>,
+    window: Window<3, 0>,
     /// Bars seen before the current one.
     seen: usize,
     signal: Breakout,
@@ -64,6 +64,8 @@ const REPLAY: usize = 3;
 impl Indicator for CdlHikkake {
     const INPUTS: usize = 4;
     const OUTPUTS: usize = 1;
+    /// 2: the window keeps its last candles.
+    const STATE_VERSION: u32 = 2;
     fn from_params(_: &Params) -> Result<Self, TaError> {
         Ok(CdlHikkake {
             window: Window::new(LOOKBACK - REPLAY, []),
@@ -77,18 +79,23 @@ impl Indicator for CdlHikkake {
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let signal = &mut self.signal;
-        let evaluated = self.window.step(bar, out, |w| {
-            let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-            let inside = second.high < first.high && second.low > first.low;
-            let bull = third.high < second.high && third.low < second.low;
-            let bear = third.high > second.high && third.low > second.low;
-            let breakout = (inside && (bull || bear)).then_some((
-                if bull { 100 } else { -100 },
-                second.high,
-                second.low,
-            ));
-            signal.next(breakout, third.close)
-        });
+        let evaluated = self.window.step(
+            bar,
+            out,
+            #[inline(always)]
+            |w| {
+                let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+                let inside = (second.high < first.high) & (second.low > first.low);
+                let bull = (third.high < second.high) & (third.low < second.low);
+                let bear = (third.high > second.high) & (third.low > second.low);
+                let breakout = all(inside & (bull | bear)).then_some((
+                    if bull { 100 } else { -100 },
+                    second.high,
+                    second.low,
+                ));
+                signal.next(breakout, third.close)
+            },
+        );
         self.seen += 1;
         evaluated && self.seen > LOOKBACK
     }

@@ -4,7 +4,7 @@ use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
 
-use super::candle::{Total, Window};
+use super::candle::{all, Total, Window};
 use super::cdlhikkake::Breakout;
 use super::settings::{Config, Setting::Near};
 
@@ -15,7 +15,7 @@ pattern_settings!(Near);
 /// close beyond its far side within three bars confirms it (+200 / -200).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CdlHikkakeMod {
-    window: Window<1>,
+    window: Window<4, 1>,
     lookback: usize,
     /// Bars seen before the current one.
     seen: usize,
@@ -29,6 +29,8 @@ const REPLAY: usize = 3;
 impl Indicator for CdlHikkakeMod {
     const INPUTS: usize = 4;
     const OUTPUTS: usize = 1;
+    /// 2: the window keeps its last candles.
+    const STATE_VERSION: u32 = 2;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let cfg = Config::read(params, SETTINGS, HAS_PENETRATION);
         let lookback = cfg.period(Near).max(1) + 5;
@@ -45,20 +47,31 @@ impl Indicator for CdlHikkakeMod {
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         let signal = &mut self.signal;
-        let evaluated = self.window.step(bar, out, |w| {
-            let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
-            let near = w.avg(0, 2);
-            let nested =
-                c2.high < c1.high && c2.low > c1.low && c3.high < c2.high && c3.low > c2.low;
-            let bull = c4.high < c3.high && c4.low < c3.low && c2.close <= c2.low + near;
-            let bear = c4.high > c3.high && c4.low > c3.low && c2.close >= c2.high - near;
-            let breakout = (nested && (bull || bear)).then_some((
-                if c4.high < c3.high { 100 } else { -100 },
-                c3.high,
-                c3.low,
-            ));
-            signal.next(breakout, c4.close)
-        });
+        let evaluated = self.window.step(
+            bar,
+            out,
+            #[inline(always)]
+            |w| {
+                let (c1, c2, c3, c4) = (w.c(3), w.c(2), w.c(1), w.c(0));
+                let nested = (c2.high < c1.high)
+                    & (c2.low > c1.low)
+                    & (c3.high < c2.high)
+                    & (c3.low > c2.low);
+                let breakout = if all(nested) {
+                    let near = w.avg(0, 2);
+                    let bull = c4.high < c3.high && c4.low < c3.low && c2.close <= c2.low + near;
+                    let bear = c4.high > c3.high && c4.low > c3.low && c2.close >= c2.high - near;
+                    (bull || bear).then_some((
+                        if c4.high < c3.high { 100 } else { -100 },
+                        c3.high,
+                        c3.low,
+                    ))
+                } else {
+                    None
+                };
+                signal.next(breakout, c4.close)
+            },
+        );
         self.seen += 1;
         evaluated && self.seen > self.lookback
     }

@@ -4,20 +4,18 @@ pattern_settings!(BodyShort, BodyLong);
 
 candle_pattern!(
     /// Homing pigeon: a long black candle, then a short black body inside its body. +100.
-    CdlHomingPigeon, sums: 2,
+    CdlHomingPigeon, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyShort, 0)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.black()
-            && second.black()
-            && first.body() > w.avg(0, 1)
-            && second.body() <= w.avg(1, 0)
-            && second.open < first.open
-            && second.close > first.close
-        {
+        let shape = first.black()
+            & second.black()
+            & (second.open < first.open)
+            & (second.close > first.close);
+        if all(shape) && first.body() > w.avg(0, 1) && second.body() <= w.avg(1, 0) {
             100
         } else {
             0

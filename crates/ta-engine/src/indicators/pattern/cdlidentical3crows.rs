@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, Equal);
 candle_pattern!(
     /// Identical three crows: three declining black candles closing near their lows, each
     /// opening at (about) the previous close. -100.
-    CdlIdentical3Crows, sums: 5,
+    CdlIdentical3Crows, candles: 3, sums: 5,
     |cfg| (
         cfg.period(ShadowVeryShort).max(cfg.period(Equal)) + 2,
         [
@@ -18,15 +18,18 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let shape = first.black()
+            & second.black()
+            & third.black()
+            & (first.close > second.close)
+            & (second.close > third.close);
+        if !all(shape) {
+            return 0;
+        }
         let (equal_1, equal_2) = (w.avg(3, 2), w.avg(4, 1));
-        if first.black()
-            && first.lower() < w.avg(0, 2)
-            && second.black()
+        if first.lower() < w.avg(0, 2)
             && second.lower() < w.avg(1, 1)
-            && third.black()
             && third.lower() < w.avg(2, 0)
-            && first.close > second.close
-            && second.close > third.close
             && second.open <= first.close + equal_1
             && second.open >= first.close - equal_1
             && third.open <= second.close + equal_2

@@ -5,19 +5,20 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// In-neck: a long black candle, then a white candle opening below its low and closing
     /// at or just above its close. -100.
-    CdlInNeck, sums: 2,
+    CdlInNeck, candles: 2, sums: 2,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, Equal, 1), Total::before(&cfg, BodyLong, 1)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
-        if first.black()
+        let shape = first.black()
+            & second.white()
+            & (second.open < first.low)
+            & (second.close >= first.close);
+        if all(shape)
             && first.body() > w.avg(1, 1)
-            && second.white()
-            && second.open < first.low
             && second.close <= first.close + w.avg(0, 1)
-            && second.close >= first.close
         {
             -100
         } else {

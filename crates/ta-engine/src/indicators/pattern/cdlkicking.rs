@@ -1,13 +1,13 @@
 //! Kicking.
 
-use super::candle::{gap_down, gap_up, Window};
+use super::candle::{all, gap_down, gap_up, Window};
 
 pattern_settings!(ShadowVeryShort, BodyLong);
 
 candle_pattern!(
     /// Kicking: a marubozu, then an opposite-coloured marubozu gapping away from it (+100 when
     /// the second is white, -100 black).
-    CdlKicking, sums: 4,
+    CdlKicking, candles: 2, sums: 4,
     |cfg| (
         cfg.period(ShadowVeryShort).max(cfg.period(BodyLong)) + 1,
         [
@@ -22,18 +22,20 @@ candle_pattern!(
 
 /// Two opposite marubozu gapping apart (sums: very-short shadow for the first and second
 /// candle, then long body for both), shared with the kicking-by-length pattern.
-pub(super) fn kick(w: &Window<4>) -> bool {
+pub(super) fn kick(w: &Window<2, 4>) -> bool {
     let (first, second) = (w.c(1), w.c(0));
+    let shape = (first.white() != second.white())
+        & ((first.black() & gap_up(&second, &first)) | (first.white() & gap_down(&second, &first)));
+    if !all(shape) {
+        return false;
+    }
     let (short_1, short_2) = (w.avg(0, 1), w.avg(1, 0));
-    first.color() == -second.color()
-        && first.body() > w.avg(2, 1)
+    first.body() > w.avg(2, 1)
         && first.upper() < short_1
         && first.lower() < short_1
         && second.body() > w.avg(3, 0)
         && second.upper() < short_2
         && second.lower() < short_2
-        && ((first.black() && gap_up(&second, &first))
-            || (first.white() && gap_down(&second, &first)))
 }
 
 pattern_spec!(

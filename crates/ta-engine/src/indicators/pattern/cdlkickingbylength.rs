@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, BodyLong);
 candle_pattern!(
     /// Kicking by length: a kicking pattern signed by the colour of the longer of its two
     /// marubozu (+100 white, -100 black).
-    CdlKickingByLength, sums: 4,
+    CdlKickingByLength, candles: 2, sums: 4,
     |cfg| (
         cfg.period(ShadowVeryShort).max(cfg.period(BodyLong)) + 1,
         [

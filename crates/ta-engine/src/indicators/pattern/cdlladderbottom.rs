@@ -6,23 +6,22 @@ candle_pattern!(
     /// Ladder bottom: three black candles with lower opens and closes, a black candle with an
     /// upper shadow, then a white candle opening above its body and closing above its high.
     /// +100.
-    CdlLadderBottom, sums: 1,
+    CdlLadderBottom, candles: 5, sums: 1,
     |cfg| (cfg.period(ShadowVeryShort) + 4, [Total::before(&cfg, ShadowVeryShort, 1)]),
     |w, _pen| {
+        // Four black candles, then a white one. The colours alone rule out all but one bar
+        // in thirty-two: test them first.
+        if w.whites(5) != 0b00001 {
+            return 0;
+        }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        if c1.black()
-            && c2.black()
-            && c3.black()
-            && c1.open > c2.open
-            && c2.open > c3.open
-            && c1.close > c2.close
-            && c2.close > c3.close
-            && c4.black()
-            && c4.upper() > w.avg(0, 1)
-            && c5.white()
-            && c5.open > c4.open
-            && c5.close > c4.high
-        {
+        let shape = (c1.open > c2.open)
+            & (c2.open > c3.open)
+            & (c1.close > c2.close)
+            & (c2.close > c3.close)
+            & (c5.open > c4.open)
+            & (c5.close > c4.high);
+        if all(shape) && c4.upper() > w.avg(0, 1) {
             100
         } else {
             0

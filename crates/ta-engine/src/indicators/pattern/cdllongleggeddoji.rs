@@ -8,7 +8,7 @@ pattern_settings!(BodyDoji, ShadowLong);
 
 candle_pattern!(
     /// Long-legged doji: a doji with at least one long shadow. Always +100.
-    CdlLongLeggedDoji, sums: 2,
+    CdlLongLeggedDoji, candles: 1, sums: 2,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowLong)),
         [Total::before(&cfg, BodyDoji, 0), Total::before(&cfg, ShadowLong, 0)]
@@ -16,11 +16,8 @@ candle_pattern!(
     |w, _pen| {
         let c = w.c(0);
         let long = w.avg(1, 0);
-        if c.body() <= w.avg(0, 0) && (c.lower() > long || c.upper() > long) {
-            100
-        } else {
-            0
-        }
+        let fires = (c.body() <= w.avg(0, 0)) & ((c.lower() > long) | (c.upper() > long));
+        when(fires, 100)
     }
 );
 

@@ -4,15 +4,13 @@ pattern_settings!(BodyLong, ShadowVeryShort);
 
 candle_pattern!(
     /// Marubozu: a long body with no or very short shadows (+100 white, -100 black)
-    CdlMarubozu, sums: 2,
+    CdlMarubozu, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyLong).max(cfg.period(ShadowVeryShort)), [Total::before(&cfg, BodyLong, 0), Total::before(&cfg, ShadowVeryShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() > w.avg(0, 0) && c.upper() < w.avg(1, 0) && c.lower() < w.avg(1, 0) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let very_short = w.avg(1, 0);
+        let fires = (c.body() > w.avg(0, 0)) & (c.upper() < very_short) & (c.lower() < very_short);
+        when(fires, c.color() * 100)
     }
 );
 

@@ -4,15 +4,15 @@ pattern_settings!(Equal);
 
 candle_pattern!(
     /// Matching low: two black candles closing at (about) the same price. +100.
-    CdlMatchingLow, sums: 1,
+    CdlMatchingLow, candles: 2, sums: 1,
     |cfg| (cfg.period(Equal) + 1, [Total::before(&cfg, Equal, 1)]),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
         let equal = w.avg(0, 1);
-        if first.black()
-            && second.black()
-            && second.close <= first.close + equal
-            && second.close >= first.close - equal
+        if all(first.black()
+            & second.black()
+            & (second.close <= first.close + equal)
+            & (second.close >= first.close - equal))
         {
             100
         } else {

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Mat hold: a long white candle, a small black body gapping up, two more small falling
     /// bodies holding within the first body (penetrating it by less than `penetration`), then
     /// a white candle closing above all their highs. +100.
-    CdlMatHold, sums: 4,
+    CdlMatHold, candles: 5, sums: 4,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 4,
         [
@@ -17,20 +17,23 @@ candle_pattern!(
         ]
     ),
     |w, penetration| {
+        // White, black, any, any, white (oldest first). The colours alone rule out all but
+        // one bar in eight: test them first.
+        if w.whites(5) & 0b11001 != 0b10001 {
+            return 0;
+        }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
         let floor = c1.close - c1.body() * penetration;
-        if c1.white()
-            && c2.black()
-            && c5.white()
-            && body_gap_up(&c2, &c1)
-            && c3.body_bottom() < c1.close
-            && c4.body_bottom() < c1.close
-            && c3.body_bottom() > floor
-            && c4.body_bottom() > floor
-            && c3.body_top() < c2.open
-            && c4.body_top() < c3.body_top()
-            && c5.open > c4.close
-            && c5.close > c2.high.max(c3.high).max(c4.high)
+        let shape = body_gap_up(&c2, &c1)
+            & (c3.body_bottom() < c1.close)
+            & (c4.body_bottom() < c1.close)
+            & (c3.body_bottom() > floor)
+            & (c4.body_bottom() > floor)
+            & (c3.body_top() < c2.open)
+            & (c4.body_top() < c3.body_top())
+            & (c5.open > c4.close)
+            & (c5.close > c2.high.max(c3.high).max(c4.high));
+        if all(shape)
             && c1.body() > w.avg(0, 4)
             && c2.body() < w.avg(1, 3)
             && c3.body() < w.avg(2, 2)

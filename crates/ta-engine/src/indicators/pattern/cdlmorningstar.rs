@@ -5,7 +5,7 @@ pattern_settings!(penetration = 0.3; BodyShort, BodyLong);
 candle_pattern!(
     /// Morning star: a long black candle, a short body gapping down, then a white candle
     /// closing into the first body by `penetration` of it. +100.
-    CdlMorningStar, fused: true, sums: 3,
+    CdlMorningStar, fused: true, candles: 3, sums: 3,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [
@@ -16,10 +16,10 @@ candle_pattern!(
     ),
     |w, penetration| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        // TA-Lib fuses `close + body * penetration` here.
-        if first.black()
-            && third.white()
-            && body_gap_down(&second, &first)
+        let shape = first.black() & third.white() & body_gap_down(&second, &first);
+        // TA-Lib fuses `close + body * penetration` here: tested after the cheap comparisons,
+        // a software call on CPUs without FMA.
+        if all(shape)
             && third.close > first.body().mul_add(penetration, first.close)
             && first.body() > w.avg(0, 2)
             && second.body() <= w.avg(1, 1)

@@ -5,18 +5,19 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// On-neck: a long black candle, then a white candle opening below its low and closing at
     /// (about) that low. -100.
-    CdlOnNeck, sums: 2,
+    CdlOnNeck, candles: 2, sums: 2,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, Equal, 1), Total::before(&cfg, BodyLong, 1)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
+        let shape = first.black() & second.white() & (second.open < first.low);
+        if !all(shape) {
+            return 0;
+        }
         let equal = w.avg(0, 1);
-        if first.black()
-            && first.body() > w.avg(1, 1)
-            && second.white()
-            && second.open < first.low
+        if first.body() > w.avg(1, 1)
             && second.close <= first.low + equal
             && second.close >= first.low - equal
         {

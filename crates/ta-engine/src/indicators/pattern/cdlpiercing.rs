@@ -5,21 +5,22 @@ pattern_settings!(BodyLong);
 candle_pattern!(
     /// Piercing: a long black candle, then a long white one opening below its low and closing
     /// above the middle of its body (but below its open). +100.
-    CdlPiercing, fused: true, sums: 2,
+    CdlPiercing, fused: true, candles: 2, sums: 2,
     |cfg| (
         cfg.period(BodyLong) + 1,
         [Total::before(&cfg, BodyLong, 1), Total::before(&cfg, BodyLong, 0)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
+        let shape = first.black()
+            & second.white()
+            & (second.open < first.low)
+            & (second.close < first.open);
         // TA-Lib fuses `close + body * 0.5` (exact either way: halving is exact).
-        if first.black()
-            && first.body() > w.avg(0, 1)
-            && second.white()
-            && second.body() > w.avg(1, 0)
-            && second.open < first.low
-            && second.close < first.open
+        if all(shape)
             && second.close > first.body().mul_add(0.5, first.close)
+            && first.body() > w.avg(0, 1)
+            && second.body() > w.avg(1, 0)
         {
             100
         } else {

@@ -9,7 +9,7 @@ pattern_settings!(BodyDoji, ShadowLong, Near);
 candle_pattern!(
     /// Rickshaw man: a doji with two long shadows and its body near the middle of the range.
     /// Always +100.
-    CdlRickshawMan, sums: 3,
+    CdlRickshawMan, candles: 1, sums: 3,
     |cfg| (
         cfg.period(BodyDoji).max(cfg.period(ShadowLong)).max(cfg.period(Near)),
         [
@@ -23,16 +23,12 @@ candle_pattern!(
         let long = w.avg(1, 0);
         let near = w.avg(2, 0);
         let middle = c.low + c.high_low() / 2.0;
-        if c.body() <= w.avg(0, 0)
-            && c.lower() > long
-            && c.upper() > long
-            && c.body_bottom() <= middle + near
-            && c.body_top() >= middle - near
-        {
-            100
-        } else {
-            0
-        }
+        let fires = (c.body() <= w.avg(0, 0))
+            & (c.lower() > long)
+            & (c.upper() > long)
+            & (c.body_bottom() <= middle + near)
+            & (c.body_top() >= middle - near);
+        when(fires, 100)
     }
 );
 

@@ -6,7 +6,7 @@ candle_pattern!(
     /// Rising/falling three methods: a long candle, three small opposite bodies drifting back
     /// within its range, then a long candle of the first colour closing beyond the first
     /// (+100 rising: white first candle, -100 falling).
-    CdlRiseFall3Methods, sums: 5,
+    CdlRiseFall3Methods, candles: 5, sums: 5,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 4,
         [
@@ -18,15 +18,17 @@ candle_pattern!(
         ]
     ),
     |w, _pen| {
+        // Oldest first: white, three black, white, or the reverse. The colours alone rule out
+        // all but one bar in sixteen: test them first.
+        if !matches!(w.whites(5), 0b10001 | 0b01110) {
+            return 0;
+        }
         let (c1, c2, c3, c4, c5) = (w.c(4), w.c(3), w.c(2), w.c(1), w.c(0));
-        let within = |c: &super::candle::Candle| c.body_bottom() < c1.high && c.body_top() > c1.low;
+        let within =
+            |c: &super::candle::Candle| c.body_bottom() < c1.high && c.body_top() > c1.low;
         // TA-Lib multiplies by the first colour to test both directions at once (exact).
         let sign = f64::from(c1.color());
-        if c1.color() == -c2.color()
-            && c2.color() == c3.color()
-            && c3.color() == c4.color()
-            && c4.color() == -c5.color()
-            && within(&c2)
+        if within(&c2)
             && within(&c3)
             && within(&c4)
             && c3.close * sign < c2.close * sign

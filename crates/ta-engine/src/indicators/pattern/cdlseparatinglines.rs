@@ -5,7 +5,7 @@ pattern_settings!(ShadowVeryShort, BodyLong, Equal);
 candle_pattern!(
     /// Separating lines: a candle, then an opposite-coloured belt hold opening at (about) the
     /// same price (+100 white belt hold, -100 black).
-    CdlSeparatingLines, sums: 3,
+    CdlSeparatingLines, candles: 2, sums: 3,
     |cfg| (
         cfg.period(ShadowVeryShort).max(cfg.period(BodyLong)).max(cfg.period(Equal)) + 1,
         [
@@ -17,12 +17,12 @@ candle_pattern!(
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
         let (very_short, equal) = (w.avg(0, 0), w.avg(2, 1));
-        if first.color() == -second.color()
-            && second.open <= first.open + equal
-            && second.open >= first.open - equal
-            && second.body() > w.avg(1, 0)
-            && ((second.white() && second.lower() < very_short)
-                || (second.black() && second.upper() < very_short))
+        if all((first.white() != second.white())
+            & (second.open <= first.open + equal)
+            & (second.open >= first.open - equal)
+            & (second.body() > w.avg(1, 0))
+            & ((second.white() & (second.lower() < very_short))
+                | (second.black() & (second.upper() < very_short))))
         {
             second.color() * 100
         } else {

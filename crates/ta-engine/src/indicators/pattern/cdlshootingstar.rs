@@ -5,7 +5,7 @@ pattern_settings!(BodyShort, ShadowLong, ShadowVeryShort);
 candle_pattern!(
     /// Shooting star: a small body at the bottom of the range with a long upper shadow,
     /// gapping up from the previous body. -100.
-    CdlShootingStar, sums: 3,
+    CdlShootingStar, candles: 2, sums: 3,
     |cfg| (
         cfg.period(BodyShort)
             .max(cfg.period(ShadowLong))
@@ -19,15 +19,11 @@ candle_pattern!(
     ),
     |w, _pen| {
         let c = w.c(0);
-        if body_gap_up(&c, &w.c(1))
-            && c.body() < w.avg(0, 0)
-            && c.upper() > w.avg(1, 0)
-            && c.lower() < w.avg(2, 0)
-        {
-            -100
-        } else {
-            0
-        }
+        let fires = body_gap_up(&c, &w.c(1))
+            & (c.body() < w.avg(0, 0))
+            & (c.upper() > w.avg(1, 0))
+            & (c.lower() < w.avg(2, 0));
+        when(fires, -100)
     }
 );
 

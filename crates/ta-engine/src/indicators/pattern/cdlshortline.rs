@@ -4,15 +4,13 @@ pattern_settings!(BodyShort, ShadowShort);
 
 candle_pattern!(
     /// Short line: a short body with short shadows (+100 white, -100 black)
-    CdlShortLine, sums: 2,
+    CdlShortLine, candles: 1, sums: 2,
     |cfg| (cfg.period(BodyShort).max(cfg.period(ShadowShort)), [Total::before(&cfg, BodyShort, 0), Total::before(&cfg, ShadowShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() < w.avg(0, 0) && c.upper() < w.avg(1, 0) && c.lower() < w.avg(1, 0) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let short = w.avg(1, 0);
+        let fires = (c.body() < w.avg(0, 0)) & (c.upper() < short) & (c.lower() < short);
+        when(fires, c.color() * 100)
     }
 );
 

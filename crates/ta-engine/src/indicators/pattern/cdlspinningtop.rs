@@ -4,15 +4,12 @@ pattern_settings!(BodyShort);
 
 candle_pattern!(
     /// Spinning top: a small body with shadows longer than it (+100 white, -100 black)
-    CdlSpinningTop, sums: 1,
+    CdlSpinningTop, candles: 1, sums: 1,
     |cfg| (cfg.period(BodyShort), [Total::before(&cfg, BodyShort, 0)]),
     |w, _pen| {
         let c = w.c(0);
-        if c.upper() > c.body() && c.lower() > c.body() && c.body() < w.avg(0, 0) {
-            c.color() * 100
-        } else {
-            0
-        }
+        let fires = (c.upper() > c.body()) & (c.lower() > c.body()) & (c.body() < w.avg(0, 0));
+        when(fires, c.color() * 100)
     }
 );
 

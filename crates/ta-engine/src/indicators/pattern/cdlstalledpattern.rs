@@ -6,7 +6,7 @@ candle_pattern!(
     /// Stalled pattern: two long rising white candles (the second opening within or near the
     /// first body, closing near its high), then a small white body riding on the second's
     /// shoulder. -100.
-    CdlStalledPattern, sums: 6,
+    CdlStalledPattern, candles: 3, sums: 6,
     |cfg| (
         cfg.period(BodyLong)
             .max(cfg.period(BodyShort))
@@ -23,15 +23,16 @@ candle_pattern!(
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && second.white()
-            && third.white()
-            && third.close > second.close
-            && second.close > first.close
+        let shape = first.white()
+            & second.white()
+            & third.white()
+            & (third.close > second.close)
+            & (second.close > first.close)
+            & (second.open > first.open);
+        if all(shape)
             && first.body() > w.avg(0, 2)
             && second.body() > w.avg(1, 1)
             && second.upper() < w.avg(3, 1)
-            && second.open > first.open
             && second.open <= first.close + w.avg(4, 2)
             && third.body() < w.avg(2, 0)
             && third.open >= second.close - third.body() - w.avg(5, 1)

@@ -5,18 +5,16 @@ pattern_settings!(Equal);
 candle_pattern!(
     /// Stick sandwich: a black candle, a white candle trading above its close, then a black
     /// candle closing at (about) the first close. +100.
-    CdlStickSandwich, sums: 1,
+    CdlStickSandwich, candles: 3, sums: 1,
     |cfg| (cfg.period(Equal) + 2, [Total::before(&cfg, Equal, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
+        let shape = first.black() & second.white() & third.black() & (second.low > first.close);
+        if !all(shape) {
+            return 0;
+        }
         let equal = w.avg(0, 2);
-        if first.black()
-            && second.white()
-            && third.black()
-            && second.low > first.close
-            && third.close <= first.close + equal
-            && third.close >= first.close - equal
-        {
+        if third.close <= first.close + equal && third.close >= first.close - equal {
             100
         } else {
             0

@@ -4,7 +4,7 @@ pattern_settings!(BodyDoji, ShadowVeryShort, ShadowVeryLong);
 
 candle_pattern!(
     /// Takuri: a doji at the top of its range with a very long lower shadow. +100.
-    CdlTakuri, sums: 3,
+    CdlTakuri, candles: 1, sums: 3,
     |cfg| (
         cfg.period(BodyDoji)
             .max(cfg.period(ShadowVeryShort))
@@ -17,11 +17,9 @@ candle_pattern!(
     ),
     |w, _pen| {
         let c = w.c(0);
-        if c.body() <= w.avg(0, 0) && c.upper() < w.avg(1, 0) && c.lower() > w.avg(2, 0) {
-            100
-        } else {
-            0
-        }
+        let fires =
+            (c.body() <= w.avg(0, 0)) & (c.upper() < w.avg(1, 0)) & (c.lower() > w.avg(2, 0));
+        when(fires, 100)
     }
 );
 

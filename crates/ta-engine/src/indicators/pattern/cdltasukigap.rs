@@ -5,29 +5,25 @@ pattern_settings!(Near);
 candle_pattern!(
     /// Tasuki gap: a body gapping away, then an opposite candle of about the same size opening
     /// within it and closing inside the gap (+100 upside gap, -100 downside).
-    CdlTasukiGap, sums: 1,
+    CdlTasukiGap, candles: 3, sums: 1,
     |cfg| (cfg.period(Near) + 2, [Total::before(&cfg, Near, 1)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        let near = w.avg(0, 1);
-        let similar = (second.body() - third.body()).abs() < near;
-        if (body_gap_up(&second, &first)
-            && second.white()
-            && third.black()
-            && third.open < second.close
-            && third.open > second.open
-            && third.close < second.open
-            && third.close > first.body_top()
-            && similar)
-            || (body_gap_down(&second, &first)
-                && second.black()
-                && third.white()
-                && third.open < second.open
-                && third.open > second.close
-                && third.close > second.open
-                && third.close < first.body_bottom()
-                && similar)
-        {
+        let up = body_gap_up(&second, &first)
+            & second.white()
+            & third.black()
+            & (third.open < second.close)
+            & (third.open > second.open)
+            & (third.close < second.open)
+            & (third.close > first.body_top());
+        let down = body_gap_down(&second, &first)
+            & second.black()
+            & third.white()
+            & (third.open < second.open)
+            & (third.open > second.close)
+            & (third.close > second.open)
+            & (third.close < first.body_bottom());
+        if all(up | down) && (second.body() - third.body()).abs() < w.avg(0, 1) {
             second.color() * 100
         } else {
             0

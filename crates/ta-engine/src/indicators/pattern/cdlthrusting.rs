@@ -5,20 +5,19 @@ pattern_settings!(Equal, BodyLong);
 candle_pattern!(
     /// Thrusting: a long black candle, then a white candle opening below its low and closing
     /// into its body, above its close but not past the middle. -100.
-    CdlThrusting, fused: true, sums: 2,
+    CdlThrusting, fused: true, candles: 2, sums: 2,
     |cfg| (
         cfg.period(Equal).max(cfg.period(BodyLong)) + 1,
         [Total::before(&cfg, Equal, 1), Total::before(&cfg, BodyLong, 1)]
     ),
     |w, _pen| {
         let (first, second) = (w.c(1), w.c(0));
+        let shape = first.black() & second.white() & (second.open < first.low);
         // TA-Lib fuses `close + body * 0.5` (exact either way: halving is exact).
-        if first.black()
-            && first.body() > w.avg(1, 1)
-            && second.white()
-            && second.open < first.low
-            && second.close > first.close + w.avg(0, 1)
+        if all(shape)
             && second.close <= first.body().mul_add(0.5, first.close)
+            && first.body() > w.avg(1, 1)
+            && second.close > first.close + w.avg(0, 1)
         {
             -100
         } else {

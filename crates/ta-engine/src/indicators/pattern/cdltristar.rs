@@ -5,21 +5,22 @@ pattern_settings!(BodyDoji);
 candle_pattern!(
     /// Tristar: three dojis, the middle one gapping away (-100 when it gaps up and the third
     /// is not above it, +100 when it gaps down and the third is not below it).
-    CdlTristar, sums: 1,
+    CdlTristar, candles: 3, sums: 1,
     |cfg| (cfg.period(BodyDoji) + 2, [Total::before(&cfg, BodyDoji, 2)]),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
         // TA-Lib judges all three bodies against the first candle's doji threshold.
         let doji = w.avg(0, 2);
-        if first.body() <= doji && second.body() <= doji && third.body() <= doji {
-            let mut value = 0;
-            if body_gap_up(&second, &first) && third.body_top() < second.body_top() {
-                value = -100;
+        let dojis = (first.body() <= doji) & (second.body() <= doji) & (third.body() <= doji);
+        let down = body_gap_up(&second, &first) & (third.body_top() < second.body_top());
+        let up = body_gap_down(&second, &first) & (third.body_bottom() > second.body_bottom());
+        if all(dojis & (down | up)) {
+            // The gaps exclude each other.
+            if up {
+                100
+            } else {
+                -100
             }
-            if body_gap_down(&second, &first) && third.body_bottom() > second.body_bottom() {
-                value = 100;
-            }
-            value
         } else {
             0
         }

@@ -5,23 +5,21 @@ pattern_settings!(BodyShort, BodyLong);
 candle_pattern!(
     /// Unique three river: a long black candle, a black harami body with a lower low, then a
     /// small white candle opening above that low. +100.
-    CdlUnique3River, sums: 2,
+    CdlUnique3River, candles: 3, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [Total::before(&cfg, BodyLong, 2), Total::before(&cfg, BodyShort, 0)]
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.black()
-            && second.black()
-            && third.white()
-            && second.close > first.close
-            && second.open <= first.open
-            && second.low < first.low
-            && third.open > second.low
-            && first.body() > w.avg(0, 2)
-            && third.body() < w.avg(1, 0)
-        {
+        let shape = first.black()
+            & second.black()
+            & third.white()
+            & (second.close > first.close)
+            & (second.open <= first.open)
+            & (second.low < first.low)
+            & (third.open > second.low);
+        if all(shape) && first.body() > w.avg(0, 2) && third.body() < w.avg(1, 0) {
             100
         } else {
             0

@@ -5,23 +5,21 @@ pattern_settings!(BodyShort, BodyLong);
 candle_pattern!(
     /// Upside gap two crows: a long white candle, a small black body gapping up, then a black
     /// candle engulfing it but closing above the first close. -100.
-    CdlUpsideGap2Crows, sums: 2,
+    CdlUpsideGap2Crows, candles: 3, sums: 2,
     |cfg| (
         cfg.period(BodyShort).max(cfg.period(BodyLong)) + 2,
         [Total::before(&cfg, BodyLong, 2), Total::before(&cfg, BodyShort, 1)]
     ),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.white()
-            && first.body() > w.avg(0, 2)
-            && second.black()
-            && second.body() <= w.avg(1, 1)
-            && body_gap_up(&second, &first)
-            && third.black()
-            && third.open > second.open
-            && third.close < second.close
-            && third.close > first.close
-        {
+        let shape = first.white()
+            & second.black()
+            & body_gap_up(&second, &first)
+            & third.black()
+            & (third.open > second.open)
+            & (third.close < second.close)
+            & (third.close > first.close);
+        if all(shape) && first.body() > w.avg(0, 2) && second.body() <= w.avg(1, 1) {
             -100
         } else {
             0

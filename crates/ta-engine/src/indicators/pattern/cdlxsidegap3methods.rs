@@ -6,18 +6,18 @@ candle_pattern!(
     /// Gap three methods: two same-coloured candles with a body gap between them, then an
     /// opposite candle opening within the second body and closing within the first (+100
     /// upside gap with white candles, -100 downside with black).
-    CdlXSideGap3Methods, sums: 0,
+    CdlXSideGap3Methods, candles: 3, sums: 0,
     |cfg| (2, []),
     |w, _pen| {
         let (first, second, third) = (w.c(2), w.c(1), w.c(0));
-        if first.color() == second.color()
-            && second.color() == -third.color()
-            && third.open < second.body_top()
-            && third.open > second.body_bottom()
-            && third.close < first.body_top()
-            && third.close > first.body_bottom()
-            && ((first.white() && body_gap_up(&second, &first))
-                || (first.black() && body_gap_down(&second, &first)))
+        if all((first.white() == second.white())
+            & (second.white() != third.white())
+            & (third.open < second.body_top())
+            & (third.open > second.body_bottom())
+            & (third.close < first.body_top())
+            & (third.close > first.body_bottom())
+            & ((first.white() & body_gap_up(&second, &first))
+                | (first.black() & body_gap_down(&second, &first))))
         {
             first.color() * 100
         } else {
