@@ -66,6 +66,9 @@ fn py_times<'py>(times: Option<&Bound<'py, PyAny>>) -> PyResult<PyTimes<'py>> {
 }
 
 /// A strategy plan stepped tick by tick over a panel of symbols.
+/// One tick's outputs: values and validity, shape (outputs, symbols).
+type TickArrays<'py> = (Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<bool>>);
+
 #[pyclass(module = "laakhay.ta._engine", name = "RawPlanRunner")]
 #[derive(Debug)]
 pub struct RawPlanRunner {
@@ -199,7 +202,7 @@ impl RawPlanRunner {
         columns: Vec<PyReadonlyArray1<'py, f64>>,
         times: Option<&Bound<'py, PyAny>>,
         has_bar: Option<PyReadonlyArray1<'py, bool>>,
-    ) -> PyResult<(Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<bool>>)> {
+    ) -> PyResult<TickArrays<'py>> {
         self.step(py, &columns, times, has_bar.as_ref())?;
         let outputs = self.inner.outputs().count();
         let n = self.inner.symbols();
