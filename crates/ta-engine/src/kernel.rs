@@ -31,6 +31,9 @@ pub trait Indicator: Clone + Send + Sync + 'static {
     /// Version of the state's serialized form (snapshots). Bump it when a field changes
     /// meaning or cannot take a default; a new field with `#[serde(default)]` needs no bump.
     const STATE_VERSION: u32 = 1;
+    /// Oldest state version a snapshot may hold and still restore: the state's deserializer
+    /// converts the layouts from it up to [`Indicator::STATE_VERSION`].
+    const OLDEST_STATE_VERSION: u32 = Self::STATE_VERSION;
 
     /// Builds the state machine from parameters already checked against the catalog ranges.
     fn from_params(params: &Params) -> Result<Self, TaError>;
@@ -540,6 +543,8 @@ pub trait Stream: Send + Sync + std::fmt::Debug {
     fn assign(&mut self, other: &dyn Stream) -> bool;
     /// The state's version of its serialized form (see [`Indicator::STATE_VERSION`]).
     fn state_version(&self) -> u32;
+    /// The oldest state version its restore reads (see [`Indicator::OLDEST_STATE_VERSION`]).
+    fn oldest_state_version(&self) -> u32;
     /// The whole state, serialized (MessagePack with named fields).
     fn save(&self) -> Result<Vec<u8>, crate::TaError>;
     /// Folds `inputs` (as for the batch kernel) on from this state, which the last bar
@@ -589,6 +594,9 @@ impl<I: Snapshot> Stream for I {
     }
     fn state_version(&self) -> u32 {
         I::STATE_VERSION
+    }
+    fn oldest_state_version(&self) -> u32 {
+        I::OLDEST_STATE_VERSION
     }
     fn save(&self) -> Result<Vec<u8>, crate::TaError> {
         crate::execution::snapshot::encode_state(self)

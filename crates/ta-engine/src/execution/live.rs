@@ -297,15 +297,19 @@ impl LiveStream {
         let fresh = spec
             .stream(params.values())
             .map_err(|e| malformed(format!("parameters: {e}")))?;
-        if header.state_version != fresh.state_version() {
+        if !(fresh.oldest_state_version()..=fresh.state_version()).contains(&header.state_version) {
             return Err(TaError::snapshot(
                 SnapshotProblem::UnsupportedVersion,
-                format!(
-                    "{} state version {}; this engine reads {}",
-                    spec.name,
-                    header.state_version,
-                    fresh.state_version()
-                ),
+                match (fresh.oldest_state_version(), fresh.state_version()) {
+                    (oldest, newest) if oldest == newest => format!(
+                        "{} state version {}; this engine reads {newest}",
+                        spec.name, header.state_version
+                    ),
+                    (oldest, newest) => format!(
+                        "{} state version {}; this engine reads {oldest} to {newest}",
+                        spec.name, header.state_version
+                    ),
+                },
             ));
         }
         let state = spec.restore(&params, frame.state)?;

@@ -228,7 +228,7 @@ impl Total {
 /// in a ring instead, where a pattern reads only the candles it gets to (see
 /// [`Window::whites`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "WindowFields<N, K>")]
+#[serde(try_from = "WindowSnapshot<N, K>")]
 pub(crate) struct Window<const N: usize, const K: usize> {
     /// Newest first (`N` <= 3), or a ring whose newest candle is at `pos`.
     #[serde(with = "crate::execution::serde_array")]
@@ -298,6 +298,114 @@ impl<const N: usize, const K: usize> TryFrom<WindowFields<N, K>> for Window<N, K
         };
         window.whites = (0..N).fold(0, |bits, k| bits | u32::from(window.c(k).white()) << k);
         Ok(window)
+    }
+}
+
+/// A window in any layout a snapshot may hold: this version's, or state version 1's (which
+/// kept the last candles themselves and read their ranges when needed).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum WindowSnapshot<const N: usize, const K: usize> {
+    Current(WindowFields<N, K>),
+    Version1(WindowFieldsV1<K>),
+}
+
+/// State version 1's window: a ring of the last candles (`head` the newest) and sums that
+/// named each of their bars back.
+#[derive(serde::Deserialize)]
+struct WindowFieldsV1<const K: usize> {
+    bars: CandlesV1,
+    seen: usize,
+    lookback: usize,
+    #[serde(with = "crate::execution::serde_array")]
+    totals: [TotalV1; K],
+}
+
+#[derive(serde::Deserialize)]
+struct CandlesV1 {
+    buf: Vec<Candle>,
+    head: usize,
+}
+
+/// State version 1's sum: TA-Lib's seed loop and roll in bars back (see [`Total`]).
+#[derive(serde::Deserialize)]
+struct TotalV1 {
+    setting: CandleSetting,
+    sum: f64,
+    seed_first: usize,
+    seed_end: usize,
+    seed_back: usize,
+    add_back: usize,
+    drop_back: usize,
+}
+
+impl<const N: usize, const K: usize> TryFrom<WindowSnapshot<N, K>> for Window<N, K> {
+    type Error = String;
+
+    fn try_from(snapshot: WindowSnapshot<N, K>) -> Result<Self, String> {
+        match snapshot {
+            WindowSnapshot::Current(fields) => Window::try_from(fields),
+            WindowSnapshot::Version1(old) => Window::try_from(WindowFields::from_v1(old)?),
+        }
+    }
+}
+
+impl<const N: usize, const K: usize> WindowFields<N, K> {
+    /// This version's fields from version 1's: the same sums and bar count, the last `N`
+    /// candles, and the ranges of the candles the sums will still add or drop (computed as a
+    /// bar's push computes them, so the sums continue with the same bits).
+    fn from_v1(old: WindowFieldsV1<K>) -> Result<Self, String> {
+        let refuse = || crate::execution::checks::outside("candle window (state version 1)");
+        let CandlesV1 { buf, head } = old.bars;
+        if head >= buf.len() {
+            return Err(refuse());
+        }
+        // Version 1 wrote every sum TA-Lib's usual way: seeded over the `period` bars before
+        // the one `back` bars back, then rolled by one bar; anything else is not a snapshot
+        // this engine wrote.
+        let mut totals = Vec::with_capacity(K);
+        for t in &old.totals {
+            let standard = t.seed_back == 0
+                && t.seed_end == t.add_back
+                && Some(t.drop_back) == t.setting.period.checked_add(t.add_back)
+                && t.seed_first == t.drop_back;
+            if !standard {
+                return Err(refuse());
+            }
+            totals.push(Total::from(TotalFields {
+                setting: t.setting,
+                sum: t.sum,
+                back: t.add_back,
+            }));
+        }
+        let totals: [Total; K] = totals.try_into().map_err(|_| refuse())?;
+        let back = |k: usize| buf[(head + buf.len() - k % buf.len()) % buf.len()];
+        // Newest first, or a ring with the newest at slot 0 (`Window::slot`).
+        let mut recent = [Candle::default(); N];
+        for k in 0..N.min(buf.len()) {
+            let slot = if N <= SHIFTED { k } else { (N - k) % N };
+            recent[slot] = back(k);
+        }
+        let rows = ring_len(&totals);
+        let mut ranges = vec![0.0; ROW * rows];
+        let mask = ranges.len().wrapping_sub(1);
+        let head_row: usize = 0;
+        for k in 0..rows.min(buf.len()) {
+            let candle = back(k);
+            let at = head_row.wrapping_sub(k * ROW) & mask;
+            ranges[at] = candle.body();
+            ranges[(at + 1) & mask] = candle.high_low();
+            ranges[(at + 2) & mask] = candle.upper() + candle.lower();
+        }
+        Ok(WindowFields {
+            recent,
+            pos: 0,
+            ranges,
+            head: head_row,
+            seen: old.seen,
+            lookback: old.lookback,
+            totals,
+        })
     }
 }
 
@@ -492,6 +600,8 @@ macro_rules! candle_pattern {
             const FUSED: bool = false $(|| $fused)?;
             /// 2: the window keeps its last candles and a ring of ranges.
             const STATE_VERSION: u32 = 2;
+            /// Version 1 snapshots are converted when restored (see `Window`).
+            const OLDEST_STATE_VERSION: u32 = 1;
             fn from_params(
                 params: &$crate::params::Params,
             ) -> Result<Self, $crate::TaError> {

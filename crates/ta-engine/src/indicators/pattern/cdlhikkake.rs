@@ -66,6 +66,8 @@ impl Indicator for CdlHikkake {
     const OUTPUTS: usize = 1;
     /// 2: the window keeps its last candles.
     const STATE_VERSION: u32 = 2;
+    /// Version 1 snapshots are converted when restored (see `Window`).
+    const OLDEST_STATE_VERSION: u32 = 1;
     fn from_params(_: &Params) -> Result<Self, TaError> {
         Ok(CdlHikkake {
             window: Window::new(LOOKBACK - REPLAY, []),

@@ -31,6 +31,8 @@ impl Indicator for CdlHikkakeMod {
     const OUTPUTS: usize = 1;
     /// 2: the window keeps its last candles.
     const STATE_VERSION: u32 = 2;
+    /// Version 1 snapshots are converted when restored (see `Window`).
+    const OLDEST_STATE_VERSION: u32 = 1;
     fn from_params(params: &Params) -> Result<Self, TaError> {
         let cfg = Config::read(params, SETTINGS, HAS_PENETRATION);
         let lookback = cfg.period(Near).max(1) + 5;
