@@ -65,10 +65,10 @@ fn py_times<'py>(times: Option<&Bound<'py, PyAny>>) -> PyResult<PyTimes<'py>> {
     Ok(PyTimes::Each(array))
 }
 
-/// A strategy plan stepped tick by tick over a panel of symbols.
 /// One tick's outputs: values and validity, shape (outputs, symbols).
 type TickArrays<'py> = (Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<bool>>);
 
+/// A strategy plan stepped tick by tick over a panel of symbols.
 #[pyclass(module = "laakhay.ta._engine", name = "RawPlanRunner")]
 #[derive(Debug)]
 pub struct RawPlanRunner {
