@@ -363,7 +363,12 @@ def test_random_text_raises_only_dsl_errors(text: str) -> None:
         ta.compile(text)
 
 
-def numbers(depth: int, frames: bool) -> st.SearchStrategy[str]:
+TIMEFRAMES = ("5m", "15m", "1h")
+
+
+def numbers(depth: int, frames: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """Numeric programs; `x@tf` only with the timeframes in `frames` (finest first), and
+    inside it only as coarse or coarser ones (a coarser bar cannot read finer ones)."""
     leaf = st.sampled_from(["close", "open", "high", "low", "hl2", "volume / 1000", "2.5", "3"])
     if depth == 0:
         return leaf
@@ -385,17 +390,13 @@ def numbers(depth: int, frames: bool) -> st.SearchStrategy[str]:
         ),
         st.tuples(inner, inner).map(lambda t: f"max({t[0]}, {t[1]})"),
     ]
-    if frames:
-        options.append(
-            st.tuples(inner, st.sampled_from(["5m", "15m", "1h"])).map(
-                lambda t: f"({t[0]} + close)@{t[1]}"
-            )
-        )
+    for i, tf in enumerate(frames):
+        options.append(numbers(depth - 1, frames[i:]).map(lambda x, tf=tf: f"({x} + close)@{tf}"))
     return st.one_of(*options)
 
 
 def conditions(frames: bool) -> st.SearchStrategy[str]:
-    x = numbers(2, frames)
+    x = numbers(2, TIMEFRAMES if frames else ())
     compare = st.tuples(x, st.sampled_from(["<", ">", ">=", "<="]), x).map(
         lambda t: f"{t[0]} {t[1]} {t[2]}"
     )
