@@ -41,10 +41,19 @@ impl Indicator for PercentRank {
             return false;
         }
         let period = self.values.capacity() - 1;
-        let below = self.values.iter().take(period).filter(|&v| v < x).count();
+        // Today's value is in the ring too, but never below itself: counting over both runs
+        // whole keeps the loops free of a bound and lets them vectorise.
+        let (older, newer) = self.values.as_slices();
+        let below = count_below(older, x) + count_below(newer, x);
         out[0] = below as f64 / period as f64 * 100.0;
         true
     }
+}
+
+/// How many of `values` are strictly below `x`.
+#[inline(always)]
+fn count_below(values: &[f64], x: f64) -> usize {
+    values.iter().map(|&v| usize::from(v < x)).sum()
 }
 
 /// Catalog entry.
