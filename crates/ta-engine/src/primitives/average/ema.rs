@@ -61,6 +61,13 @@ impl Ema {
     }
 }
 
+impl Ema {
+    /// The factors `(k, 1 - k)` of a blend step (see [`EmaForm::Blend`]).
+    pub(super) fn blend_factors(&self) -> (f64, f64) {
+        (self.k, self.one_minus_k)
+    }
+}
+
 impl Smoother for Ema {
     const FUSED: bool = true;
     #[inline(always)]

@@ -5,9 +5,24 @@ use super::{ema_k, Ema, EmaForm, Smoother};
 /// Tillson's T3: six chained EMAs combined with volume-factor weights.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct T3 {
+    /// The six EMAs while they seed (each from the mean of its first `period` inputs).
     stages: [Ema; 6],
     c: [f64; 4],
     period: usize,
+    /// Once all six are seeded: their values, stepped here (the stages stay as they were
+    /// then). Six blends in a row over a plain array keep the chain in registers; through six
+    /// EMA states, each with its own seeding branch, it went through memory at every stage.
+    /// Absent in snapshots from before it existed: the next bar then moves the state here.
+    #[serde(default)]
+    seeded: Option<Seeded>,
+}
+
+/// The six EMA values and their factors, once seeded.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Seeded {
+    values: [f64; 6],
+    k: f64,
+    one_minus_k: f64,
 }
 
 impl T3 {
@@ -32,7 +47,35 @@ impl T3 {
             ],
             c: [c1, c2, c3, c4],
             period,
+            seeded: None,
         }
+    }
+
+    /// TA-Lib's weighted sum of the third to sixth EMAs.
+    #[inline(always)]
+    fn combine(&self, e: &[f64; 6]) -> f64 {
+        let [c1, c2, c3, c4] = self.c;
+        c4.mul_add(e[2], c3.mul_add(e[3], c1.mul_add(e[5], c2 * e[4])))
+    }
+
+    /// A bar before every stage is seeded (and the one that seeds the last).
+    #[cold]
+    #[inline(never)]
+    fn seed(&mut self, x: f64) -> Option<f64> {
+        let mut e = [0.0; 6];
+        let mut v = x;
+        for (slot, stage) in e.iter_mut().zip(self.stages.iter_mut()) {
+            v = stage.update(v)?;
+            *slot = v;
+        }
+        // Every stage has a value now, and from here on each steps as a blend.
+        let (k, one_minus_k) = self.stages[0].blend_factors();
+        self.seeded = Some(Seeded {
+            values: e,
+            k,
+            one_minus_k,
+        });
+        Some(self.combine(&e))
     }
 }
 
@@ -40,14 +83,17 @@ impl Smoother for T3 {
     const FUSED: bool = true;
     #[inline(always)]
     fn update(&mut self, x: f64) -> Option<f64> {
-        let mut e = [0.0; 6];
+        let Some(s) = &mut self.seeded else {
+            return self.seed(x);
+        };
+        // Each stage's step exactly as `Ema::update` writes a blend.
         let mut v = x;
-        for (slot, stage) in e.iter_mut().zip(self.stages.iter_mut()) {
-            v = stage.update(v)?;
-            *slot = v;
+        for value in &mut s.values {
+            *value = value.mul_add(s.one_minus_k, s.k * v);
+            v = *value;
         }
-        let [c1, c2, c3, c4] = self.c;
-        Some(c4.mul_add(e[2], c3.mul_add(e[3], c1.mul_add(e[5], c2 * e[4]))))
+        let e = s.values;
+        Some(self.combine(&e))
     }
     fn lookback(&self) -> usize {
         6 * (self.period - 1)
