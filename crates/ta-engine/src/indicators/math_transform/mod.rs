@@ -17,6 +17,7 @@ macro_rules! math_transform {
             const OUTPUTS: usize = 1;
             // A NaN result (outside the domain, 0/0) is a missing row.
             const GAPS: bool = true;
+            const STATELESS: bool = true;
             fn from_params(_: &$crate::params::Params) -> Result<Self, $crate::TaError> {
                 Ok($ty)
             }

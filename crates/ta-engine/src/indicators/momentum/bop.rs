@@ -13,6 +13,7 @@ pub struct Bop;
 impl Indicator for Bop {
     const INPUTS: usize = 4;
     const OUTPUTS: usize = 1;
+    const STATELESS: bool = true;
     fn from_params(_: &Params) -> Result<Self, TaError> {
         Ok(Bop)
     }

@@ -14,6 +14,7 @@ pub struct Ibs;
 impl Indicator for Ibs {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 1;
+    const STATELESS: bool = true;
     fn from_params(_: &Params) -> Result<Self, TaError> {
         Ok(Ibs)
     }

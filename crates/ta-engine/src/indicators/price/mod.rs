@@ -10,6 +10,7 @@ macro_rules! price_transform {
         impl $crate::kernel::Indicator for $ty {
             const INPUTS: usize = $inputs;
             const OUTPUTS: usize = 1;
+            const STATELESS: bool = true;
             fn from_params(_: &$crate::params::Params) -> Result<Self, $crate::TaError> {
                 Ok($ty)
             }
