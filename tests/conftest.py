@@ -32,7 +32,7 @@ SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "
 # entries and exits) read 0/1 columns of their names.
 FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open", "periods": "periods"}
 SIGNALS = ("long_entry", "long_exit", "short_entry", "short_exit")
-COLUMNS = (*OHLCV, "periods", "unit", *SIGNALS)
+COLUMNS = (*OHLCV, "periods", "unit", *SIGNALS, "reset")
 
 
 def free_column(entry: dict[str, Any], role: str) -> str:
@@ -64,6 +64,7 @@ def synthetic_ohlcv(n: int, seed: int, scale: float = 100.0) -> dict[str, np.nda
         "periods": periods_for(n),
         "unit": close / (np.max(close) * 1.01) if n else close,
         **signals_for(n, rng),
+        "reset": resets_for(n),
     }
 
 
@@ -79,6 +80,15 @@ def signals_for(n: int, rng: np.random.Generator | None = None) -> dict[str, np.
     return {name: (rng.uniform(0, 1, n) < 0.125).astype(np.float64) for name in SIGNALS}
 
 
+def resets_for(n: int) -> np.ndarray:
+    """Anchors (session- and event-anchored entries' ``reset``) as 0/1 floats: periods of 13
+    bars, plus a few irregular ones (a period of one bar, two anchors in a row)."""
+    reset = (np.arange(n) % 13 == 0).astype(np.float64)
+    reset[np.arange(n) % 97 == 50] = 1.0
+    reset[np.arange(n) % 97 == 51] = 1.0
+    return reset
+
+
 def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
     path = SHARED_DATA / f"{name}.csv"
     if not path.exists():
@@ -87,7 +97,8 @@ def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
     cols = {c.lower(): c for c in df.columns}
     data = {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
     unit = data["close"] / (np.max(data["close"]) * 1.01)
-    return {**data, "periods": periods_for(len(df)), "unit": unit, **signals_for(len(df))}
+    n = len(df)
+    return {**data, "periods": periods_for(n), "unit": unit, **signals_for(n), "reset": resets_for(n)}
 
 
 def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
@@ -302,12 +313,201 @@ def _ref_position(x: list[np.ndarray], params: dict[str, Any]) -> list[list[floa
     return [out]
 
 
+def _periods(reset: np.ndarray) -> np.ndarray:
+    """Each row's period number: the first row and every reset row start a new one."""
+    starts = reset != 0
+    if len(starts):
+        starts[0] = True
+    return np.cumsum(starts) - 1
+
+
+def _ref_anchored_vwap(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """TradingView's ta.vwap(hlc3, anchor, mult): sums of v*p, v and v*p^2 since the anchor;
+    bands at vwap +/- mult * sqrt(max(mean of p^2 - vwap^2, 0)); nothing while sum v == 0."""
+    high, low, close, volume, reset = x
+    period = _periods(reset)
+    out: list[list[float]] = [[], [], []]
+    pv = v = pv2 = 0.0
+    for i in range(len(close)):
+        if i == 0 or period[i] != period[i - 1]:
+            pv = v = pv2 = 0.0
+        p = (high[i] + low[i] + close[i]) / 3.0
+        pv += p * volume[i]
+        v += volume[i]
+        pv2 += volume[i] * (p * p)
+        if v == 0.0:
+            for o in out:
+                o.append(math.nan)
+            continue
+        vwap = pv / v
+        width = params["band_mult"] * math.sqrt(max(pv2 / v - vwap * vwap, 0.0))
+        for o, value in zip(out, (vwap, vwap + width, vwap - width), strict=True):
+            o.append(value)
+    return out
+
+
+def _previous_periods(x: list[np.ndarray]) -> list[tuple[float, float, float, float] | None]:
+    """Per row: the last completed period's open, high, low and close (None in the first)."""
+    open_, high, low, close, reset = x
+    period = _periods(reset)
+    levels: list[tuple[float, float, float, float]] = []
+    for k in range(int(period[-1]) + 1 if len(period) else 0):
+        rows = np.flatnonzero(period == k)
+        levels.append(
+            (open_[rows[0]], float(np.max(high[rows])), float(np.min(low[rows])), close[rows[-1]])
+        )
+    return [levels[p - 1] if p > 0 else None for p in period]
+
+
+def _ref_prev_levels(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """The last completed period's open, high, low and close."""
+    rows = _previous_periods(x)
+    return [[r[k] if r else math.nan for r in rows] for k in range(4)]
+
+
+def _ref_pivot_points(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """TradingView's Pivot Points Standard (pp, r1, s1, r2, s2, r3, s3) from the previous
+    period's H, L, C and the current period's open."""
+    method = int(params["method"])
+    period = _periods(x[4])
+    first_open = {int(p): x[0][i] for i, p in reversed(list(enumerate(period)))}
+    out: list[list[float]] = [[] for _ in range(7)]
+    for i, prev in enumerate(_previous_periods(x)):
+        if prev is None:
+            levels = [math.nan] * 7
+        else:
+            _, h, lo, c = prev
+            rng, pp = h - lo, (h + lo + c) / 3.0
+            if method == 0:
+                levels = [pp, pp * 2 - lo, pp * 2 - h, pp + rng, pp - rng,
+                          pp * 2 + (h - 2 * lo), pp * 2 - (2 * h - lo)]  # fmt: skip
+            elif method == 1:
+                levels = [pp, pp * 2 - lo, pp * 2 - h, pp + rng, pp - rng,
+                          pp + 2 * rng, pp - 2 * rng]  # fmt: skip
+            elif method == 2:
+                levels = [pp, pp + 0.382 * rng, pp - 0.382 * rng, pp + 0.618 * rng,
+                          pp - 0.618 * rng, pp + rng, pp - rng]  # fmt: skip
+            elif method == 3:
+                pp = (h + lo + 2 * first_open[int(period[i])]) / 4
+                levels = [pp, pp * 2 - lo, pp * 2 - h, pp + rng, pp - rng,
+                          h + 2 * (pp - lo), lo - 2 * (h - pp)]  # fmt: skip
+            else:
+                step = 1.1 * rng
+                levels = [pp, c + step / 12, c - step / 12, c + step / 6, c - step / 6,
+                          c + step / 4, c - step / 4]  # fmt: skip
+        for o, value in zip(out, levels, strict=True):
+            o.append(value)
+    return out
+
+
+def _ref_opening_range(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """High and low of each period's first `bars` rows, from its `bars`-th row on."""
+    high, low, reset = x
+    bars = int(params["bars"])
+    period = _periods(reset)
+    out: list[list[float]] = [[], []]
+    for i in range(len(high)):
+        rows = np.flatnonzero(period == period[i])
+        first = rows[:bars]
+        if len(first) < bars or i < first[-1]:
+            out[0].append(math.nan)
+            out[1].append(math.nan)
+        else:
+            out[0].append(float(np.max(high[first])))
+            out[1].append(float(np.min(low[first])))
+    return out
+
+
+def _running_sum(values: list[float], period: int) -> list[float | None]:
+    """TA-Lib's running window sum: the leaving value subtracted, then the arriving one added;
+    None until the window is full."""
+    total, out = 0.0, []
+    for i, v in enumerate(values):
+        if i >= period:
+            total -= values[i - period]
+        total += v
+        out.append(total if i >= period - 1 else None)
+    return out
+
+
+def _ref_rolling_vwap(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """Σ p·v / Σ v over the last `period` bars, p = (h + l + c) / 3; nothing without volume."""
+    high, low, close, volume = x
+    period = int(params["period"])
+    p = (high + low + close) / 3.0
+    weighted = _running_sum(list(p * volume), period)
+    total = _running_sum(list(volume), period)
+    out = []
+    for w, v in zip(weighted, total, strict=True):
+        value = w / v if w is not None and v is not None and v != 0.0 else math.nan
+        out.append(value if math.isfinite(value) else math.nan)
+    return [out]
+
+
+def _ref_ulcer_index(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """Martin: R = 100 (x - max) / max over the last `period` values, UI = sqrt(ΣR² / period)."""
+    (series,) = x
+    period = int(params["period"])
+    n = len(series)
+    top = talib.MAX(series, period) if n else series
+    drops = [100.0 * (series[i] - top[i]) / top[i] for i in range(period - 1, n)]
+    squares = [d * d for d in drops]
+    sums = _running_sum(squares, period)
+    out = [math.nan] * n
+    for k, s in enumerate(sums):
+        if s is not None:
+            out[period - 1 + k] = math.sqrt(max(s, 0.0) / period)
+    return [out]
+
+
+def _ref_laguerre_rsi(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """Ehlers' Laguerre RSI in his EasyLanguage's order, filter and RSI starting at 0."""
+    (series,) = x
+    g = params["gamma"]
+    p0 = p1 = p2 = p3 = rsi = 0.0
+    out = []
+    for value in series:
+        l0 = (1.0 - g) * value + g * p0
+        l1 = -g * l0 + p0 + g * p1
+        l2 = -g * l1 + p1 + g * p2
+        l3 = -g * l2 + p2 + g * p3
+        up = down = 0.0
+        for a, b in ((l0, l1), (l1, l2), (l2, l3)):
+            if a >= b:
+                up += a - b
+            else:
+                down += b - a
+        if up + down != 0.0:
+            rsi = up / (up + down)
+        p0, p1, p2, p3 = l0, l1, l2, l3
+        out.append(rsi)
+    return [out]
+
+
+def _ref_chandelier_exit(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """LeBeau: MAX(high) - mult·ATR and MIN(low) + mult·ATR, TA-Lib's MAX, MIN and ATR."""
+    high, low, close = x
+    period, mult = int(params["period"]), params["mult"]
+    if len(close) == 0:
+        return [[], []]
+    atr = talib.ATR(high, low, close, period)
+    return [list(talib.MAX(high, period) - mult * atr), list(talib.MIN(low, period) + mult * atr)]
+
+
 REFERENCES: dict[str, Any] = {
     "lag": _ref_lag,
     "crosses_above": _ref_cross(_above),
     "crosses_below": _ref_cross(_below),
     "crosses": _ref_cross(lambda *v: _above(*v) or _below(*v)),
     "position": _ref_position,
+    "anchored_vwap": _ref_anchored_vwap,
+    "pivot_points": _ref_pivot_points,
+    "prev_levels": _ref_prev_levels,
+    "opening_range": _ref_opening_range,
+    "rolling_vwap": _ref_rolling_vwap,
+    "ulcer_index": _ref_ulcer_index,
+    "laguerre_rsi": _ref_laguerre_rsi,
+    "chandelier_exit": _ref_chandelier_exit,
 }
 """Our own entries' rules, by name: inputs in catalog order (complete rows only) and
 parameters by name in, one list per output out."""
@@ -318,6 +518,46 @@ REFERENCE_SPECS: dict[str, dict[str, Any]] = {
     "crosses_below": {"inputs": ["real0", "real1"], "params": [], "outputs": ["Boolean"]},
     "crosses": {"inputs": ["real0", "real1"], "params": [], "outputs": ["Boolean"]},
     "position": {"inputs": list(SIGNALS), "params": [], "outputs": ["Int32"]},
+    "anchored_vwap": {
+        "inputs": ["high", "low", "close", "volume", "reset"],
+        "params": [("band_mult", 1.0, 0.0, 1e6)],
+        "outputs": ["Float64"] * 3,
+    },
+    "pivot_points": {
+        "inputs": ["open", "high", "low", "close", "reset"],
+        "params": [("method", 0, 0, 4)],
+        "outputs": ["Float64"] * 7,
+    },
+    "prev_levels": {
+        "inputs": ["open", "high", "low", "close", "reset"],
+        "params": [],
+        "outputs": ["Float64"] * 4,
+    },
+    "opening_range": {
+        "inputs": ["high", "low", "reset"],
+        "params": [("bars", 1, 1, 100_000)],
+        "outputs": ["Float64"] * 2,
+    },
+    "rolling_vwap": {
+        "inputs": ["high", "low", "close", "volume"],
+        "params": [("period", 14, 1, 100_000)],
+        "outputs": ["Float64"],
+    },
+    "ulcer_index": {
+        "inputs": ["real"],
+        "params": [("period", 14, 1, 100_000)],
+        "outputs": ["Float64"],
+    },
+    "laguerre_rsi": {
+        "inputs": ["real"],
+        "params": [("gamma", 0.5, 0.0, 1.0)],
+        "outputs": ["Float64"],
+    },
+    "chandelier_exit": {
+        "inputs": ["high", "low", "close"],
+        "params": [("period", 22, 1, 100_000), ("mult", 3.0, 0.0, 1e6)],
+        "outputs": ["Float64"] * 2,
+    },
 }
 """Our own entries' inputs, parameters ``(name, default, min, max)`` and output dtypes, as
 specified (the metadata test checks the catalog against it)."""

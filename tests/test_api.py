@@ -139,7 +139,7 @@ def test_metadata_matches_talib(entry: dict[str, Any]) -> None:
         got = [(p["name"], p["default"], p["min"], p["max"]) for p in entry["params"]]
         assert got == spec["params"]
         assert [o["dtype"] for o in entry["outputs"]] == spec["outputs"]
-        assert entry["origin"] == "laakhay" and entry["group"] == "signal"
+        assert entry["origin"] == "laakhay" and entry["group"] in ("signal", "session", "extra")
         assert entry["talib_name"] is None and entry["talib_group"] is None
         assert all(o["talib_name"] is None for o in entry["outputs"])
         assert entry["name"] not in {f.lower() for f in IN_WHEEL}

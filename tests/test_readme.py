@@ -52,6 +52,23 @@ def test_signals_example_runs() -> None:
     assert set(values[:first]) <= {0} and set(values[first:]) == {-1, 1}
 
 
+def test_intraday_example_runs() -> None:
+    text = README.read_text()
+    section = text[text.index("### Intraday") :]
+    match = re.search(r"```python\n(.*?)```", section, re.S)
+    assert match is not None
+    namespace: dict[str, object] = {}
+    exec(compile(match.group(1), "README intraday", "exec"), namespace)
+    intraday = namespace["intraday"]
+    assert intraday.columns == [  # type: ignore[attr-defined]
+        "ts", "session", "vwap", "pivots", "yesterday", "opening_range"
+    ]  # fmt: skip
+    starts = intraday.filter("session")["ts"]  # type: ignore[attr-defined]
+    # 09:30 New York: 14:30 UTC before the change, 13:30 after.
+    assert [(t.hour, t.minute) for t in starts] == [(14, 30)] * 3 + [(13, 30)] * 2
+    assert namespace["from_event"].null_count() < 250  # type: ignore[attr-defined]
+
+
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     demo.main()
     printed = capsys.readouterr().out

@@ -18,13 +18,17 @@ OURS = [e["name"] for e in ENTRIES if e["origin"] == "laakhay"]
 
 
 def test_the_catalog_says_which_entries_are_ours() -> None:
-    assert OURS == ["lag", "crosses_above", "crosses_below", "crosses", "position"]
+    assert OURS == [
+        *("lag", "crosses_above", "crosses_below", "crosses", "position"),
+        *("anchored_vwap", "pivot_points", "prev_levels", "opening_range"),
+        *("rolling_vwap", "ulcer_index", "laguerre_rsi", "chandelier_exit"),
+    ]
     cat = ta.catalog()
     ours = cat.filter(pl.col("origin") == "laakhay")
     assert ours["name"].to_list() == OURS
     assert ours["talib_name"].null_count() == ours.height
     assert ours["talib_group"].null_count() == ours.height
-    assert set(ours["group"]) == {"signal"}
+    assert set(ours["group"]) == {"signal", "session", "extra"}
     assert cat.filter(pl.col("origin") == "talib")["talib_name"].null_count() == 0
     assert "reverses to short" in ta.info("position")["details"]
     assert ta.info("position")["input_roles"] == ["signal"] * 4

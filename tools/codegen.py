@@ -109,6 +109,8 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         "other": '"open"',
         "market": '"open"',
         "periods": 'pl.col("bar") % 20 + 2',
+        # An anchor every 20 bars (a session of 20 bars).
+        "reset": 'pl.col("bar") % 20 == 0',
         **_SIGNAL_ARGS,
     }
     signals = _primary(e) in _SIGNAL_ARGS
@@ -155,11 +157,15 @@ _ROLES = {
     "long_exit": "Exit a long position on this bar",
     "short_entry": "Enter short on this bar",
     "short_exit": "Exit a short position on this bar",
+    "reset": (
+        "Anchor: true on the first bar of each new period (a session, a week, an event), "
+        'e.g. ``ta.session_start("ts", "1d", tz="America/New_York")``'
+    ),
 }
 
 
 def _role_doc(name: str) -> str:
-    if name in _SIGNAL_ARGS:
+    if name in _SIGNAL_ARGS or name == "reset":
         return (
             f"    {_ROLES[name]}: a Boolean column name or expression (or numbers: 0 is false, "
             "any other number true)."

@@ -6,7 +6,7 @@ use crate::TaError;
 /// Most input series any indicator takes (open, high, low, close, volume).
 pub const MAX_INPUTS: usize = 5;
 /// Most outputs any indicator produces.
-pub const MAX_OUTPUTS: usize = 4;
+pub const MAX_OUTPUTS: usize = 8;
 
 /// An indicator written once, as a state machine over bars.
 ///

@@ -65,6 +65,20 @@ impl ParamSpec {
         }
     }
 
+    /// A whole number from `min` to `max` (a code picking a formula, a count with a limit).
+    pub const fn int_upto(
+        name: &'static str,
+        talib_name: &'static str,
+        default: i64,
+        min: i64,
+        max: i64,
+        description: &'static str,
+    ) -> Self {
+        let mut spec = ParamSpec::int(name, talib_name, default, min, description);
+        spec.max = max as f64;
+        spec
+    }
+
     pub const fn float(
         name: &'static str,
         talib_name: &'static str,

@@ -56,18 +56,19 @@ fn polars_dtype(dtype: Dtype) -> DataType {
 }
 
 /// Refuses an input column that is not numeric, naming the input and the column. A signal
-/// input (an entry, an exit) also takes a Boolean column: true is 1, false 0.
+/// input (an entry, an exit) or an anchor (`reset`) also takes a Boolean column: true is 1,
+/// false 0.
 fn check_numeric(
     spec: &IndicatorSpec,
     position: usize,
     column: &str,
     dtype: &DataType,
 ) -> PolarsResult<()> {
-    let signal = spec
+    let boolean = spec
         .inputs
         .get(position)
-        .is_some_and(|i| i.role() == InputRole::Signal);
-    if dtype.is_numeric() || dtype.is_null() || (signal && dtype.is_bool()) {
+        .is_some_and(|i| i.role().takes_booleans());
+    if dtype.is_numeric() || dtype.is_null() || (boolean && dtype.is_bool()) {
         return Ok(());
     }
     polars_bail!(

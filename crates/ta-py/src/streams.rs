@@ -9,6 +9,7 @@ use pyo3::exceptions::{PyIndexError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
 use ta_engine::catalog::{find, Dtype, IndicatorSpec};
+use ta_engine::kernel::MAX_OUTPUTS;
 use ta_engine::{ErrorKind, LivePanel, LiveStream, ParamKind, TaError};
 
 use crate::catalog::to_py_err as param_err;
@@ -23,7 +24,6 @@ pyo3::create_exception!(
      unknown version, or of another indicator."
 );
 
-const MAX_OUTPUTS: usize = 4;
 
 fn to_py_err(err: TaError) -> PyErr {
     match err.kind() {

@@ -207,15 +207,15 @@ class Panel(Generic[T_co]):
     ) -> pl.DataFrame:
         """One tick from a frame with a row per symbol that has a bar (any order). Inputs are
         read from the OHLCV columns of their names, a free series (``expr``) from ``close``,
-        a signal (``long_entry``, ...) from the column of its name, unless ``columns`` maps an
-        input keyword to another column. Returns the panel's symbols with their values (null
+        a signal (``long_entry``, ...) or an anchor (``reset``) from the column of its name,
+        unless ``columns`` maps an input keyword to another column. Returns the panel's symbols with their values (null
         where there is none), in the outputs' dtypes."""
         columns = columns or {}
         names: list[str] = []
         for keyword, role in zip(
             self._spec["input_keywords"], self._spec["input_roles"], strict=True
         ):
-            default = keyword if keyword in OHLCV or role == "signal" else "close"
+            default = keyword if keyword in OHLCV or role in ("signal", "reset") else "close"
             names.append(columns.get(keyword, default))
         for column in [symbol, *names]:
             if column not in frame.columns:

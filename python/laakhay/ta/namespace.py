@@ -12793,3 +12793,273 @@ class TaExprNamespace:
         return indicators.position(
             self._expr, long_exit, short_entry, short_exit, by=by, order_by=order_by
         )
+
+    def anchored_vwap(
+        self,
+        reset: IntoExpr,
+        band_mult: float = 1.0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Volume-weighted average price since the last anchor, with standard-deviation bands; the
+        receiver is ``close`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        reset
+            Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+            ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+            expression (or numbers: 0 is false, any other number true).
+        band_mult
+            Width of the bands in volume-weighted standard deviations; 0 to 1000000.
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``anchored_vwap_1`` with the default parameters, fields ``vwap``,
+            ``upper``, ``lower`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        TradingView's ta.vwap(hlc3, anchor, mult): the typical price (high + low + close) / 3
+        weighted by volume, every sum restarted on a reset bar (and at the series' first bar).
+        vwap = sum(v*p) / sum(v); the bands are vwap +/- band_mult * sqrt(max(sum(v*p^2) /
+        sum(v) - vwap^2, 0)). No value while the period has traded no volume.
+
+        The first 0 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.anchored_vwap(pl.col("bar") % 20 == 0))
+        >>> out.unnest("anchored_vwap_1").columns
+        ['vwap', 'upper', 'lower']
+        """
+        return indicators.anchored_vwap(
+            reset,
+            band_mult,
+            high=high,
+            low=low,
+            close=self._expr,
+            volume=volume,
+            by=by,
+            order_by=order_by,
+        )
+
+    def pivot_points(
+        self,
+        reset: IntoExpr,
+        method: int = 0,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Pivot point and three support and resistance levels from the previous period; the
+        receiver is ``close`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        reset
+            Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+            ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+            expression (or numbers: 0 is false, any other number true).
+        method
+            Pivot formula: 0 traditional, 1 classic, 2 fibonacci, 3 woodie, 4 camarilla; 0 to 4.
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``pivot_points_0`` with the default parameters, fields ``pp``,
+            ``r1``, ``s1``, ``r2``, ``s2``, ``r3``, ``s3`` (TA-Lib's order); null where every
+            field is.
+
+        Notes
+        -----
+        TradingView's Pivot Points Standard, from the previous period's high H, low L and close
+        C: traditional PP = (H+L+C)/3, R1 = 2PP-L, S1 = 2PP-H, R2 = PP+(H-L), S2 = PP-(H-L), R3
+        = 2PP+(H-2L), S3 = 2PP-(2H-L); classic as traditional but R3 = PP+2(H-L), S3 =
+        PP-2(H-L); fibonacci PP +/- 0.382, 0.618, 1 x (H-L); woodie PP = (H+L+2O)/4 with O the
+        current period's open, R1/S1/R2/S2 as traditional, R3 = H+2(PP-L), S3 = L-2(H-PP);
+        camarilla PP = (H+L+C)/3, R1..R3 = C + 1.1(H-L)/12, /6, /4 and S1..S3 = C - the same. A
+        period starts on a reset bar; the levels hold from that bar to the next reset. No value
+        during the first period.
+
+        The first 1 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.pivot_points(pl.col("bar") % 20 == 0))
+        >>> out.unnest("pivot_points_0").columns
+        ['pp', 'r1', 's1', 'r2', 's2', 'r3', 's3']
+        """
+        return indicators.pivot_points(
+            reset, method, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def prev_levels(
+        self,
+        reset: IntoExpr,
+        *,
+        open: IntoExpr = "open",
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Open, high, low and close of the previous period; the receiver is ``close`` (ours: not a
+        TA-Lib function).
+
+        Parameters
+        ----------
+        reset
+            Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+            ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+            expression (or numbers: 0 is false, any other number true).
+        open
+            The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``prev_levels`` with the default parameters, fields ``open``,
+            ``high``, ``low``, ``close`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        A period starts on a reset bar (and at the series' first bar) and ends on the bar before
+        the next reset: its open is its first bar's open, its close its last bar's close, its
+        high and low the extremes of its bars. Each bar shows the last completed period's four
+        levels; no value during the first period.
+
+        The first 1 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.prev_levels(pl.col("bar") % 20 == 0))
+        >>> out.unnest("prev_levels").columns
+        ['open', 'high', 'low', 'close']
+        """
+        return indicators.prev_levels(
+            reset, open=open, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )
+
+    def opening_range(
+        self,
+        reset: IntoExpr,
+        bars: int = 1,
+        *,
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """High and low of each period's first bars, once they are complete; the receiver is
+        ``high`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        reset
+            Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+            ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+            expression (or numbers: 0 is false, any other number true).
+        bars
+            Bars at the start of each period that make the range; 1 to 100000.
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``opening_range_1`` with the default parameters, fields ``high``,
+            ``low`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        The highest high and lowest low of the first `bars` bars after each reset (the series'
+        first bar starts a period too). The value appears on the range's last bar, when it is
+        final, and holds until the next reset; earlier bars of the period have none.
+
+        The first 0 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("high").ta.opening_range(pl.col("bar") % 20 == 0))
+        >>> out.unnest("opening_range_1").columns
+        ['high', 'low']
+        """
+        return indicators.opening_range(
+            reset, bars, high=self._expr, low=low, by=by, order_by=order_by
+        )

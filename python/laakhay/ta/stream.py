@@ -15,6 +15,7 @@ from laakhay.ta.candles import CandleSettings, settings_params
 
 __all__ = [
     "AccbandsValues",
+    "AnchoredVwapValues",
     "AroonValues",
     "BbandsValues",
     "CkspValues",
@@ -37,7 +38,10 @@ __all__ = [
     "MamaValues",
     "MinmaxValues",
     "MinmaxindexValues",
+    "OpeningRangeValues",
     "Panel",
+    "PivotPointsValues",
+    "PrevLevelsValues",
     "SmiValues",
     "SnapshotError",
     "SqzmomValues",
@@ -59,6 +63,7 @@ __all__ = [
     "adx",
     "adxr",
     "alma",
+    "anchored_vwap",
     "ao",
     "apo",
     "aroon",
@@ -224,14 +229,17 @@ __all__ = [
     "natr",
     "nvi",
     "obv",
+    "opening_range",
     "panel",
     "percentb",
     "percentile",
     "percentrank",
+    "pivot_points",
     "plus_di",
     "plus_dm",
     "position",
     "ppo",
+    "prev_levels",
     "pso",
     "pvi",
     "pvo",
@@ -503,6 +511,38 @@ if TYPE_CHECKING:
         min_index: int
         max_index: int
 
+    class AnchoredVwapValues(NamedTuple):
+        """One bar of ``anchored_vwap``."""
+
+        vwap: float
+        upper: float
+        lower: float
+
+    class PivotPointsValues(NamedTuple):
+        """One bar of ``pivot_points``."""
+
+        pp: float
+        r1: float
+        s1: float
+        r2: float
+        s2: float
+        r3: float
+        s3: float
+
+    class PrevLevelsValues(NamedTuple):
+        """One bar of ``prev_levels``."""
+
+        open: float
+        high: float
+        low: float
+        close: float
+
+    class OpeningRangeValues(NamedTuple):
+        """One bar of ``opening_range``."""
+
+        high: float
+        low: float
+
 else:
     BbandsValues = _engine.record_type("bbands")
     AccbandsValues = _engine.record_type("accbands")
@@ -536,6 +576,10 @@ else:
     MamaValues = _engine.record_type("mama")
     MinmaxValues = _engine.record_type("minmax")
     MinmaxindexValues = _engine.record_type("minmaxindex")
+    AnchoredVwapValues = _engine.record_type("anchored_vwap")
+    PivotPointsValues = _engine.record_type("pivot_points")
+    PrevLevelsValues = _engine.record_type("prev_levels")
+    OpeningRangeValues = _engine.record_type("opening_range")
 
 
 RECORDS: dict[str, type[tuple[object, ...]]] = {
@@ -571,6 +615,10 @@ RECORDS: dict[str, type[tuple[object, ...]]] = {
     "mama": MamaValues,
     "minmax": MinmaxValues,
     "minmaxindex": MinmaxindexValues,
+    "anchored_vwap": AnchoredVwapValues,
+    "pivot_points": PivotPointsValues,
+    "prev_levels": PrevLevelsValues,
+    "opening_range": OpeningRangeValues,
 }
 
 
@@ -3044,3 +3092,36 @@ def position(*, revisable: bool = False) -> Stream[int]:
     warming up (the first 0 complete bars with the default parameters).
     """
     return new("position", {}, revisable)
+
+
+def anchored_vwap(band_mult: float = 1.0, *, revisable: bool = False) -> Stream[AnchoredVwapValues]:
+    """Live ``anchored_vwap`` (see :func:`laakhay.ta.anchored_vwap`, same parameters):
+    ``update(high, low, close, volume, reset)`` gives a ``AnchoredVwapValues`` (vwap, upper,
+    lower) or None while warming up (the first 0 complete bars with the default parameters).
+    """
+    return new("anchored_vwap", {"band_mult": band_mult}, revisable)
+
+
+def pivot_points(method: int = 0, *, revisable: bool = False) -> Stream[PivotPointsValues]:
+    """Live ``pivot_points`` (see :func:`laakhay.ta.pivot_points`, same parameters):
+    ``update(open, high, low, close, reset)`` gives a ``PivotPointsValues`` (pp, r1, s1, r2,
+    s2, r3, s3) or None while warming up (the first 1 complete bars with the default
+    parameters).
+    """
+    return new("pivot_points", {"method": method}, revisable)
+
+
+def prev_levels(*, revisable: bool = False) -> Stream[PrevLevelsValues]:
+    """Live ``prev_levels`` (see :func:`laakhay.ta.prev_levels`, same parameters):
+    ``update(open, high, low, close, reset)`` gives a ``PrevLevelsValues`` (open, high, low,
+    close) or None while warming up (the first 1 complete bars with the default parameters).
+    """
+    return new("prev_levels", {}, revisable)
+
+
+def opening_range(bars: int = 1, *, revisable: bool = False) -> Stream[OpeningRangeValues]:
+    """Live ``opening_range`` (see :func:`laakhay.ta.opening_range`, same parameters):
+    ``update(high, low, reset)`` gives a ``OpeningRangeValues`` (high, low) or None while
+    warming up (the first 0 complete bars with the default parameters).
+    """
+    return new("opening_range", {"bars": bars}, revisable)

@@ -28,6 +28,12 @@ pub enum Group {
     Pattern,
     /// Ours: stateful building blocks of trading rules (lags, crossings, positions).
     Signal,
+    /// Ours: indicators anchored to sessions or events through a reset series (anchored
+    /// VWAP, pivot points, the previous period's levels, the opening range).
+    Session,
+    /// Ours: published indicators no TA-Lib version has (rolling VWAP, Ulcer Index, Laguerre
+    /// RSI, Chandelier Exit).
+    Extra,
 }
 
 impl Group {
@@ -44,6 +50,8 @@ impl Group {
             Group::MathOperator => "math_operator",
             Group::Pattern => "pattern",
             Group::Signal => "signal",
+            Group::Session => "session",
+            Group::Extra => "extra",
         }
     }
 
@@ -60,7 +68,7 @@ impl Group {
             Group::MathTransform => "Math Transform",
             Group::MathOperator => "Math Operators",
             Group::Pattern => "Pattern Recognition",
-            Group::Signal => return None,
+            Group::Signal | Group::Session | Group::Extra => return None,
         })
     }
 }
@@ -134,6 +142,12 @@ pub enum InputRole {
 }
 
 impl InputRole {
+    /// True for the roles that read a Boolean series as 0/1 (signals, anchors): adapters
+    /// accept Boolean columns for them.
+    pub const fn takes_booleans(self) -> bool {
+        matches!(self, InputRole::Signal | InputRole::Reset)
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             InputRole::Price => "price",
@@ -346,6 +360,9 @@ pub enum Flag {
     /// Each output row depends on that row's inputs alone (math transforms, operators):
     /// adapters may split the series anywhere (Polars registers it elementwise).
     Elementwise,
+    /// Values restart at each anchor: a bar whose `reset` input is true (and the series'
+    /// first bar) starts a new period, so the warm-up depends on where the anchors fall.
+    Anchored,
 }
 
 impl Flag {
@@ -354,6 +371,7 @@ impl Flag {
             Flag::UnstablePeriod => "unstable_period",
             Flag::Cumulative => "cumulative",
             Flag::Elementwise => "elementwise",
+            Flag::Anchored => "anchored",
         }
     }
 }
@@ -748,7 +766,15 @@ mod tests {
                 "crosses_above",
                 "crosses_below",
                 "crosses",
-                "position"
+                "position",
+                "anchored_vwap",
+                "pivot_points",
+                "prev_levels",
+                "opening_range",
+                "rolling_vwap",
+                "ulcer_index",
+                "laguerre_rsi",
+                "chandelier_exit"
             ]
         );
         // Our entries come after TA-Lib's; an empty name finds nothing.

@@ -3,12 +3,14 @@
 
 pub mod cycle;
 pub mod directional;
+pub mod extra;
 pub mod math_operator;
 pub mod math_transform;
 pub mod momentum;
 pub mod overlap;
 pub mod pattern;
 pub mod price;
+pub mod session;
 pub mod signal;
 pub mod statistic;
 pub mod volatility;
@@ -49,6 +51,8 @@ pub(crate) fn all() -> impl Iterator<Item = &'static IndicatorSpec> {
         math_operator::SPECS,
         pattern::SPECS,
         signal::SPECS,
+        session::SPECS,
+        extra::SPECS,
     ]
     .into_iter()
     .flatten()

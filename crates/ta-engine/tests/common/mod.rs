@@ -72,7 +72,8 @@ pub fn inputs<'a>(spec: &IndicatorSpec, data: &'a Data) -> Vec<&'a [f64]> {
             LongExit => data[8].as_slice(),
             ShortEntry => data[9].as_slice(),
             ShortExit => data[10].as_slice(),
-            Reset => unreachable!("no entry takes {}", i.as_str()),
+            // An anchor on about one bar in eight.
+            Reset => data[7].as_slice(),
         })
         .collect()
 }

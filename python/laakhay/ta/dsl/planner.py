@@ -588,7 +588,8 @@ class Planner:
                 f"{spec['name']}'s input '{keyword}' takes a series, got {_shown(node)}",
                 e.span,
             )
-        if node.type == BOOL and spec["input_roles"][slot] != "signal" and spec["name"] != "lag":
+        boolean = spec["input_roles"][slot] in ("signal", "reset") or spec["name"] == "lag"
+        if node.type == BOOL and not boolean:
             raise DslError(
                 "E_TYPE",
                 f"{spec['name']}'s input '{keyword}' needs a number series, got a true/false "

@@ -1,0 +1,22 @@
+//! Published indicators that no TA-Lib version has: ours (origin `laakhay`), each with one
+//! named reference definition, stated in its documentation with its source.
+
+mod chandelier_exit;
+mod laguerre_rsi;
+mod rolling_vwap;
+mod ulcer_index;
+
+pub use chandelier_exit::{ChandelierExit, ChandelierExitParams};
+pub use laguerre_rsi::{LaguerreRsi, LaguerreRsiParams};
+pub use rolling_vwap::{RollingVwap, RollingVwapParams};
+pub use ulcer_index::{UlcerIndex, UlcerIndexParams};
+
+use crate::catalog::IndicatorSpec;
+
+/// The family's catalog entries, in catalog order.
+pub(crate) static SPECS: &[&IndicatorSpec] = &[
+    &rolling_vwap::SPEC,
+    &ulcer_index::SPEC,
+    &laguerre_rsi::SPEC,
+    &chandelier_exit::SPEC,
+];
