@@ -98,7 +98,13 @@ def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
     data = {k: df[cols[k]].cast(pl.Float64).to_numpy() for k in OHLCV}
     unit = data["close"] / (np.max(data["close"]) * 1.01)
     n = len(df)
-    return {**data, "periods": periods_for(n), "unit": unit, **signals_for(n), "reset": resets_for(n)}
+    return {
+        **data,
+        "periods": periods_for(n),
+        "unit": unit,
+        **signals_for(n),
+        "reset": resets_for(n),
+    }
 
 
 def param_sets(entry: dict[str, Any]) -> list[dict[str, float]]:
@@ -254,10 +260,12 @@ def talib_run(
 # the engine (not even for the lookback or parameter checks).
 
 
-def _ref_period(params: dict[str, Any], name: str = "period", low: int = 1) -> int:
+def _ref_period(
+    params: dict[str, Any], name: str = "period", low: int = 1, high: int = 100_000
+) -> int:
     period = int(params[name])
-    if not low <= period <= 100_000:
-        raise ValueError(f"{name} must be between {low} and 100000, got {period}")
+    if not low <= period <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {period}")
     return period
 
 
@@ -368,7 +376,7 @@ def _ref_prev_levels(x: list[np.ndarray], params: dict[str, Any]) -> list[list[f
 def _ref_pivot_points(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
     """TradingView's Pivot Points Standard (pp, r1, s1, r2, s2, r3, s3) from the previous
     period's H, L, C and the current period's open."""
-    method = int(params["method"])
+    method = _ref_period(params, "method", 0, 4)
     period = _periods(x[4])
     first_open = {int(p): x[0][i] for i, p in reversed(list(enumerate(period)))}
     out: list[list[float]] = [[] for _ in range(7)]
@@ -403,7 +411,7 @@ def _ref_pivot_points(x: list[np.ndarray], params: dict[str, Any]) -> list[list[
 def _ref_opening_range(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
     """High and low of each period's first `bars` rows, from its `bars`-th row on."""
     high, low, reset = x
-    bars = int(params["bars"])
+    bars = _ref_period(params, "bars")
     period = _periods(reset)
     out: list[list[float]] = [[], []]
     for i in range(len(high)):
@@ -430,10 +438,19 @@ def _running_sum(values: list[float], period: int) -> list[float | None]:
     return out
 
 
+def _rolling(series: np.ndarray, period: int, extreme: Any) -> np.ndarray:
+    """`extreme` (np.max, np.min) of each window of `period` values; NaN before the first."""
+    out = np.full(len(series), np.nan)
+    if len(series) >= period:
+        windows = np.lib.stride_tricks.sliding_window_view(series, period)
+        out[period - 1 :] = extreme(windows, axis=1)
+    return out
+
+
 def _ref_rolling_vwap(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
     """Σ p·v / Σ v over the last `period` bars, p = (h + l + c) / 3; nothing without volume."""
     high, low, close, volume = x
-    period = int(params["period"])
+    period = _ref_period(params)
     p = (high + low + close) / 3.0
     weighted = _running_sum(list(p * volume), period)
     total = _running_sum(list(volume), period)
@@ -447,16 +464,20 @@ def _ref_rolling_vwap(x: list[np.ndarray], params: dict[str, Any]) -> list[list[
 def _ref_ulcer_index(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
     """Martin: R = 100 (x - max) / max over the last `period` values, UI = sqrt(ΣR² / period)."""
     (series,) = x
-    period = int(params["period"])
+    period = _ref_period(params)
     n = len(series)
-    top = talib.MAX(series, period) if n else series
-    drops = [100.0 * (series[i] - top[i]) / top[i] for i in range(period - 1, n)]
+    top = _rolling(series, period, np.max)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        drops = [100.0 * (series[i] - top[i]) / top[i] for i in range(period - 1, n)]
     squares = [d * d for d in drops]
-    sums = _running_sum(squares, period)
     out = [math.nan] * n
-    for k, s in enumerate(sums):
-        if s is not None:
-            out[period - 1 + k] = math.sqrt(max(s, 0.0) / period)
+    for k in range(period - 1, len(squares)):
+        # Each window summed afresh, oldest first (a plain loop: `sum` may compensate).
+        total = 0.0
+        for square in squares[k - period + 1 : k + 1]:
+            total += square
+        value = math.sqrt(total / period)
+        out[period - 1 + k] = value if math.isfinite(value) else math.nan
     return [out]
 
 
@@ -485,13 +506,14 @@ def _ref_laguerre_rsi(x: list[np.ndarray], params: dict[str, Any]) -> list[list[
 
 
 def _ref_chandelier_exit(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
-    """LeBeau: MAX(high) - mult·ATR and MIN(low) + mult·ATR, TA-Lib's MAX, MIN and ATR."""
+    """LeBeau: highest high - mult·ATR and lowest low + mult·ATR (TA-Lib's ATR)."""
     high, low, close = x
-    period, mult = int(params["period"]), params["mult"]
+    period, mult = _ref_period(params), params["mult"]
     if len(close) == 0:
         return [[], []]
     atr = talib.ATR(high, low, close, period)
-    return [list(talib.MAX(high, period) - mult * atr), list(talib.MIN(low, period) + mult * atr)]
+    highest, lowest = _rolling(high, period, np.max), _rolling(low, period, np.min)
+    return [list(highest - mult * atr), list(lowest + mult * atr)]
 
 
 REFERENCES: dict[str, Any] = {

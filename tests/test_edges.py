@@ -16,6 +16,7 @@ from conftest import (
     oracle_run,
     ours_expr,
     param_sets,
+    resets_for,
     signals_for,
     synthetic_ohlcv,
     tolerance,
@@ -27,7 +28,8 @@ IDS = [e["name"] for e in ENTRIES]
 
 def flat(n: int, price: float = 42.0) -> dict[str, np.ndarray]:
     data = {k: np.full(n, 1000.0 if k == "volume" else price) for k in OHLCV}
-    return {**data, "periods": np.full(n, 10.0), "unit": np.full(n, 0.42), **signals_for(n)}
+    fixed = {"periods": np.full(n, 10.0), "unit": np.full(n, 0.42), "reset": resets_for(n)}
+    return {**data, **fixed, **signals_for(n)}
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)

@@ -18,7 +18,7 @@ IDS = [e["name"] for e in ENTRIES]
 @pytest.fixture
 def df() -> pl.DataFrame:
     # `unit`: the close scaled into (0, 1), what the tests feed math transforms; `periods`
-    # feeds MAVP; the signals (0/1) a position.
+    # feeds MAVP; the signals (0/1) a position; `reset` (Boolean) anchors sessions.
     return ta.sample_ohlcv(80).with_columns(
         unit=pl.col("close") / pl.col("close").max() / 1.01,
         periods=pl.col("bar") % 20 + 2,
@@ -26,6 +26,7 @@ def df() -> pl.DataFrame:
         long_exit=(pl.col("bar") % 5 == 3).cast(pl.Float64),
         short_entry=(pl.col("bar") % 11 == 4).cast(pl.Float64),
         short_exit=(pl.col("bar") % 3 == 0).cast(pl.Float64),
+        reset=pl.col("bar") % 13 == 0,
     )
 
 
@@ -40,7 +41,7 @@ def test_multi_column_expansion(df: pl.DataFrame) -> None:
     numeric = ["open", "high", "low", "close", "volume"]
     expected = ["open_sma_5", "high_sma_5", "low_sma_5", "sma_5", "volume_sma_5"]
     assert df.select(pl.col(numeric).ta.sma(5)).columns == expected
-    extra = ["bar", "unit", "periods", *SIGNALS]
+    extra = ["bar", "unit", "periods", *SIGNALS, "reset"]
     assert df.drop(extra).select(cs.numeric().ta.sma(5)).columns == expected
     assert df.select(pl.col("open", "close").ta.sma(5)).columns == ["open_sma_5", "sma_5"]
     both = df.select(pl.col("open", "close").ta.sma(5))
@@ -70,6 +71,10 @@ def test_no_input_column_is_overwritten(entry: dict[str, Any], df: pl.DataFrame)
 def test_multi_output_warm_up_is_a_null_struct(entry: dict[str, Any], df: pl.DataFrame) -> None:
     col = df.select(ours_expr(entry, param_sets(entry)[0])).to_series()
     warm_up = ta.lookback(entry["name"])
+    if "anchored" in entry["flags"]:
+        # Where the anchors fall decides the warm-up; the lookback is the least one.
+        warm_up = int(col.is_not_null().arg_max() or 0)
+        assert warm_up >= ta.lookback(entry["name"])
     assert col.is_null().sum() == warm_up
     assert col.is_null()[:warm_up].all()
     kept = df.with_columns(col).drop_nulls(col.name)

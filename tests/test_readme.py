@@ -66,7 +66,7 @@ def test_intraday_example_runs() -> None:
     starts = intraday.filter("session")["ts"]  # type: ignore[attr-defined]
     # 09:30 New York: 14:30 UTC before the change, 13:30 after.
     assert [(t.hour, t.minute) for t in starts] == [(14, 30)] * 3 + [(13, 30)] * 2
-    assert namespace["from_event"].null_count() < 250  # type: ignore[attr-defined]
+    assert namespace["from_event"].to_series().null_count() < 250  # type: ignore[attr-defined]
 
 
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:

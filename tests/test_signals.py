@@ -18,11 +18,12 @@ OURS = [e["name"] for e in ENTRIES if e["origin"] == "laakhay"]
 
 
 def test_the_catalog_says_which_entries_are_ours() -> None:
-    assert OURS == [
+    expected = [
         *("lag", "crosses_above", "crosses_below", "crosses", "position"),
         *("anchored_vwap", "pivot_points", "prev_levels", "opening_range"),
         *("rolling_vwap", "ulcer_index", "laguerre_rsi", "chandelier_exit"),
     ]
+    assert expected == OURS
     cat = ta.catalog()
     ours = cat.filter(pl.col("origin") == "laakhay")
     assert ours["name"].to_list() == OURS

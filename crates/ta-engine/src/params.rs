@@ -124,9 +124,11 @@ impl ParamSpec {
         )
     }
 
-    /// True when `name` is ours (exact) or TA-Lib's (any case).
+    /// True when `name` is ours (exact) or TA-Lib's (any case; our own entries' parameters
+    /// have no TA-Lib name, written empty).
     pub fn answers_to(&self, name: &str) -> bool {
-        self.name == name || self.talib_name.eq_ignore_ascii_case(name)
+        self.name == name
+            || (!self.talib_name.is_empty() && self.talib_name.eq_ignore_ascii_case(name))
     }
 
     fn error(&self, indicator: &str, kind: ErrorKind, message: String) -> TaError {

@@ -6,7 +6,7 @@ use polars_arrow::bitmap::{Bitmap, MutableBitmap};
 use polars_arrow::datatypes::ArrowDataType;
 use pyo3_polars::derive::polars_expr;
 use serde::Deserialize;
-use ta_engine::catalog::{find, Dtype, IndicatorSpec, InputRole};
+use ta_engine::catalog::{find, Dtype, IndicatorSpec};
 use ta_engine::naming::{output_name, primary_input};
 use ta_engine::{Batch, TaError, Validity};
 

@@ -24,7 +24,6 @@ pyo3::create_exception!(
      unknown version, or of another indicator."
 );
 
-
 fn to_py_err(err: TaError) -> PyErr {
     match err.kind() {
         ErrorKind::InvalidSnapshot => SnapshotError::new_err(err.to_string()),

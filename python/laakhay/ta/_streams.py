@@ -208,8 +208,8 @@ class Panel(Generic[T_co]):
         """One tick from a frame with a row per symbol that has a bar (any order). Inputs are
         read from the OHLCV columns of their names, a free series (``expr``) from ``close``,
         a signal (``long_entry``, ...) or an anchor (``reset``) from the column of its name,
-        unless ``columns`` maps an input keyword to another column. Returns the panel's symbols with their values (null
-        where there is none), in the outputs' dtypes."""
+        unless ``columns`` maps an input keyword to another column. Returns the panel's
+        symbols with their values (null where there is none), in the outputs' dtypes."""
         columns = columns or {}
         names: list[str] = []
         for keyword, role in zip(

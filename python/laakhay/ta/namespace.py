@@ -13063,3 +13063,221 @@ class TaExprNamespace:
         return indicators.opening_range(
             reset, bars, high=self._expr, low=low, by=by, order_by=order_by
         )
+
+    def rolling_vwap(
+        self,
+        period: int = 14,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        volume: IntoExpr = "volume",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Volume-weighted average of the typical price over the last period bars; the receiver is
+        ``close`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000.
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        volume
+            The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``rolling_vwap_14`` with the default parameters.
+
+        Notes
+        -----
+        sum(p*v) / sum(v) over the last `period` bars, p = (high + low + close) / 3; running
+        sums (the leaving value subtracted, then the arriving one added). No value while the
+        window has traded no volume.
+
+        The first 13 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.rolling_vwap())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('rolling_vwap_14', Float64, 13)
+        """
+        return indicators.rolling_vwap(
+            period, high=high, low=low, close=self._expr, volume=volume, by=by, order_by=order_by
+        )
+
+    def ulcer_index(
+        self, period: int = 14, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Ulcer Index: root mean square of the percentage drawdowns from the rolling high; the
+        receiver is ``expr`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``ulcer_index_14`` with the default parameters.
+
+        Notes
+        -----
+        Peter Martin's definition: R = 100 * (x - max) / max with max the highest value of the
+        last `period` bars, UI = sqrt(sum(R^2) / period) over the last `period` bars (summed
+        afresh for each window, oldest first); first value on bar 2 * (period - 1). No value for
+        a window holding a drawdown from a highest value of 0.
+
+        The first 26 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.ulcer_index())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('ulcer_index_14', Float64, 26)
+        """
+        return indicators.ulcer_index(self._expr, period, by=by, order_by=order_by)
+
+    def laguerre_rsi(
+        self, gamma: float = 0.5, *, by: IntoKeys | None = None, order_by: IntoKeys | None = None
+    ) -> pl.Expr:
+        """Laguerre RSI: Ehlers' RSI of a four-stage Laguerre filter; the receiver is ``expr``
+        (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        gamma
+            Damping of the laguerre filter (0 to 1); 0 to 1.
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            Float64, named ``laguerre_rsi_0.5`` with the default parameters.
+
+        Notes
+        -----
+        Ehlers (2002/2004): L0 = (1-g)x + g L0', L1 = -g L0 + L0' + g L1', L2 = -g L1 + L1' + g
+        L2', L3 = -g L2 + L2' + g L3' (primes: the previous bar; all start at 0); CU sums the
+        non-negative L0-L1, L1-L2, L2-L3, CD the negative ones as rises; RSI = CU / (CU + CD),
+        unchanged when CU + CD = 0 (0 at the start).
+
+        The first 0 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.laguerre_rsi())
+        >>> result = out.to_series()
+        >>> result.name, result.dtype, result.null_count()
+        ('laguerre_rsi_0.5', Float64, 0)
+        """
+        return indicators.laguerre_rsi(self._expr, gamma, by=by, order_by=order_by)
+
+    def chandelier_exit(
+        self,
+        period: int = 22,
+        mult: float = 3.0,
+        *,
+        high: IntoExpr = "high",
+        low: IntoExpr = "low",
+        by: IntoKeys | None = None,
+        order_by: IntoKeys | None = None,
+    ) -> pl.Expr:
+        """Chandelier Exit: ATR trailing stops from the highest high and the lowest low; the
+        receiver is ``close`` (ours: not a TA-Lib function).
+
+        Parameters
+        ----------
+        period
+            Number of bars in the window; 1 to 100000.
+        mult
+            Distance from the extreme, in atrs; 0 to 1000000.
+        high
+            The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+        low
+            The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+        by
+            Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+            row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+        order_by
+            Optional column(s) the rows are sorted by (within each group) before the indicator
+            runs, e.g. a timestamp; results come back in the frame's row order.
+
+        Returns
+        -------
+        polars.Expr
+            A struct named ``chandelier_exit_22_3`` with the default parameters, fields
+            ``long``, ``short`` (TA-Lib's order); null where every field is.
+
+        Notes
+        -----
+        LeBeau, as StockCharts documents it: long = MAX(high, period) - mult * ATR(period),
+        short = MIN(low, period) + mult * ATR(period), with TA-Lib's MAX, MIN and ATR (Wilder);
+        first value on bar `period`.
+
+        The first 22 rows are null with the default parameters (the lookback).
+        A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+        computing on the series without that row.
+        The result is named after the indicator and its parameters, prefixed with the input
+        column when that is not the default one (see :func:`output_name`).
+        Values depend on the bar the series starts at (recursive smoothing or a path).
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> from laakhay import ta
+        >>> df = ta.sample_ohlcv(120)
+        >>> out = df.select(pl.col("close").ta.chandelier_exit())
+        >>> out.unnest("chandelier_exit_22_3").columns
+        ['long', 'short']
+        """
+        return indicators.chandelier_exit(
+            period, mult, high=high, low=low, close=self._expr, by=by, order_by=order_by
+        )

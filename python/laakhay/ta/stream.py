@@ -18,6 +18,7 @@ __all__ = [
     "AnchoredVwapValues",
     "AroonValues",
     "BbandsValues",
+    "ChandelierExitValues",
     "CkspValues",
     "DonchianValues",
     "EriValues",
@@ -142,6 +143,7 @@ __all__ = [
     "cdlxsidegap3methods",
     "ceil",
     "cg",
+    "chandelier_exit",
     "chop",
     "choptr",
     "cksp",
@@ -196,6 +198,7 @@ __all__ = [
     "kurtosis",
     "kvo",
     "lag",
+    "laguerre_rsi",
     "linearreg",
     "linearreg_angle",
     "linearreg_intercept",
@@ -251,6 +254,7 @@ __all__ = [
     "rocr",
     "rocr100",
     "rogerssatchell",
+    "rolling_vwap",
     "rsi",
     "rvi",
     "rvir",
@@ -287,6 +291,7 @@ __all__ = [
     "tsf",
     "tsi",
     "typprice",
+    "ulcer_index",
     "ultosc",
     "var",
     "vhf",
@@ -543,6 +548,12 @@ if TYPE_CHECKING:
         high: float
         low: float
 
+    class ChandelierExitValues(NamedTuple):
+        """One bar of ``chandelier_exit``."""
+
+        long: float
+        short: float
+
 else:
     BbandsValues = _engine.record_type("bbands")
     AccbandsValues = _engine.record_type("accbands")
@@ -580,6 +591,7 @@ else:
     PivotPointsValues = _engine.record_type("pivot_points")
     PrevLevelsValues = _engine.record_type("prev_levels")
     OpeningRangeValues = _engine.record_type("opening_range")
+    ChandelierExitValues = _engine.record_type("chandelier_exit")
 
 
 RECORDS: dict[str, type[tuple[object, ...]]] = {
@@ -619,6 +631,7 @@ RECORDS: dict[str, type[tuple[object, ...]]] = {
     "pivot_points": PivotPointsValues,
     "prev_levels": PrevLevelsValues,
     "opening_range": OpeningRangeValues,
+    "chandelier_exit": ChandelierExitValues,
 }
 
 
@@ -3125,3 +3138,37 @@ def opening_range(bars: int = 1, *, revisable: bool = False) -> Stream[OpeningRa
     warming up (the first 0 complete bars with the default parameters).
     """
     return new("opening_range", {"bars": bars}, revisable)
+
+
+def rolling_vwap(period: int = 14, *, revisable: bool = False) -> Stream[float]:
+    """Live ``rolling_vwap`` (see :func:`laakhay.ta.rolling_vwap`, same parameters):
+    ``update(high, low, close, volume)`` gives a ``float`` or None while warming up (the
+    first 13 complete bars with the default parameters).
+    """
+    return new("rolling_vwap", {"period": period}, revisable)
+
+
+def ulcer_index(period: int = 14, *, revisable: bool = False) -> Stream[float]:
+    """Live ``ulcer_index`` (see :func:`laakhay.ta.ulcer_index`, same parameters):
+    ``update(real)`` gives a ``float`` or None while warming up (the first 26 complete bars
+    with the default parameters).
+    """
+    return new("ulcer_index", {"period": period}, revisable)
+
+
+def laguerre_rsi(gamma: float = 0.5, *, revisable: bool = False) -> Stream[float]:
+    """Live ``laguerre_rsi`` (see :func:`laakhay.ta.laguerre_rsi`, same parameters):
+    ``update(real)`` gives a ``float`` or None while warming up (the first 0 complete bars
+    with the default parameters).
+    """
+    return new("laguerre_rsi", {"gamma": gamma}, revisable)
+
+
+def chandelier_exit(
+    period: int = 22, mult: float = 3.0, *, revisable: bool = False
+) -> Stream[ChandelierExitValues]:
+    """Live ``chandelier_exit`` (see :func:`laakhay.ta.chandelier_exit`, same parameters):
+    ``update(high, low, close)`` gives a ``ChandelierExitValues`` (long, short) or None
+    while warming up (the first 22 complete bars with the default parameters).
+    """
+    return new("chandelier_exit", {"period": period, "mult": mult}, revisable)

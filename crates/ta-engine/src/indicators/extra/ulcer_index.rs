@@ -4,7 +4,7 @@ use crate::catalog::{kernel, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::indicators::REAL;
 use crate::kernel::Indicator;
 use crate::params::Params;
-use crate::primitives::{Highest, RollingSum};
+use crate::primitives::{Highest, Ring};
 use crate::TaError;
 
 typed_params! {
@@ -17,12 +17,15 @@ typed_params! {
 /// Ulcer Index, Peter Martin's definition (Martin & McCann, "The Investor's Guide to Fidelity
 /// Funds", 1989): the percentage drawdown `R = 100 · (x − max) / max` from the highest value of
 /// the last `period` bars (this one included), and `UI = sqrt(Σ R² / period)` over the last
-/// `period` drawdowns. The first value comes on bar `2 · (period − 1)`. The sum of squares
-/// runs in TA-Lib's form (the leaving value subtracted, then the arriving one added).
+/// `period` drawdowns. The first value comes on bar `2 · (period − 1)`. The squares are
+/// summed afresh over each window (oldest first), so a window never carries rounding or a
+/// non-finite value from bars that have left it; a window with one (a highest value of 0)
+/// has no value.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct UlcerIndex {
     highest: Highest,
-    squares: RollingSum,
+    /// The last `period` squared drawdowns.
+    squares: Ring,
 }
 
 impl Indicator for UlcerIndex {
@@ -34,7 +37,7 @@ impl Indicator for UlcerIndex {
         let p: UlcerIndexParams = params.get();
         Ok(UlcerIndex {
             highest: Highest::new(p.period),
-            squares: RollingSum::new(p.period),
+            squares: Ring::new(p.period),
         })
     }
     fn lookback(&self) -> usize {
@@ -52,8 +55,9 @@ impl Indicator for UlcerIndex {
         if !self.squares.is_full() {
             return false;
         }
-        let period = self.squares.period() as f64;
-        out[0] = (self.squares.sum().max(0.0) / period).sqrt();
+        let (older, newer) = self.squares.as_slices();
+        let total = older.iter().chain(newer).fold(0.0, |sum, v| sum + v);
+        out[0] = (total / self.squares.capacity() as f64).sqrt();
         out[0].is_finite()
     }
 }
@@ -70,8 +74,9 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
 )
 .with_details(
     "Peter Martin's definition: R = 100 * (x - max) / max with max the highest value of the \
-     last `period` bars, UI = sqrt(sum(R^2) / period) over the last `period` bars; first value \
-     on bar 2 * (period - 1). No value where the highest value is 0.",
+     last `period` bars, UI = sqrt(sum(R^2) / period) over the last `period` bars (summed afresh \
+     for each window, oldest first); first value on bar 2 * (period - 1). No value for a \
+     window holding a drawdown from a highest value of 0.",
 );
 
 #[cfg(test)]

@@ -224,10 +224,7 @@ mod tests {
 
         let woodie = run_all::<PivotPoints>("pivot_points", &[3.0], &rows);
         // PP = (12 + 6 + 2 · 10) / 4 = 9.5.
-        assert_eq!(
-            woodie[3],
-            Some(vec![9.5, 13.0, 7.0, 15.5, 3.5, 19.0, 1.0])
-        );
+        assert_eq!(woodie[3], Some(vec![9.5, 13.0, 7.0, 15.5, 3.5, 19.0, 1.0]));
         let camarilla = run_all::<PivotPoints>("pivot_points", &[4.0], &rows);
         let step = 1.1 * 6.0;
         assert_eq!(
