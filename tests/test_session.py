@@ -221,3 +221,21 @@ def test_live_stream_equals_batch(eurusd: pl.DataFrame) -> None:
         value = stream.update(r["open"], r["high"], r["low"], r["close"], r["session"])
         rows.append(None if value is None else value.r3)
     assert rows == batch["r3"].to_list()
+
+
+def test_the_dsl_takes_the_anchor_first(eurusd: pl.DataFrame) -> None:
+    frame = eurusd.rename({"session": "s"}).with_columns(pl.col("volume").cast(pl.Float64))
+    plan = ta.compile(
+        {
+            "v": "anchored_vwap(crosses_above(close, sma(close, 50)), 2).upper",
+            "p": "pivot_points(s).r1",
+        },
+        columns=["s"],
+    )
+    got = plan.apply(frame).select("v", "p")
+    event = ta.crosses_above("close", ta.sma("close", 50))
+    expected = frame.select(
+        v=ta.anchored_vwap(event, 2.0).struct.field("upper"),
+        p=ta.pivot_points("s").struct.field("r1"),
+    )
+    assert_frame_equal(got, expected)

@@ -498,11 +498,15 @@ class Planner:
         inputs: dict[int, tuple[Node, s.Expr]] = {}
         given: dict[str, tuple[s.Expr, s.Span]] = {}
         positional = [a for a in e.args if a.keyword is None]
-        # Leading series are inputs, in catalog order; what follows is parameters.
+        # Leading series are inputs: the free ones (a series studied, an anchor) first, as the
+        # Python functions take them, then the price fields, each in catalog order; what
+        # follows is parameters.
+        order = sorted(range(len(keywords)), key=lambda k: roles[k] == "price")
         index = 0
         for arg in positional:
             if index < len(keywords) and not self._is_scalar(arg.value):
-                inputs[index] = (self.series_input(spec, index, arg.value, tf), arg.value)
+                slot = order[index]
+                inputs[slot] = (self.series_input(spec, slot, arg.value, tf), arg.value)
                 index += 1
                 continue
             slot = len(given)
@@ -674,10 +678,10 @@ def _shown(node: Node) -> str:
 
 
 def _signature(spec: dict[str, Any]) -> str:
-    parts = [
-        ("close" if k == "expr" else k) if r != "price" else f"{k}={k}"
-        for k, r in zip(spec["input_keywords"], spec["input_roles"], strict=True)
-    ]
+    inputs = sorted(
+        zip(spec["input_keywords"], spec["input_roles"], strict=True), key=lambda i: i[1] == "price"
+    )
+    parts = [("close" if k == "expr" else k) if r != "price" else f"{k}={k}" for k, r in inputs]
     parts += [
         f"{p['name']}={int(p['default']) if p['kind'] != 'float' else p['default']}"
         for p in spec["params"]
