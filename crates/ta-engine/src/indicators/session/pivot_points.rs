@@ -45,30 +45,18 @@ impl PivotMethod {
     pub fn levels(self, high: f64, low: f64, close: f64, open: f64) -> [f64; 7] {
         let range = high - low;
         let classic = (high + low + close) / 3.0;
+        // The floor-trader levels around a pivot: `[pp, r1, s1, r2, s2]`.
+        let floor = |pp: f64| [pp, pp * 2.0 - low, pp * 2.0 - high, pp + range, pp - range];
+        let with_third =
+            |[pp, r1, s1, r2, s2]: [f64; 5], r3: f64, s3: f64| [pp, r1, s1, r2, s2, r3, s3];
         match self {
-            PivotMethod::Traditional => {
-                let pp = classic;
-                [
-                    pp,
-                    pp * 2.0 - low,
-                    pp * 2.0 - high,
-                    pp + range,
-                    pp - range,
-                    pp * 2.0 + (high - 2.0 * low),
-                    pp * 2.0 - (2.0 * high - low),
-                ]
-            }
+            PivotMethod::Traditional => with_third(
+                floor(classic),
+                classic * 2.0 + (high - 2.0 * low),
+                classic * 2.0 - (2.0 * high - low),
+            ),
             PivotMethod::Classic => {
-                let pp = classic;
-                [
-                    pp,
-                    pp * 2.0 - low,
-                    pp * 2.0 - high,
-                    pp + range,
-                    pp - range,
-                    pp + 2.0 * range,
-                    pp - 2.0 * range,
-                ]
+                with_third(floor(classic), classic + 2.0 * range, classic - 2.0 * range)
             }
             PivotMethod::Fibonacci => {
                 let pp = classic;
@@ -84,15 +72,7 @@ impl PivotMethod {
             }
             PivotMethod::Woodie => {
                 let pp = (high + low + 2.0 * open) / 4.0;
-                [
-                    pp,
-                    pp * 2.0 - low,
-                    pp * 2.0 - high,
-                    pp + range,
-                    pp - range,
-                    high + 2.0 * (pp - low),
-                    low - 2.0 * (high - pp),
-                ]
+                with_third(floor(pp), high + 2.0 * (pp - low), low - 2.0 * (high - pp))
             }
             PivotMethod::Camarilla => {
                 let step = 1.1 * range;
