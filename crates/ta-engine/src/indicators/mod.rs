@@ -74,3 +74,19 @@ pub(crate) fn run_rows<I: crate::kernel::Indicator>(
         .map(|row| indicator.step(row, &mut out).then_some(out[0]))
         .collect()
 }
+
+/// Test support: like [`run_rows`], every output per row (multi-output indicators); `None`
+/// while there is no value.
+#[cfg(test)]
+pub(crate) fn run_all<I: crate::kernel::Indicator>(
+    name: &str,
+    params: &[f64],
+    rows: &[Vec<f64>],
+) -> Vec<Option<Vec<f64>>> {
+    let spec = crate::catalog::find(name).unwrap();
+    let mut indicator = I::from_params(&spec.params(params).unwrap()).unwrap();
+    let mut out = vec![0.0; I::OUTPUTS];
+    rows.iter()
+        .map(|row| indicator.step(row, &mut out).then(|| out.clone()))
+        .collect()
+}

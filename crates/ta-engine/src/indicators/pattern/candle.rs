@@ -391,11 +391,7 @@ impl<const N: usize, const K: usize> WindowFields<N, K> {
         let mask = ranges.len().wrapping_sub(1);
         let head_row: usize = 0;
         for k in 0..rows.min(buf.len()) {
-            let candle = back(k);
-            let at = head_row.wrapping_sub(k * ROW) & mask;
-            ranges[at] = candle.body();
-            ranges[(at + 1) & mask] = candle.high_low();
-            ranges[(at + 2) & mask] = candle.upper() + candle.lower();
+            write_ranges(&mut ranges, head_row.wrapping_sub(k * ROW) & mask, &back(k));
         }
         Ok(WindowFields {
             recent,
@@ -411,6 +407,19 @@ impl<const N: usize, const K: usize> WindowFields<N, K> {
 
 /// Most candles a window shifts; more are kept in a ring.
 const SHIFTED: usize = 3;
+
+/// Writes a candle's row of ranges (body, high-low, shadows) at `at` of the power-of-two ring
+/// `ranges` (`mask` = its length - 1): what a bar's push stores, and what a converted version 1
+/// snapshot stores for its candles. Element by element: values built on the stack and copied
+/// in would be read back in other sizes than they were written, which defeats store
+/// forwarding.
+#[inline(always)]
+fn write_ranges(ranges: &mut [f64], at: usize, candle: &Candle) {
+    let mask = ranges.len() - 1;
+    ranges[at] = candle.body();
+    ranges[(at + 1) & mask] = candle.high_low();
+    ranges[(at + 2) & mask] = candle.upper() + candle.lower();
+}
 
 /// Length of the ranges ring the sums need: a power of two above their reach.
 fn ring_len(totals: &[Total]) -> usize {
@@ -472,11 +481,7 @@ impl<const N: usize, const K: usize> Window<N, K> {
         if K > 0 {
             let mask = self.ranges.len() - 1;
             self.head = (self.head + ROW) & mask;
-            // Element by element: values built on the stack and copied in would be read back
-            // in other sizes than they were written, which defeats store forwarding.
-            self.ranges[self.head] = candle.body();
-            self.ranges[(self.head + 1) & mask] = candle.high_low();
-            self.ranges[(self.head + 2) & mask] = candle.upper() + candle.lower();
+            write_ranges(&mut self.ranges, self.head, &candle);
         }
         let i = self.seen;
         self.seen += 1;

@@ -104,8 +104,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
 
 #[cfg(test)]
 mod tests {
-    use super::super::run_all;
     use super::AnchoredVwap;
+    use crate::indicators::run_all;
 
     fn bar(price: f64, volume: f64, reset: bool) -> Vec<f64> {
         vec![price, price, price, volume, f64::from(u8::from(reset))]

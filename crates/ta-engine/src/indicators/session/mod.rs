@@ -36,19 +36,3 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &prev_levels::SPEC,
     &opening_range::SPEC,
 ];
-
-/// Test support: steps `I` (catalog entry `name`) over rows, every output per row; `None`
-/// while there is no value.
-#[cfg(test)]
-pub(crate) fn run_all<I: crate::kernel::Indicator>(
-    name: &str,
-    params: &[f64],
-    rows: &[Vec<f64>],
-) -> Vec<Option<Vec<f64>>> {
-    let spec = crate::catalog::find(name).unwrap();
-    let mut indicator = I::from_params(&spec.params(params).unwrap()).unwrap();
-    let mut out = vec![0.0; I::OUTPUTS];
-    rows.iter()
-        .map(|row| indicator.step(row, &mut out).then(|| out.clone()))
-        .collect()
-}

@@ -88,8 +88,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
 
 #[cfg(test)]
 mod tests {
-    use super::super::run_all;
     use super::*;
+    use crate::indicators::run_all;
 
     #[test]
     fn appears_once_the_first_bars_are_complete() {

@@ -36,4 +36,10 @@ impl PeriodLevels {
     pub fn previous(&self) -> Option<[f64; 4]> {
         self.previous
     }
+
+    /// The current period's open (its first bar's).
+    #[inline(always)]
+    pub fn open(&self) -> Option<f64> {
+        self.current.map(|[open, ..]| open)
+    }
 }

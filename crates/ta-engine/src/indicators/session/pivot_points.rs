@@ -91,14 +91,12 @@ impl PivotMethod {
 }
 
 /// Pivot points: support and resistance levels for the current period from the previous
-/// completed one, constant through the period. No value during the first period (it has no
-/// previous one).
+/// completed one, constant through the period (they read nothing the period's later bars
+/// change). No value during the first period (it has no previous one).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PivotPoints {
     method: PivotMethod,
     periods: PeriodLevels,
-    /// The current period's levels, fixed on its first bar.
-    levels: Option<[f64; 7]>,
 }
 
 impl Indicator for PivotPoints {
@@ -111,7 +109,6 @@ impl Indicator for PivotPoints {
         Ok(PivotPoints {
             method: PivotMethod::ALL[p.method.min(4)],
             periods: PeriodLevels::default(),
-            levels: None,
         })
     }
     fn lookback(&self) -> usize {
@@ -120,16 +117,13 @@ impl Indicator for PivotPoints {
     }
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        let open = bar[0];
-        if self.periods.push(open, bar[1], bar[2], bar[3], bar[4]) {
-            self.levels = self
-                .periods
-                .previous()
-                .map(|[_, high, low, close]| self.method.levels(high, low, close, open));
-        }
-        let Some(levels) = self.levels else {
+        self.periods.push(bar[0], bar[1], bar[2], bar[3], bar[4]);
+        let (Some([_, high, low, close]), Some(open)) =
+            (self.periods.previous(), self.periods.open())
+        else {
             return false;
         };
+        let levels = self.method.levels(high, low, close, open);
         out[..7].copy_from_slice(&levels);
         levels.iter().all(|v| v.is_finite())
     }
@@ -173,8 +167,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
 
 #[cfg(test)]
 mod tests {
-    use super::super::run_all;
     use super::*;
+    use crate::indicators::run_all;
 
     fn bar(o: f64, h: f64, l: f64, c: f64, reset: bool) -> Vec<f64> {
         vec![o, h, l, c, f64::from(u8::from(reset))]

@@ -68,8 +68,8 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
 
 #[cfg(test)]
 mod tests {
-    use super::super::run_all;
     use super::*;
+    use crate::indicators::run_all;
 
     #[test]
     fn shows_the_last_completed_period() {

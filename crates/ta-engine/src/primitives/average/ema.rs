@@ -59,9 +59,7 @@ impl Ema {
             ..Self::new(period)
         }
     }
-}
 
-impl Ema {
     /// The factors `(k, 1 - k)` of a blend step (see [`EmaForm::Blend`]).
     pub(super) fn blend_factors(&self) -> (f64, f64) {
         (self.k, self.one_minus_k)
