@@ -32,7 +32,7 @@ SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "
 # entries and exits) read 0/1 columns of their names.
 FREE_COLUMNS = {"real": "close", "real0": "close", "real1": "open", "periods": "periods"}
 SIGNALS = ("long_entry", "long_exit", "short_entry", "short_exit")
-COLUMNS = (*OHLCV, "periods", "unit", *SIGNALS, "reset")
+COLUMNS = (*OHLCV, "periods", "unit", *SIGNALS, "reset", "window")
 
 
 def free_column(entry: dict[str, Any], role: str) -> str:
@@ -65,6 +65,7 @@ def synthetic_ohlcv(n: int, seed: int, scale: float = 100.0) -> dict[str, np.nda
         "unit": close / (np.max(close) * 1.01) if n else close,
         **signals_for(n, rng),
         "reset": resets_for(n),
+        "window": windows_for(n),
     }
 
 
@@ -89,6 +90,15 @@ def resets_for(n: int) -> np.ndarray:
     return reset
 
 
+def windows_for(n: int) -> np.ndarray:
+    """Time windows (``window_range``'s ``window``) as 0/1 floats: the first 3 bars of each
+    13-bar period, plus a one-bar window and two windows back to back now and then."""
+    window = (np.arange(n) % 13 < 3).astype(np.float64)
+    window[np.arange(n) % 97 == 60] = 1.0
+    window[np.arange(n) % 97 == 3] = 0.0
+    return window
+
+
 def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
     path = SHARED_DATA / f"{name}.csv"
     if not path.exists():
@@ -104,6 +114,7 @@ def real_ohlcv(name: str) -> dict[str, np.ndarray] | None:
         "unit": unit,
         **signals_for(n),
         "reset": resets_for(n),
+        "window": windows_for(n),
     }
 
 
@@ -516,6 +527,85 @@ def _ref_chandelier_exit(x: list[np.ndarray], params: dict[str, Any]) -> list[li
     return [list(highest - mult * atr), list(lowest + mult * atr)]
 
 
+def _ref_swing_pivot(beats: Callable[[float, float], bool]) -> Any:
+    """TradingView's ta.pivothigh / ta.pivotlow: the value `right_bars` back, on the bar that
+    confirms it, when it beats each of the `left_bars` before and `right_bars` after it."""
+
+    def run(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+        (series,) = x
+        left = _ref_period(params, "left_bars", 1, 1000)
+        right = _ref_period(params, "right_bars", 1, 1000)
+        out = [math.nan] * len(series)
+        for t in range(left + right, len(series)):
+            at = t - right
+            others = [series[i] for i in range(at - left, t + 1) if i != at]
+            if all(beats(series[at], v) for v in others):
+                out[t] = float(series[at])
+        return [out]
+
+    return run
+
+
+def _ref_demark_pivots(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """DeMark: X from the previous period's O, H, L, C by its direction; PP = X/4,
+    R1 = X/2 - L, S1 = X/2 - H."""
+    out: list[list[float]] = [[], [], []]
+    for prev in _previous_periods(x):
+        levels = [math.nan] * 3
+        if prev is not None:
+            o, h, lo, c = prev
+            if c < o:
+                x_ = h + 2 * lo + c
+            elif c > o:
+                x_ = 2 * h + lo + c
+            else:
+                x_ = h + lo + 2 * c
+            levels = [x_ / 4, x_ / 2 - lo, x_ / 2 - h]
+        for o_, value in zip(out, levels, strict=True):
+            o_.append(value if math.isfinite(value) else math.nan)
+    return out
+
+
+def _ref_window_range(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """High and low of the last run of window rows, from the row after it to the next run."""
+    high, low, window = x
+    out: list[list[float]] = [[], []]
+    run: list[int] = []
+    last: tuple[float, float] | None = None
+    for i in range(len(high)):
+        if window[i] != 0:
+            run.append(i)
+            value = None
+        else:
+            if run:
+                last = (float(np.max(high[run])), float(np.min(low[run])))
+                run = []
+            value = last
+        out[0].append(value[0] if value else math.nan)
+        out[1].append(value[1] if value else math.nan)
+    return out
+
+
+def _ref_ttm_squeeze(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """Carter's squeeze: SMA ± bb_mult·STDDEV (TA-Lib's) inside SMA ± kc_mult·SMA(TRANGE)."""
+    high, low, close = x
+    period = _ref_period(params, "period", 2)
+    if len(close) == 0:
+        return [[], []]
+    mid = talib.SMA(close, period)
+    bb = params["bb_mult"] * talib.STDDEV(close, period, 1.0)
+    kc = params["kc_mult"] * talib.SMA(talib.TRANGE(high, low, close), period)
+    on, off = [], []
+    for m, b, k in zip(mid, bb, kc, strict=True):
+        if math.isnan(k):
+            on.append(math.nan)
+            off.append(math.nan)
+            continue
+        on.append(float(m + b < m + k and m - b > m - k))
+        off.append(float(m + b > m + k and m - b < m - k))
+    return [on, off]
+
+
 REFERENCES: dict[str, Any] = {
     "lag": _ref_lag,
     "crosses_above": _ref_cross(_above),
@@ -530,6 +620,11 @@ REFERENCES: dict[str, Any] = {
     "ulcer_index": _ref_ulcer_index,
     "laguerre_rsi": _ref_laguerre_rsi,
     "chandelier_exit": _ref_chandelier_exit,
+    "demark_pivots": _ref_demark_pivots,
+    "window_range": _ref_window_range,
+    "pivot_high": _ref_swing_pivot(lambda a, b: a > b),
+    "pivot_low": _ref_swing_pivot(lambda a, b: a < b),
+    "ttm_squeeze": _ref_ttm_squeeze,
 }
 """Our own entries' rules, by name: inputs in catalog order (complete rows only) and
 parameters by name in, one list per output out."""
@@ -579,6 +674,31 @@ REFERENCE_SPECS: dict[str, dict[str, Any]] = {
         "inputs": ["high", "low", "close"],
         "params": [("period", 22, 1, 100_000), ("mult", 3.0, 0.0, 1e6)],
         "outputs": ["Float64"] * 2,
+    },
+    "demark_pivots": {
+        "inputs": ["open", "high", "low", "close", "reset"],
+        "params": [],
+        "outputs": ["Float64"] * 3,
+    },
+    "window_range": {
+        "inputs": ["high", "low", "window"],
+        "params": [],
+        "outputs": ["Float64"] * 2,
+    },
+    "pivot_high": {
+        "inputs": ["high"],
+        "params": [("left_bars", 5, 1, 1000), ("right_bars", 5, 1, 1000)],
+        "outputs": ["Float64"],
+    },
+    "pivot_low": {
+        "inputs": ["low"],
+        "params": [("left_bars", 5, 1, 1000), ("right_bars", 5, 1, 1000)],
+        "outputs": ["Float64"],
+    },
+    "ttm_squeeze": {
+        "inputs": ["high", "low", "close"],
+        "params": [("period", 20, 2, 100_000), ("bb_mult", 2.0, 0.0, 1e6), ("kc_mult", 1.5, 0.0, 1e6)],
+        "outputs": ["Boolean"] * 2,
     },
 }
 """Our own entries' inputs, parameters ``(name, default, min, max)`` and output dtypes, as

@@ -1,5 +1,6 @@
-"""Session- and event-anchored entries (`anchored_vwap`, `pivot_points`, `prev_levels`,
-`opening_range`) and their anchor, `ta.session_start`. The generic suites check them against
+"""Session- and event-anchored entries (`anchored_vwap`, `pivot_points`, `demark_pivots`,
+`prev_levels`, `opening_range`, `window_range`, `volume_profile`), their anchors
+(`ta.session_start`, `ta.session_elapsed`) and swing pivots. The generic suites check them against
 the reference rules in conftest (`REFERENCES`) on synthetic data, with gaps, chunks, groups
 and streams; here: the anchor itself, real intraday data, independent Polars computations,
 and the properties a trader relies on."""
@@ -203,8 +204,90 @@ def test_event_anchors_and_opening_range(eurusd: pl.DataFrame) -> None:
     assert_frame_equal(rng, expected)
 
 
-@pytest.mark.parametrize("name", ["anchored_vwap", "pivot_points", "prev_levels", "opening_range"])
+def test_opening_range_in_minutes(eurusd: pl.DataFrame) -> None:
+    # The FX session's first 150 minutes (bars at 17:00, 18:00, 19:00 New York): the range is
+    # known on the first bar after the window and holds until the next window opens.
+    elapsed = ta.session_elapsed("ts", "1d", offset="-7h", tz=NEW_YORK)
+    frame = eurusd.with_columns(window=elapsed < pl.duration(minutes=150))
+    got = frame.select(ta.window_range("window")).to_series().struct.unnest()
+    # Independently: windows numbered by where a run of window bars starts.
+    w = pl.col("window")
+    runs = frame.with_columns(run=(w & ~w.shift(1, fill_value=False)).cum_sum())
+    ranges = (
+        runs.filter(w)
+        .group_by("run")
+        .agg(high_w=pl.col("high").max(), low_w=pl.col("low").min(), n=pl.len())
+    )
+    expected = (
+        runs.join(ranges, on="run", how="left")
+        .select(
+            high=pl.when(~w & (pl.col("run") > 0)).then(pl.col("high_w")),
+            low=pl.when(~w & (pl.col("run") > 0)).then(pl.col("low_w")),
+        )
+    )
+    assert_frame_equal(got, expected)
+    # Local 17:00-19:59 (the window) is 3 hourly bars on a full session.
+    assert ranges["n"].max() == 3
+    assert got["high"].null_count() < frame.height // 2
+
+
+def test_demark_pivots_from_the_previous_session(eurusd: pl.DataFrame) -> None:
+    got = eurusd.select(ta.demark_pivots("session")).to_series().struct.unnest()
+    o, h, lo, c = pl.col("open"), pl.col("high"), pl.col("low"), pl.col("close")
+    x = (
+        pl.when(c < o)
+        .then(h + 2 * lo + c)
+        .when(c > o)
+        .then(2 * h + lo + c)
+        .otherwise(h + lo + 2 * c)
+    )
+    levels = sessions(eurusd).select(
+        pl.col("sid") + 1, pp=x / 4, r1=x / 2 - lo, s1=x / 2 - h
+    )
+    expected = (
+        eurusd.with_columns(sid=pl.col("session").cum_sum())
+        .join(levels, on="sid", how="left")
+        .select("pp", "r1", "s1")
+    )
+    assert_frame_equal(got, expected, check_exact=False, rel_tol=1e-12, abs_tol=0.0)
+    # Each direction of the previous session occurs in this data.
+    assert got["pp"].n_unique() > 100
+
+
+@pytest.mark.parametrize(("left", "right"), [(5, 5), (2, 7), (10, 1)])
+def test_swing_pivots_by_rolling_extremes(eurusd: pl.DataFrame, left: int, right: int) -> None:
+    for name, high in (("pivot_high", True), ("pivot_low", False)):
+        src = pl.col("high" if high else "low")
+        got = eurusd.select(getattr(ta, name)(left_bars=left, right_bars=right)).to_series()
+        # The bar `right` back against the `left` before it and the `right` after it, by
+        # Polars' rolling extremes; reported on the confirming bar.
+        candidate = src.shift(right)
+        if high:
+            before = src.shift(right + 1).rolling_max(left)
+            after = src.rolling_max(right)
+            is_pivot = (candidate > before) & (candidate > after)
+        else:
+            before = src.shift(right + 1).rolling_min(left)
+            after = src.rolling_min(right)
+            is_pivot = (candidate < before) & (candidate < after)
+        expected = eurusd.select(pl.when(is_pivot).then(candidate)).to_series()
+        assert_series_equal(got, expected, check_names=False)
+        assert got.drop_nulls().len() > 50
+        # The catalog's event lag tells a chart where the pivot was.
+        outputs = ta.info(name)["outputs"]
+        assert outputs[0]["event_lag_param"] == "right_bars"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "anchored_vwap", "pivot_points", "demark_pivots", "prev_levels", "opening_range",
+        "volume_profile",
+    ],
+)  # fmt: skip
 def test_no_row_depends_on_later_rows(eurusd: pl.DataFrame, name: str) -> None:
+    if name not in ta.catalog()["name"].to_list():
+        pytest.skip(f"{name} is not built")
     expr = getattr(ta, name)("session")
     full = eurusd.select(expr).to_series()
     for cut in (1, 24, 500, eurusd.height - 1):

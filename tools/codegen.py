@@ -111,6 +111,8 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         "periods": 'pl.col("bar") % 20 + 2',
         # An anchor every 20 bars (a session of 20 bars).
         "reset": 'pl.col("bar") % 20 == 0',
+        # The first 3 bars of each such session.
+        "window": 'pl.col("bar") % 20 < 3',
         **_SIGNAL_ARGS,
     }
     signals = _primary(e) in _SIGNAL_ARGS
@@ -161,11 +163,15 @@ _ROLES = {
         "Anchor: true on the first bar of each new period (a session, a week, an event), "
         'e.g. ``ta.session_start("ts", "1d", tz="America/New_York")``'
     ),
+    "window": (
+        "Window: true on the bars inside a time window, e.g. a session's first 30 minutes, "
+        '``ta.session_elapsed("ts", "1d", offset="9h30m") < pl.duration(minutes=30)``'
+    ),
 }
 
 
 def _role_doc(name: str) -> str:
-    if name in _SIGNAL_ARGS or name == "reset":
+    if name in _SIGNAL_ARGS or name in ("reset", "window"):
         return (
             f"    {_ROLES[name]}: a Boolean column name or expression (or numbers: 0 is false, "
             "any other number true)."

@@ -11,7 +11,7 @@ from laakhay.ta import dsl, stream
 from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
 from laakhay.ta._catalog import catalog, info, lookback, output_name
 from laakhay.ta._engine import __version__
-from laakhay.ta.anchors import session_start
+from laakhay.ta.anchors import session_elapsed, session_start
 from laakhay.ta.candles import CANDLE_PRESETS, CandleSetting, CandleSettings
 from laakhay.ta.datasets import sample_ohlcv
 from laakhay.ta.dsl import DslError, Plan, compile
@@ -32,6 +32,7 @@ __all__ = [
     "lookback",
     "output_name",
     "sample_ohlcv",
+    "session_elapsed",
     "session_start",
     "stream",
     *_indicator_names,

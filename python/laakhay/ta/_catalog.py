@@ -75,7 +75,8 @@ def catalog() -> pl.DataFrame:
         ``params`` (list of structs with ``name``, ``talib_name``, ``kind``, ``default``,
         ``min``, ``max``, ``description``), ``outputs`` (list of structs with ``name``,
         ``talib_name``, ``dtype`` (Float64, Int32 or Boolean), plot hints ``pane``,
-        ``style``, ``display_shift``, ``confirmation_lag``, ``pane_group``), ``levels``
+        ``style``, ``display_shift``, ``confirmation_lag``, ``pane_group``,
+        ``event_lag_param``), ``levels``
         (reference lines, e.g. RSI 30/70),
         ``fills`` (output pairs to shade between), ``flags``, ``missing_data``,
         ``deviations`` (deliberate departures from TA-Lib, with the reason),
@@ -134,6 +135,7 @@ def catalog() -> pl.DataFrame:
                         "display_shift": pl.Int64,
                         "confirmation_lag": pl.Int64,
                         "pane_group": pl.String,
+                        "event_lag_param": pl.String,
                     }
                 )
             ),

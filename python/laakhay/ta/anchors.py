@@ -1,9 +1,14 @@
 """Anchors for session- and event-anchored indicators (``anchored_vwap``, ``pivot_points``,
-``prev_levels``, ``opening_range``): the Boolean ``reset`` series they take, true on the first
-bar of each new period.
+``demark_pivots``, ``prev_levels``, ``opening_range``, ``volume_profile``): the Boolean
+``reset`` series they take, true on the first bar of each new period; and the time windows
+``window_range`` takes.
 
 For calendar periods use :func:`session_start`; for events, any Boolean expression (an
-earnings date, a crossing, ``pl.col("ts") == pl.datetime(2024, 3, 1)``).
+earnings date, a crossing, ``pl.col("ts") == pl.datetime(2024, 3, 1)``). For a window in
+time (a session's first 30 minutes), compare :func:`session_elapsed` with a duration.
+
+A bar with a missing (null or non-finite) input is skipped by every indicator, its anchor
+included: put anchors on complete bars (``session_start`` over the rows you keep).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import polars as pl
 from laakhay.ta import _engine, _plugin
 from laakhay.ta._plugin import IntoExpr, IntoKeys
 
-__all__ = ["session_start"]
+__all__ = ["session_elapsed", "session_start"]
 
 
 def session_start(
@@ -63,13 +68,7 @@ def session_start(
     >>> df.select(ta.session_start("ts", "1d", tz="America/New_York")).to_series().to_list()
     [True, False, False]
     """
-    try:
-        _engine.bucket(every, offset, tz, 0)
-    except ValueError as error:
-        raise ValueError(f"session_start: {error}") from None
-    stamps = _plugin._to_expr(ts, "session_start", "ts")
-    instants = stamps.cast(pl.Datetime("ns", "UTC")).dt.epoch("ns")
-    start = _plugin.bucket(instants, every, offset, tz).struct.field("start")
+    instants, start = _period_start(ts, every, offset, tz, "session_start")
     # The last known period before each row (rows with a null stamp carry none).
     previous = start.shift(1).forward_fill()
     if by is not None:
@@ -81,3 +80,48 @@ def session_start(
         .otherwise(start.ne_missing(previous))
         .alias("session_start")
     )
+
+
+def session_elapsed(
+    ts: IntoExpr = "ts",
+    every: str = "1d",
+    *,
+    offset: str | None = None,
+    tz: str | None = None,
+) -> pl.Expr:
+    """Time since the start of each row's calendar period, as a Duration: compared with a
+    duration it makes the ``window`` of ``window_range`` (an opening range in minutes, an
+    initial balance, an overnight session).
+
+    Periods are those of :func:`session_start` (same ``every``, ``offset`` and ``tz``); a
+    period starts at its boundary, not at its first bar.
+
+    Returns
+    -------
+    A Duration expression (nanoseconds), null where the timestamp is null.
+
+    >>> import polars as pl
+    >>> from datetime import datetime
+    >>> from laakhay import ta
+    >>> df = pl.DataFrame({"ts": [datetime(2024, 3, 8, 14, 30), datetime(2024, 3, 8, 14, 55),
+    ...                           datetime(2024, 3, 8, 15, 0)]})
+    >>> opening = ta.session_elapsed("ts", "1d", offset="9h30m", tz="America/New_York")
+    >>> df.select(opening < pl.duration(minutes=30)).to_series().to_list()
+    [True, True, False]
+    """
+    instants, start = _period_start(ts, every, offset, tz, "session_elapsed")
+    return (instants - start).cast(pl.Duration("ns")).alias("session_elapsed")
+
+
+def _period_start(
+    ts: IntoExpr, every: str, offset: str | None, tz: str | None, caller: str
+) -> tuple[pl.Expr, pl.Expr]:
+    """Each row's instant and the start of its period, both in UTC nanoseconds."""
+    try:
+        _engine.bucket(every, offset, tz, 0)
+    except ValueError as error:
+        raise ValueError(f"{caller}: {error}") from None
+    stamps = _plugin._to_expr(ts, caller, "ts")
+    instants = stamps.cast(pl.Datetime("ns", "UTC")).dt.epoch("ns")
+    start = _plugin.bucket(instants, every, offset, tz).struct.field("start")
+    return instants, start

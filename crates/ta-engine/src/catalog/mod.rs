@@ -122,6 +122,9 @@ pub enum Input {
     ShortEntry,
     /// Close a short position on this bar (a boolean as 0/1).
     ShortExit,
+    /// The bar lies inside a time window, e.g. a session's first 30 minutes (a boolean as
+    /// 0/1).
+    Window,
 }
 
 /// What an input series is to an indicator.
@@ -137,7 +140,7 @@ pub enum InputRole {
     /// A boolean series whose true bars restart the state (an anchor).
     Reset,
     /// A boolean series, as 0/1 (any non-zero number is true), that tells a state machine
-    /// what to do on a bar (enter, exit).
+    /// what to do on a bar (enter, exit, include it in a window).
     Signal,
 }
 
@@ -168,9 +171,11 @@ impl Input {
             Input::Real | Input::Real0 | Input::Real1 => InputRole::Free,
             Input::Periods => InputRole::PeriodSeries,
             Input::Reset => InputRole::Reset,
-            Input::LongEntry | Input::LongExit | Input::ShortEntry | Input::ShortExit => {
-                InputRole::Signal
-            }
+            Input::LongEntry
+            | Input::LongExit
+            | Input::ShortEntry
+            | Input::ShortExit
+            | Input::Window => InputRole::Signal,
         }
     }
 
@@ -195,6 +200,7 @@ impl Input {
             Input::LongExit => "long_exit",
             Input::ShortEntry => "short_entry",
             Input::ShortExit => "short_exit",
+            Input::Window => "window",
         }
     }
 }
@@ -282,6 +288,10 @@ pub struct OutputSpec {
     /// Outputs of different entries that belong in one pane share this name (ADX with
     /// +DI/-DI).
     pub pane_group: Option<&'static str>,
+    /// The parameter whose value is how many bars before the reporting bar the reported event
+    /// happened (a swing pivot is known `right_bars` after its bar): charts draw the value
+    /// there; computations see it only where it is reported. `None`: on the bar itself.
+    pub event_lag_param: Option<&'static str>,
 }
 
 impl OutputSpec {
@@ -300,6 +310,7 @@ impl OutputSpec {
             display_shift: 0,
             confirmation_lag: 0,
             pane_group: None,
+            event_lag_param: None,
         }
     }
 
@@ -333,6 +344,12 @@ impl OutputSpec {
         self
     }
 
+    /// Reports an event that happened as many bars earlier as parameter `param` says.
+    pub const fn reported_after(mut self, param: &'static str) -> Self {
+        self.event_lag_param = Some(param);
+        self
+    }
+
     /// Final only `bars` bars after the bar it is reported on.
     pub const fn confirmed_after(mut self, bars: usize) -> Self {
         self.confirmation_lag = bars;
@@ -361,8 +378,12 @@ pub enum Flag {
     /// adapters may split the series anywhere (Polars registers it elementwise).
     Elementwise,
     /// Values restart at each anchor: a bar whose `reset` input is true (and the series'
-    /// first bar) starts a new period, so the warm-up depends on where the anchors fall.
+    /// first bar) starts a new period, as does the first bar of a `window`, so the warm-up
+    /// depends on where the anchors fall.
     Anchored,
+    /// Only the bars that report an event have a value (a swing pivot, on the bar that
+    /// confirms it); every other row is missing, so the first value's row depends on the data.
+    Events,
 }
 
 impl Flag {
@@ -372,6 +393,7 @@ impl Flag {
             Flag::Cumulative => "cumulative",
             Flag::Elementwise => "elementwise",
             Flag::Anchored => "anchored",
+            Flag::Events => "events",
         }
     }
 }
@@ -735,6 +757,15 @@ mod tests {
             for fill in spec.fills {
                 assert!(names.contains(&fill.upper) && names.contains(&fill.lower));
             }
+            // An event lag is a whole-number parameter of the entry.
+            for lag in spec.outputs.iter().filter_map(|o| o.event_lag_param) {
+                let param = spec.params.iter().find(|p| p.name == lag);
+                assert!(
+                    param.is_some_and(|p| p.kind == crate::params::ParamKind::Int),
+                    "{}: event lag {lag}",
+                    spec.name
+                );
+            }
         }
         assert_eq!(find("rsi").unwrap().levels, [30.0, 70.0]);
         let group = |name| find(name).unwrap().outputs[0].pane_group;
@@ -771,10 +802,15 @@ mod tests {
                 "pivot_points",
                 "prev_levels",
                 "opening_range",
+                "demark_pivots",
+                "window_range",
                 "rolling_vwap",
                 "ulcer_index",
                 "laguerre_rsi",
-                "chandelier_exit"
+                "chandelier_exit",
+                "pivot_high",
+                "pivot_low",
+                "ttm_squeeze"
             ]
         );
         // Our entries come after TA-Lib's; an empty name finds nothing.

@@ -74,6 +74,8 @@ pub fn inputs<'a>(spec: &IndicatorSpec, data: &'a Data) -> Vec<&'a [f64]> {
             ShortExit => data[10].as_slice(),
             // An anchor on about one bar in eight.
             Reset => data[7].as_slice(),
+            // Windows of a few bars, about one bar in eight starting one.
+            Window => data[8].as_slice(),
         })
         .collect()
 }

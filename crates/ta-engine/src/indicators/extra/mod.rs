@@ -4,11 +4,15 @@
 mod chandelier_exit;
 mod laguerre_rsi;
 mod rolling_vwap;
+mod swing_pivot;
+mod ttm_squeeze;
 mod ulcer_index;
 
 pub use chandelier_exit::{ChandelierExit, ChandelierExitParams};
 pub use laguerre_rsi::{LaguerreRsi, LaguerreRsiParams};
 pub use rolling_vwap::{RollingVwap, RollingVwapParams};
+pub use swing_pivot::{PivotHigh, PivotLow, SwingPivot, SwingPivotParams};
+pub use ttm_squeeze::{TtmSqueeze, TtmSqueezeParams};
 pub use ulcer_index::{UlcerIndex, UlcerIndexParams};
 
 use crate::catalog::IndicatorSpec;
@@ -19,4 +23,7 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &ulcer_index::SPEC,
     &laguerre_rsi::SPEC,
     &chandelier_exit::SPEC,
+    &swing_pivot::HIGH_SPEC,
+    &swing_pivot::LOW_SPEC,
+    &ttm_squeeze::SPEC,
 ];

@@ -10,16 +10,20 @@
 //! anchor on a bar with a missing price is lost (put it on a complete bar).
 
 mod anchored_vwap;
+mod demark_pivots;
 mod opening_range;
 mod period_levels;
 mod pivot_points;
 mod prev_levels;
+mod window_range;
 
 pub use anchored_vwap::{AnchoredVwap, AnchoredVwapParams};
+pub use demark_pivots::{demark_levels, DemarkPivots};
 pub use opening_range::{OpeningRange, OpeningRangeParams};
 pub use period_levels::PeriodLevels;
 pub use pivot_points::{PivotMethod, PivotPoints, PivotPointsParams};
 pub use prev_levels::PrevLevels;
+pub use window_range::WindowRange;
 
 use crate::catalog::IndicatorSpec;
 
@@ -35,4 +39,6 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &pivot_points::SPEC,
     &prev_levels::SPEC,
     &opening_range::SPEC,
+    &demark_pivots::SPEC,
+    &window_range::SPEC,
 ];
