@@ -771,6 +771,7 @@ mod tests {
                 "pivot_points",
                 "prev_levels",
                 "opening_range",
+                "volume_profile",
                 "rolling_vwap",
                 "ulcer_index",
                 "laguerre_rsi",

@@ -14,12 +14,14 @@ mod opening_range;
 mod period_levels;
 mod pivot_points;
 mod prev_levels;
+mod volume_profile;
 
 pub use anchored_vwap::{AnchoredVwap, AnchoredVwapParams};
 pub use opening_range::{OpeningRange, OpeningRangeParams};
 pub use period_levels::PeriodLevels;
 pub use pivot_points::{PivotMethod, PivotPoints, PivotPointsParams};
 pub use prev_levels::PrevLevels;
+pub use volume_profile::{VolumeProfile, VolumeProfileParams};
 
 use crate::catalog::IndicatorSpec;
 
@@ -35,4 +37,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &pivot_points::SPEC,
     &prev_levels::SPEC,
     &opening_range::SPEC,
+    &volume_profile::SPEC,
 ];
