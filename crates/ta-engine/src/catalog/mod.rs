@@ -804,6 +804,7 @@ mod tests {
                 "opening_range",
                 "demark_pivots",
                 "window_range",
+                "volume_profile",
                 "rolling_vwap",
                 "ulcer_index",
                 "laguerre_rsi",

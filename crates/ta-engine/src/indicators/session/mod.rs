@@ -16,6 +16,7 @@ mod period_levels;
 mod pivot_points;
 mod prev_levels;
 mod window_range;
+mod volume_profile;
 
 pub use anchored_vwap::{AnchoredVwap, AnchoredVwapParams};
 pub use demark_pivots::{demark_levels, DemarkPivots};
@@ -24,6 +25,7 @@ pub use period_levels::PeriodLevels;
 pub use pivot_points::{PivotMethod, PivotPoints, PivotPointsParams};
 pub use prev_levels::PrevLevels;
 pub use window_range::WindowRange;
+pub use volume_profile::{VolumeProfile, VolumeProfileParams};
 
 use crate::catalog::IndicatorSpec;
 
@@ -41,4 +43,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &opening_range::SPEC,
     &demark_pivots::SPEC,
     &window_range::SPEC,
+    &volume_profile::SPEC,
 ];
