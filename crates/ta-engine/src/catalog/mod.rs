@@ -774,7 +774,8 @@ mod tests {
                 "rolling_vwap",
                 "ulcer_index",
                 "laguerre_rsi",
-                "chandelier_exit"
+                "chandelier_exit",
+                "td_sequential"
             ]
         );
         // Our entries come after TA-Lib's; an empty name finds nothing.

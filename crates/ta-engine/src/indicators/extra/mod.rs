@@ -4,11 +4,13 @@
 mod chandelier_exit;
 mod laguerre_rsi;
 mod rolling_vwap;
+mod td_sequential;
 mod ulcer_index;
 
 pub use chandelier_exit::{ChandelierExit, ChandelierExitParams};
 pub use laguerre_rsi::{LaguerreRsi, LaguerreRsiParams};
 pub use rolling_vwap::{RollingVwap, RollingVwapParams};
+pub use td_sequential::{TdSequential, TdSequentialParams};
 pub use ulcer_index::{UlcerIndex, UlcerIndexParams};
 
 use crate::catalog::IndicatorSpec;
@@ -19,4 +21,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &ulcer_index::SPEC,
     &laguerre_rsi::SPEC,
     &chandelier_exit::SPEC,
+    &td_sequential::SPEC,
 ];
