@@ -811,7 +811,8 @@ mod tests {
                 "chandelier_exit",
                 "pivot_high",
                 "pivot_low",
-                "ttm_squeeze"
+                "ttm_squeeze",
+                "td_sequential"
             ]
         );
         // Our entries come after TA-Lib's; an empty name finds nothing.

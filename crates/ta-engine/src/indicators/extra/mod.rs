@@ -5,6 +5,7 @@ mod chandelier_exit;
 mod laguerre_rsi;
 mod rolling_vwap;
 mod swing_pivot;
+mod td_sequential;
 mod ttm_squeeze;
 mod ulcer_index;
 
@@ -12,6 +13,7 @@ pub use chandelier_exit::{ChandelierExit, ChandelierExitParams};
 pub use laguerre_rsi::{LaguerreRsi, LaguerreRsiParams};
 pub use rolling_vwap::{RollingVwap, RollingVwapParams};
 pub use swing_pivot::{PivotHigh, PivotLow, SwingPivot, SwingPivotParams};
+pub use td_sequential::{TdSequential, TdSequentialParams};
 pub use ttm_squeeze::{TtmSqueeze, TtmSqueezeParams};
 pub use ulcer_index::{UlcerIndex, UlcerIndexParams};
 
@@ -26,4 +28,5 @@ pub(crate) static SPECS: &[&IndicatorSpec] = &[
     &swing_pivot::HIGH_SPEC,
     &swing_pivot::LOW_SPEC,
     &ttm_squeeze::SPEC,
+    &td_sequential::SPEC,
 ];

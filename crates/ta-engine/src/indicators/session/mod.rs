@@ -15,8 +15,8 @@ mod opening_range;
 mod period_levels;
 mod pivot_points;
 mod prev_levels;
-mod window_range;
 mod volume_profile;
+mod window_range;
 
 pub use anchored_vwap::{AnchoredVwap, AnchoredVwapParams};
 pub use demark_pivots::{demark_levels, DemarkPivots};
@@ -24,8 +24,8 @@ pub use opening_range::{OpeningRange, OpeningRangeParams};
 pub use period_levels::PeriodLevels;
 pub use pivot_points::{PivotMethod, PivotPoints, PivotPointsParams};
 pub use prev_levels::PrevLevels;
-pub use window_range::WindowRange;
 pub use volume_profile::{VolumeProfile, VolumeProfileParams};
+pub use window_range::WindowRange;
 
 use crate::catalog::IndicatorSpec;
 
