@@ -567,12 +567,17 @@ def _ref_demark_pivots(x: list[np.ndarray], params: dict[str, Any]) -> list[list
 
 
 def _ref_window_range(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
-    """High and low of the last run of window rows, from the row after it to the next run."""
-    high, low, window = x
+    """High and low of the last run of window rows (a reset row ends a run and may start the
+    next), from the row after it to the next run."""
+    high, low, reset, window = x
+    starts = _periods(reset)
     out: list[list[float]] = [[], []]
     run: list[int] = []
     last: tuple[float, float] | None = None
     for i in range(len(high)):
+        if run and starts[i] != starts[run[-1]]:
+            last = (float(np.max(high[run])), float(np.min(low[run])))
+            run = []
         if window[i] != 0:
             run.append(i)
             value = None
@@ -606,6 +611,164 @@ def _ref_ttm_squeeze(x: list[np.ndarray], params: dict[str, Any]) -> list[list[f
     return [on, off]
 
 
+def _ref_td_sequential(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """DeMark's TD Sequential (DeMark 1994, Perl 2008): setup and countdown counts, negative
+    for buy, positive for sell, 0 otherwise; nothing on the first `setup_lag + 1` rows."""
+    high, low, close = x
+    setup_bars = _ref_period(params, "setup_bars", 2, 100)
+    lag = _ref_period(params, "setup_lag", 1, 100)
+    countdown_bars = _ref_period(params, "countdown_bars", 2, 100)
+    cd_lag = _ref_period(params, "countdown_lag", 1, 100)
+    qualifier_count = max(countdown_bars - 5, 1)
+    n = len(close)
+    setup_out = [math.nan] * n
+    countdown_out = [math.nan] * n
+    # Setup in progress: direction (-1 buy, +1 sell, 0 none), bars so far, extreme of its bars.
+    setup_dir, setup_count, setup_extreme = 0, 0, math.nan
+    # Countdown in progress: direction (0 none), bars counted, qualifier close, reference.
+    cd_dir, cd_count, cd_qualifier, cd_extreme = 0, 0, math.nan, math.nan
+    for t in range(lag + 1, n):
+        down = close[t] < close[t - lag]
+        up = close[t] > close[t - lag]
+        was_down = close[t - 1] < close[t - 1 - lag]
+        was_up = close[t - 1] > close[t - 1 - lag]
+        if setup_dir == -1 and down:
+            setup_count += 1
+            setup_extreme = max(setup_extreme, high[t])
+        elif setup_dir == 1 and up:
+            setup_count += 1
+            setup_extreme = min(setup_extreme, low[t])
+        elif down and was_up:
+            setup_dir, setup_count, setup_extreme = -1, 1, high[t]
+        elif up and was_down:
+            setup_dir, setup_count, setup_extreme = 1, 1, low[t]
+        else:
+            setup_dir, setup_count = 0, 0
+        setup_out[t] = float(setup_dir * setup_count)
+        if setup_dir != 0 and setup_count == setup_bars:
+            # Complete: a fresh countdown its way (cancels the other, recycles its own).
+            cd_dir, cd_count, cd_qualifier, cd_extreme = setup_dir, 0, math.nan, setup_extreme
+            setup_dir, setup_count = 0, 0
+        elif (cd_dir == -1 and close[t] > cd_extreme) or (cd_dir == 1 and close[t] < cd_extreme):
+            # A close beyond the setup's extreme cancels its countdown.
+            cd_dir = 0
+        countdown_out[t] = 0.0
+        if cd_dir != 0 and t >= cd_lag:
+            if cd_dir == -1:
+                qualifies = close[t] <= low[t - cd_lag]
+                reaches = low[t] <= cd_qualifier
+            else:
+                qualifies = close[t] >= high[t - cd_lag]
+                reaches = high[t] >= cd_qualifier
+            if qualifies and (cd_count + 1 < countdown_bars or reaches):
+                cd_count += 1
+                countdown_out[t] = float(cd_dir * cd_count)
+                if cd_count == qualifier_count:
+                    cd_qualifier = close[t]
+                if cd_count == countdown_bars:
+                    cd_dir = 0
+    return [setup_out, countdown_out]
+
+
+def _ref_volume_profile(x: list[np.ndarray], params: dict[str, Any]) -> list[list[float]]:
+    """Session volume profile since the last anchor (Market Profile; TradingView's Session
+    Volume Profile): rows [k*size, (k+1)*size), each bar's volume spread uniformly over
+    [low, high]; POC the fullest row (ties: nearest the middle of the touched rows, then the
+    lower); the value area grows from it by the fuller neighbour (both on a tie) until it holds
+    value_area of the volume. Nothing while the period has no volume, nor once it spans more
+    than 100,000 rows (or a row number reaches 2^53), until the next reset."""
+    high, low, volume, reset = x
+    size = float(params["row_size"])
+    share_of = float(params["value_area"])
+    for name, value, lo_bound, hi_bound in (
+        ("row_size", size, 1e-9, 1e12),
+        ("value_area", share_of, 0.0, 1.0),
+    ):
+        if not lo_bound <= value <= hi_bound:
+            raise ValueError(f"{name} must be between {lo_bound} and {hi_bound}, got {value}")
+    period = _periods(reset)
+    out: list[list[float]] = [[], [], []]
+    totals: dict[int, float] = {}
+    first = last = 0
+    total = 0.0
+    dead = False
+
+    def row(price: float) -> int | None:
+        k = math.floor(price / size) if math.isfinite(price / size) else None
+        return k if k is not None and abs(k) < 2**53 else None
+
+    def none() -> None:
+        for o in out:
+            o.append(math.nan)
+
+    for i in range(len(high)):
+        if i == 0 or period[i] != period[i - 1]:
+            totals, total, dead = {}, 0.0, False
+        if dead:
+            none()
+            continue
+        h, lo_price, v = float(high[i]), float(low[i]), float(volume[i])
+        a, b = row(lo_price), row(h if h > lo_price else lo_price)
+        if a is None or b is None:
+            dead = True
+            none()
+            continue
+        new_first, new_last = (min(first, a), max(last, b)) if totals else (a, b)
+        if new_last - new_first + 1 > 100_000:
+            dead = True
+            none()
+            continue
+        first, last = new_first, new_last
+        for k in range(first, last + 1):
+            totals.setdefault(k, 0.0)
+        if h > lo_price:
+            for k in range(a, b + 1):
+                lo_edge = float(k) * size
+                hi_edge = float(k + 1) * size
+                totals[k] += v * (min(h, hi_edge) - max(lo_price, lo_edge)) / (h - lo_price)
+        else:
+            totals[a] += v
+        total += v
+        if total == 0.0:
+            none()
+            continue
+        poc = first
+        for k in range(first + 1, last + 1):
+            if totals[k] > totals[poc] or (
+                totals[k] == totals[poc]
+                and abs(2 * k - (first + last)) < abs(2 * poc - (first + last))
+            ):
+                poc = k
+        target = share_of * total
+        top = bottom = poc
+        area = totals[poc]
+        while area < target and (bottom > first or top < last):
+            up = totals[top + 1] if top < last else None
+            down = totals[bottom - 1] if bottom > first else None
+            if up is not None and down is not None:
+                if up > down:
+                    top += 1
+                    area += up
+                elif down > up:
+                    bottom -= 1
+                    area += down
+                else:
+                    top += 1
+                    bottom -= 1
+                    area += up
+                    area += down
+            elif up is not None:
+                top += 1
+                area += up
+            else:
+                bottom -= 1
+                area += down
+        out[0].append((float(poc) + 0.5) * size)
+        out[1].append(float(top + 1) * size)
+        out[2].append(float(bottom) * size)
+    return out
+
+
 REFERENCES: dict[str, Any] = {
     "lag": _ref_lag,
     "crosses_above": _ref_cross(_above),
@@ -625,6 +788,8 @@ REFERENCES: dict[str, Any] = {
     "pivot_high": _ref_swing_pivot(lambda a, b: a > b),
     "pivot_low": _ref_swing_pivot(lambda a, b: a < b),
     "ttm_squeeze": _ref_ttm_squeeze,
+    "td_sequential": _ref_td_sequential,
+    "volume_profile": _ref_volume_profile,
 }
 """Our own entries' rules, by name: inputs in catalog order (complete rows only) and
 parameters by name in, one list per output out."""
@@ -681,7 +846,7 @@ REFERENCE_SPECS: dict[str, dict[str, Any]] = {
         "outputs": ["Float64"] * 3,
     },
     "window_range": {
-        "inputs": ["high", "low", "window"],
+        "inputs": ["high", "low", "reset", "window"],
         "params": [],
         "outputs": ["Float64"] * 2,
     },
@@ -697,8 +862,27 @@ REFERENCE_SPECS: dict[str, dict[str, Any]] = {
     },
     "ttm_squeeze": {
         "inputs": ["high", "low", "close"],
-        "params": [("period", 20, 2, 100_000), ("bb_mult", 2.0, 0.0, 1e6), ("kc_mult", 1.5, 0.0, 1e6)],
+        "params": [
+            ("period", 20, 2, 100_000),
+            ("bb_mult", 2.0, 0.0, 1e6),
+            ("kc_mult", 1.5, 0.0, 1e6),
+        ],
         "outputs": ["Boolean"] * 2,
+    },
+    "td_sequential": {
+        "inputs": ["high", "low", "close"],
+        "params": [
+            ("setup_bars", 9, 2, 100),
+            ("setup_lag", 4, 1, 100),
+            ("countdown_bars", 13, 2, 100),
+            ("countdown_lag", 2, 1, 100),
+        ],
+        "outputs": ["Int32"] * 2,
+    },
+    "volume_profile": {
+        "inputs": ["high", "low", "volume", "reset"],
+        "params": [("row_size", 1.0, 1e-9, 1e12), ("value_area", 0.7, 0.0, 1.0)],
+        "outputs": ["Float64"] * 3,
     },
 }
 """Our own entries' inputs, parameters ``(name, default, min, max)`` and output dtypes, as
@@ -709,9 +893,21 @@ def reference_run(
     entry: dict[str, Any], values: dict[str, float], data: dict[str, np.ndarray]
 ) -> list[np.ndarray]:
     """Our own entry's outputs by `REFERENCES`: computed on the rows whose inputs are all
-    finite, NaN put back on the others."""
+    finite (an anchor on another row moved to the next of them), NaN put back on the
+    others."""
     arrays = [np.asarray(data[free_column(entry, i)], dtype=np.float64) for i in entry["inputs"]]
     complete = np.logical_and.reduce([np.isfinite(a) for a in arrays])
+    if "reset" in entry["inputs"]:
+        # An anchor on a skipped row moves to the next complete row (a missing one is none).
+        k = entry["inputs"].index("reset")
+        reset, pending = arrays[k].copy(), False
+        for i, kept in enumerate(complete):
+            if kept:
+                if pending:
+                    reset[i], pending = 1.0, False
+            else:
+                pending |= bool(np.isfinite(reset[i]) and reset[i] != 0)
+        arrays[k] = reset
     outputs = REFERENCES[entry["name"]]([a[complete] for a in arrays], py_params(entry, values))
     result = []
     for out in outputs:

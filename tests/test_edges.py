@@ -21,6 +21,7 @@ from conftest import (
     synthetic_ohlcv,
     tolerance,
     unpack,
+    windows_for,
 )
 
 IDS = [e["name"] for e in ENTRIES]
@@ -29,6 +30,7 @@ IDS = [e["name"] for e in ENTRIES]
 def flat(n: int, price: float = 42.0) -> dict[str, np.ndarray]:
     data = {k: np.full(n, 1000.0 if k == "volume" else price) for k in OHLCV}
     fixed = {"periods": np.full(n, 10.0), "unit": np.full(n, 0.42), "reset": resets_for(n)}
+    fixed["window"] = windows_for(n)
     return {**data, **fixed, **signals_for(n)}
 
 

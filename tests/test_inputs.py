@@ -40,7 +40,7 @@ def small_ohlcv(n: int = 120) -> pl.DataFrame:
     data = synthetic_ohlcv(n, seed=31, scale=50.0)
     columns = {k: np.clip(np.round(data[k]), 1, 120) for k in (*OHLCV, "periods")}
     # `unit` (what math transforms read) as 0s and 1s, exact in every dtype; signals are too.
-    signals = {k: data[k] for k in (*SIGNALS, "reset")}
+    signals = {k: data[k] for k in (*SIGNALS, "reset", "window")}
     return pl.DataFrame({**columns, "unit": np.round(data["unit"]), **signals})
 
 

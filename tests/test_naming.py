@@ -18,7 +18,8 @@ IDS = [e["name"] for e in ENTRIES]
 @pytest.fixture
 def df() -> pl.DataFrame:
     # `unit`: the close scaled into (0, 1), what the tests feed math transforms; `periods`
-    # feeds MAVP; the signals (0/1) a position; `reset` (Boolean) anchors sessions.
+    # feeds MAVP; the signals (0/1) a position; `reset` (Boolean) anchors sessions, `window`
+    # (Boolean) marks time windows.
     return ta.sample_ohlcv(80).with_columns(
         unit=pl.col("close") / pl.col("close").max() / 1.01,
         periods=pl.col("bar") % 20 + 2,
@@ -27,6 +28,7 @@ def df() -> pl.DataFrame:
         short_entry=(pl.col("bar") % 11 == 4).cast(pl.Float64),
         short_exit=(pl.col("bar") % 3 == 0).cast(pl.Float64),
         reset=pl.col("bar") % 13 == 0,
+        window=pl.col("bar") % 13 < 3,
     )
 
 
@@ -41,7 +43,7 @@ def test_multi_column_expansion(df: pl.DataFrame) -> None:
     numeric = ["open", "high", "low", "close", "volume"]
     expected = ["open_sma_5", "high_sma_5", "low_sma_5", "sma_5", "volume_sma_5"]
     assert df.select(pl.col(numeric).ta.sma(5)).columns == expected
-    extra = ["bar", "unit", "periods", *SIGNALS, "reset"]
+    extra = ["bar", "unit", "periods", *SIGNALS, "reset", "window"]
     assert df.drop(extra).select(cs.numeric().ta.sma(5)).columns == expected
     assert df.select(pl.col("open", "close").ta.sma(5)).columns == ["open_sma_5", "sma_5"]
     both = df.select(pl.col("open", "close").ta.sma(5))

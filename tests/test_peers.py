@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 import pytest
-from conftest import NAMES, SHARED_DATA
+from conftest import SHARED_DATA
 from laakhay import ta
 from laakhay.ta._plugin import call
 
@@ -141,26 +141,30 @@ def test_anchored_vwap_missing_and_zero_volume(eurusd: pl.DataFrame) -> None:
 
 def test_anchored_vwap_missing_value_on_anchor_bar(eurusd: pl.DataFrame) -> None:
     """A NaN on a period's first bar: pandas-ta-classic's periods come from the timestamps, so
-    the day still restarts on its second bar; ours skips the bar with its reset flag (as
-    the session family documents: the result equals computing on the complete rows), so that
-    day's VWAP carries on the previous day's sums. Ours equals theirs with the day's bars
-    relabelled into the previous day."""
+    the day restarts on its second bar; ours skips the bar but keeps its anchor, which starts
+    the period on the next complete bar. The same: that row is NaN on both sides, and the
+    day's sums start from its second bar on both. (A missing close instead is not compared:
+    pandas-ta-classic's running sum of volume still counts that bar's volume, whose price it
+    dropped.)"""
     day = eurusd["ts"].dt.date()
     starts = np.flatnonzero(day.ne_missing(day.shift(1)).to_numpy())
     first, end = int(starts[10]), int(starts[11])
-    volume = eurusd["volume"].to_numpy().copy()
-    volume[first] = np.nan
-    holed = eurusd.with_columns(volume=pl.Series(volume))
-    ours = values(struct(holed, ta.anchored_vwap(ta.session_start("ts", "1d")))["vwap"])
-    p = frame(holed)
-    restarted = pta.vwap(p["high"], p["low"], p["close"], p["volume"], anchor="D")
-    stamps = p.index.to_numpy().copy()
-    stamps[first:end] = stamps[first - 1]
-    p.index = pd.DatetimeIndex(stamps)
-    merged = pta.vwap(p["high"], p["low"], p["close"], p["volume"], anchor="D")
-    assert_close(ours, values(merged))
-    day_rows = slice(first + 1, end)
-    assert not np.allclose(ours[day_rows], values(restarted)[day_rows], rtol=1e-9)
+    for hole in ("volume",):
+        column = eurusd[hole].to_numpy().copy()
+        column[first] = np.nan
+        holed = eurusd.with_columns(pl.Series(hole, column))
+        ours = values(struct(holed, ta.anchored_vwap(ta.session_start("ts", "1d")))["vwap"])
+        p = frame(holed)
+        theirs = values(pta.vwap(p["high"], p["low"], p["close"], p["volume"], anchor="D"))
+        assert np.isnan(ours[first]) and np.isnan(theirs[first])
+        assert_close(ours, theirs)
+        # Null instead of NaN (a Polars user's missing value): the same.
+        nulled = eurusd.with_columns(
+            pl.when(pl.int_range(pl.len()) == first).then(None).otherwise(pl.col(hole)).alias(hole)
+        )
+        again = values(struct(nulled, ta.anchored_vwap(ta.session_start("ts", "1d")))["vwap"])
+        assert_close(again, ours)
+        assert end > first + 1
 
 
 def comparable_rows(df: pl.DataFrame, intraday: bool) -> np.ndarray:
@@ -428,7 +432,6 @@ def ours_squeeze(bars: pl.DataFrame, period: int, bb_mult: float, kc_mult: float
     return bars.select(call("ttm_squeeze", ["high", "low", "close"], params)).to_series()
 
 
-@pytest.mark.skipif("ttm_squeeze" not in NAMES, reason="ttm_squeeze is not built yet")
 @pytest.mark.parametrize(("period", "bb_mult", "kc_mult"), SQUEEZES)
 def test_ttm_squeeze_equals_squeeze_on(
     bars: pl.DataFrame, period: int, bb_mult: float, kc_mult: float
@@ -455,22 +458,19 @@ def test_ttm_squeeze_equals_squeeze_on(
     assert any(on[period:])
 
 
-@pytest.mark.skipif("ttm_squeeze" not in NAMES, reason="ttm_squeeze is not built yet")
 @pytest.mark.parametrize(("period", "bb_mult", "kc_mult"), SQUEEZES)
 def test_ttm_squeeze_first_value(
     bars: pl.DataFrame, period: int, bb_mult: float, kc_mult: float
 ) -> None:
-    """The start: our first true range is high - low, so the first value is on row
-    period - 1; pandas-ta-classic's true range has none on the first row (TA-Lib's TRANGE),
-    so its channel, and SQZ_ON, start a row later (false before, NaN compared). Given a copy
-    of the first bar in front, its true range there is high - low too (the close lies in the
-    range), and it equals ours from row period - 1 on."""
-    p = frame(bars)
-    padded = pd.concat([p.iloc[:1], p])
-    theirs = peer_squeeze(padded, period, bb_mult, kc_mult)["SQZ_ON"].to_numpy()[1:]
-    on, _ = squeeze_on(ours_squeeze(bars, period, bb_mult, kc_mult))
-    assert on[: period - 1] == [None] * (period - 1)
-    assert on[period - 1 :] == [bool(v) for v in theirs[period - 1 :]]
+    """The start: both take the true range from the second bar (TA-Lib's TRANGE; the first
+    bar has no previous close), so the channel, and the state, start on row `period`. Ours
+    is null before; pandas-ta-classic's SQZ_ON is false there (its NaN comparisons)."""
+    theirs = peer_squeeze(frame(bars), period, bb_mult, kc_mult)
+    on, off = squeeze_on(ours_squeeze(bars, period, bb_mult, kc_mult))
+    assert on[:period] == [None] * period
+    assert on[period] is not None
+    assert not theirs["SQZ_ON"].to_numpy()[:period].any()
+    assert off is not None and off[:period] == [None] * period
 
 
 def td_runs(counts: np.ndarray) -> np.ndarray:
@@ -484,7 +484,6 @@ def td_runs(counts: np.ndarray) -> np.ndarray:
     return out
 
 
-@pytest.mark.skipif("td_sequential" not in NAMES, reason="td_sequential is not built yet")
 @pytest.mark.parametrize("setup_bars", [9, 13])
 def test_td_sequential_setup_from_td_seq(bars: pl.DataFrame, setup_bars: int) -> None:
     """pandas-ta-classic's `td_seq` counts every run of closes above (UP) or below (DN) the

@@ -209,21 +209,22 @@ def test_opening_range_in_minutes(eurusd: pl.DataFrame) -> None:
     # known on the first bar after the window and holds until the next window opens.
     elapsed = ta.session_elapsed("ts", "1d", offset="-7h", tz=NEW_YORK)
     frame = eurusd.with_columns(window=elapsed < pl.duration(minutes=150))
-    got = frame.select(ta.window_range("window")).to_series().struct.unnest()
-    # Independently: windows numbered by where a run of window bars starts.
+    got = frame.select(ta.window_range("session", "window")).to_series().struct.unnest()
+    # Independently: windows numbered by where a run of window bars starts (after a bar
+    # outside the window, or on a session's first bar: Friday's 17:00 bar and Sunday's
+    # opening hours are two windows).
     w = pl.col("window")
-    runs = frame.with_columns(run=(w & ~w.shift(1, fill_value=False)).cum_sum())
+    runs = frame.with_columns(
+        run=(w & (~w.shift(1, fill_value=False) | pl.col("session"))).cum_sum()
+    )
     ranges = (
         runs.filter(w)
         .group_by("run")
         .agg(high_w=pl.col("high").max(), low_w=pl.col("low").min(), n=pl.len())
     )
-    expected = (
-        runs.join(ranges, on="run", how="left")
-        .select(
-            high=pl.when(~w & (pl.col("run") > 0)).then(pl.col("high_w")),
-            low=pl.when(~w & (pl.col("run") > 0)).then(pl.col("low_w")),
-        )
+    expected = runs.join(ranges, on="run", how="left").select(
+        high=pl.when(~w & (pl.col("run") > 0)).then(pl.col("high_w")),
+        low=pl.when(~w & (pl.col("run") > 0)).then(pl.col("low_w")),
     )
     assert_frame_equal(got, expected)
     # Local 17:00-19:59 (the window) is 3 hourly bars on a full session.
@@ -241,9 +242,7 @@ def test_demark_pivots_from_the_previous_session(eurusd: pl.DataFrame) -> None:
         .then(2 * h + lo + c)
         .otherwise(h + lo + 2 * c)
     )
-    levels = sessions(eurusd).select(
-        pl.col("sid") + 1, pp=x / 4, r1=x / 2 - lo, s1=x / 2 - h
-    )
+    levels = sessions(eurusd).select(pl.col("sid") + 1, pp=x / 4, r1=x / 2 - lo, s1=x / 2 - h)
     expected = (
         eurusd.with_columns(sid=pl.col("session").cum_sum())
         .join(levels, on="sid", how="left")
@@ -286,8 +285,6 @@ def test_swing_pivots_by_rolling_extremes(eurusd: pl.DataFrame, left: int, right
     ],
 )  # fmt: skip
 def test_no_row_depends_on_later_rows(eurusd: pl.DataFrame, name: str) -> None:
-    if name not in ta.catalog()["name"].to_list():
-        pytest.skip(f"{name} is not built")
     expr = getattr(ta, name)("session")
     full = eurusd.select(expr).to_series()
     for cut in (1, 24, 500, eurusd.height - 1):

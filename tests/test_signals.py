@@ -21,9 +21,9 @@ def test_the_catalog_says_which_entries_are_ours() -> None:
     expected = [
         *("lag", "crosses_above", "crosses_below", "crosses", "position"),
         *("anchored_vwap", "pivot_points", "prev_levels", "opening_range"),
-        *("demark_pivots", "window_range"),
+        *("demark_pivots", "window_range", "volume_profile"),
         *("rolling_vwap", "ulcer_index", "laguerre_rsi", "chandelier_exit"),
-        *("pivot_high", "pivot_low", "ttm_squeeze"),
+        *("pivot_high", "pivot_low", "ttm_squeeze", "td_sequential"),
     ]
     assert expected == OURS
     cat = ta.catalog()

@@ -137,7 +137,7 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         ">>> from laakhay import ta",
         ">>> df = ta.sample_ohlcv(120)",
         *([f">>> {line}" for line in _SIGNAL_COLUMNS] if signals else []),
-        f">>> out = df.select({call})",
+        *_select_lines(call),
     ]
     if len(e["outputs"]) == 1:
         lines += [">>> result = out.to_series()"]
@@ -148,6 +148,15 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         lines += [f'>>> out.unnest("{name}").columns']
         lines += [repr(names)]
     return lines
+
+
+def _select_lines(call: str) -> list[str]:
+    """`out = df.select(call)` as doctest lines, the call on a line of its own when the whole
+    would pass the line limit (docstrings sit up to 8 spaces in)."""
+    line = f">>> out = df.select({call})"
+    if len(line) <= 90:
+        return [line]
+    return [">>> out = df.select(", f"...     {call}", "... )"]
 
 
 _ROLES = {

@@ -47,6 +47,12 @@ pub trait Indicator: Clone + Send + Sync + 'static {
 
     /// Consumes one bar; see the trait documentation.
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool;
+
+    /// Sees a bar the drivers skip (a NaN or infinite input; its finite inputs are as
+    /// given). Nothing by default: a skipped bar leaves the state untouched. Anchored
+    /// indicators keep its anchor, so the next complete bar starts the period it marked.
+    #[inline(always)]
+    fn skip(&mut self, _bar: &[f64]) {}
 }
 
 /// The missing-data rule, shared by the batch fold and streams: a bar is used only when every
@@ -506,8 +512,12 @@ impl<I: Indicator> Fold<I> {
         let mut out = [f64::NAN; MAX_OUTPUTS];
         let mask = self.mask.get_or_insert_with(Vec::new);
         for (i, bar) in bars.enumerate() {
-            let complete = present.is_none_or(|p| p[i]) && bar_is_complete(&bar[..I::INPUTS]);
+            let given = present.is_none_or(|p| p[i]);
+            let complete = given && bar_is_complete(&bar[..I::INPUTS]);
             let ready = complete && indicator.step(&bar[..I::INPUTS], &mut out[..I::OUTPUTS]);
+            if given && !complete {
+                indicator.skip(&bar[..I::INPUTS]);
+            }
             mask.push(ready);
             for (series, &v) in self.outputs.iter_mut().zip(&out) {
                 series.push(if ready { v } else { f64::NAN });
@@ -624,7 +634,11 @@ impl<I: Snapshot> Stream for I {
     }
     #[inline]
     fn update(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        bar_is_complete(bar) && self.step(bar, out)
+        if bar_is_complete(bar) {
+            return self.step(bar, out);
+        }
+        self.skip(bar);
+        false
     }
     fn clone_box(&self) -> Box<dyn Stream> {
         Box::new(self.clone())

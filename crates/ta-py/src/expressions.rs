@@ -6,7 +6,7 @@ use polars_arrow::bitmap::{Bitmap, MutableBitmap};
 use polars_arrow::datatypes::ArrowDataType;
 use pyo3_polars::derive::polars_expr;
 use serde::Deserialize;
-use ta_engine::catalog::{find, Dtype, IndicatorSpec};
+use ta_engine::catalog::{find, Dtype, Flag, IndicatorSpec};
 use ta_engine::naming::{output_name, primary_input};
 use ta_engine::{Batch, TaError, Validity};
 
@@ -71,9 +71,14 @@ fn check_numeric(
     if dtype.is_numeric() || dtype.is_null() || (boolean && dtype.is_bool()) {
         return Ok(());
     }
+    let wanted = if boolean {
+        "Boolean (or numeric: 0 is false)"
+    } else {
+        "numeric"
+    };
     polars_bail!(
-        InvalidOperation: "{}: input '{}' (column \"{}\") must be numeric, got {}",
-        spec.name, ta_engine::naming::input_keyword(spec, position), column, dtype
+        InvalidOperation: "{}: input '{}' (column \"{}\") must be {}, got {}",
+        spec.name, ta_engine::naming::input_keyword(spec, position), column, wanted, dtype
     )
 }
 
@@ -159,6 +164,18 @@ fn rows_present(columns: &[Float64Chunked]) -> Option<Vec<bool>> {
     Some(present)
 }
 
+/// The column with NaN in place of each null.
+fn nan_for_null(column: &Float64Chunked) -> Float64Chunked {
+    if column.null_count() == 0 {
+        return column.clone();
+    }
+    column
+        .iter()
+        .map(|v| Some(v.unwrap_or(f64::NAN)))
+        .collect::<Float64Chunked>()
+        .with_name(column.name().clone())
+}
+
 /// Brings every input to the same length: a length-1 input (a literal) is repeated.
 fn broadcast(inputs: &[Series]) -> PolarsResult<Vec<Series>> {
     let len = inputs.iter().map(|s| s.len()).max().unwrap_or(0);
@@ -184,7 +201,17 @@ fn run(
     columns: &[Float64Chunked],
     layout: &RowLayout,
 ) -> PolarsResult<Vec<Batch>> {
-    let present = rows_present(columns);
+    let mut present = rows_present(columns);
+    // An anchored entry keeps the anchor of a bar it skips (the engine's `skip` sees the
+    // bar's other inputs), so a null is passed as NaN, which the engine skips alike.
+    let filled: Vec<Float64Chunked>;
+    let columns = if present.is_some() && spec.has_flag(Flag::Anchored) {
+        filled = columns.iter().map(nan_for_null).collect();
+        present = None;
+        filled.as_slice()
+    } else {
+        columns
+    };
     match layout {
         RowLayout::Contiguous { group_starts } => {
             // Borrow every chunk's value buffer in place; the engine walks chunks without copying.

@@ -7,8 +7,8 @@ For calendar periods use :func:`session_start`; for events, any Boolean expressi
 earnings date, a crossing, ``pl.col("ts") == pl.datetime(2024, 3, 1)``). For a window in
 time (a session's first 30 minutes), compare :func:`session_elapsed` with a duration.
 
-A bar with a missing (null or non-finite) input is skipped by every indicator, its anchor
-included: put anchors on complete bars (``session_start`` over the rows you keep).
+A bar with a missing (null or non-finite) input is skipped by every indicator, but an anchor
+on it is kept: the next complete bar starts the period it marked.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def session_start(
     >>> df.select(ta.session_start("ts", "1d", tz="America/New_York")).to_series().to_list()
     [True, False, False]
     """
-    instants, start = _period_start(ts, every, offset, tz, "session_start")
+    _, start = _period_start(ts, every, offset, tz, "session_start")
     # The last known period before each row (rows with a null stamp carry none).
     previous = start.shift(1).forward_fill()
     if by is not None:

@@ -121,6 +121,7 @@ __all__ = [
     "cumsum",
     "cvi",
     "dema",
+    "demark_pivots",
     "div",
     "donchian",
     "dosc",
@@ -194,6 +195,8 @@ __all__ = [
     "percentb",
     "percentile",
     "percentrank",
+    "pivot_high",
+    "pivot_low",
     "pivot_points",
     "plus_di",
     "plus_dm",
@@ -241,18 +244,21 @@ __all__ = [
     "t3",
     "tan",
     "tanh",
+    "td_sequential",
     "tema",
     "trange",
     "trima",
     "trix",
     "tsf",
     "tsi",
+    "ttm_squeeze",
     "typprice",
     "ulcer_index",
     "ultosc",
     "var",
     "vhf",
     "vidya",
+    "volume_profile",
     "vortex",
     "vwap",
     "vwma",
@@ -260,6 +266,7 @@ __all__ = [
     "wavetrend",
     "wclprice",
     "willr",
+    "window_range",
     "wma",
     "zigzag",
     "zlema",
@@ -14396,6 +14403,222 @@ def opening_range(
     return call("opening_range", [high, low, reset], {"bars": bars}, by, order_by)
 
 
+def demark_pivots(
+    reset: IntoExpr,
+    *,
+    open: IntoExpr = "open",
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """DeMark's pivot, resistance and support from the previous period (ours: not a TA-Lib
+    function).
+
+    Parameters
+    ----------
+    reset
+        Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+        ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+        expression (or numbers: 0 is false, any other number true).
+    open
+        The open series; defaults to the column ``"open"`` (or ``pl.lit(x)``).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``demark_pivots`` with the default parameters, fields ``pp``, ``r1``,
+        ``s1`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    From the previous period's open O, high H, low L and close C: X = H+2L+C when C < O,
+    2H+L+C when C > O, H+L+2C when C = O; PP = X/4, R1 = X/2-L, S1 = X/2-H (TradingView's
+    Pivot Points Standard, type DM). A period starts on a reset bar; the levels hold from
+    that bar to the next reset. No value during the first period.
+
+    The first 1 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.demark_pivots(pl.col("bar") % 20 == 0))
+    >>> out.unnest("demark_pivots").columns
+    ['pp', 'r1', 's1']
+    """
+    return call("demark_pivots", [open, high, low, close, reset], {}, by, order_by)
+
+
+def window_range(
+    reset: IntoExpr,
+    window: IntoExpr,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """High and low of the last time window (an opening range in minutes), once it is over
+    (ours: not a TA-Lib function).
+
+    Parameters
+    ----------
+    reset
+        Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+        ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+        expression (or numbers: 0 is false, any other number true).
+    window
+        Window: true on the bars inside a time window, e.g. a session's first 30 minutes,
+        ``ta.session_elapsed("ts", "1d", offset="9h30m") < pl.duration(minutes=30)``: a
+        Boolean column name or expression (or numbers: 0 is false, any other number true).
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``window_range`` with the default parameters, fields ``high``,
+        ``low`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    The highest high and lowest low of the last run of bars whose window input is true; a
+    reset also ends a run (a new session's window never merges with the previous one's). The
+    value appears on the first bar after the run (a window given in time is known to be over
+    only then) and holds until the next run starts; bars inside a window, and bars before
+    the first window ends, have none. Opening range over a session's first 30 minutes: reset
+    = ta.session_start(ts, "1d", offset=...), window = ta.session_elapsed(ts, "1d",
+    offset=...) < 30 minutes.
+
+    The first 1 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.window_range(pl.col("bar") % 20 == 0, pl.col("bar") % 20 < 3))
+    >>> out.unnest("window_range").columns
+    ['high', 'low']
+    """
+    return call("window_range", [high, low, reset, window], {}, by, order_by)
+
+
+def volume_profile(
+    reset: IntoExpr,
+    row_size: float = 1.0,
+    value_area: float = 0.7,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    volume: IntoExpr = "volume",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Session volume profile since the last anchor: point of control and value area (ours: not
+    a TA-Lib function).
+
+    Parameters
+    ----------
+    reset
+        Anchor: true on the first bar of each new period (a session, a week, an event), e.g.
+        ``ta.session_start("ts", "1d", tz="America/New_York")``: a Boolean column name or
+        expression (or numbers: 0 is false, any other number true).
+    row_size
+        Height of one price row; 1e-09 to 1000000000000.
+    value_area
+        Share of the period's volume the value area holds (0 to 1); 0 to 1.
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    volume
+        The volume series; defaults to the column ``"volume"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``volume_profile_1_0.7`` with the default parameters, fields ``poc``,
+        ``vah``, ``val`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    Market Profile's volume profile (Steidlmayer, CBOT), as TradingView's Session Volume
+    Profile shows it, over the bars since the last reset (the series' first bar starts a
+    period too). Row k covers prices [k * row_size, (k + 1) * row_size); a price's row is
+    floor(price / row_size). Each bar's volume is spread uniformly over [low, high]: row k,
+    from the low's row to the high's, gets volume * (min(high, (k + 1) * row_size) -
+    max(low, k * row_size)) / (high - low); when high > low does not hold, the low's row
+    gets it all. The touched rows run from the lowest row any bar covered to the highest.
+    poc is the middle of the row with the most volume (a tie goes to the row nearest the
+    middle of the touched rows, then to the lower row). The value area starts at that row
+    and, while its volume is below value_area times the period's volume and touched rows
+    remain, adds the next row above or below, whichever has more volume (both on a tie); vah
+    is its top row's upper edge, val its bottom row's lower edge. No value while the period
+    has traded no volume. A period spanning more than 100000 rows (or a price whose row
+    number reaches 2^53) has no value from then until the next reset.
+
+    The first 0 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.volume_profile(pl.col("bar") % 20 == 0))
+    >>> out.unnest("volume_profile_1_0.7").columns
+    ['poc', 'vah', 'val']
+    """
+    return call(
+        "volume_profile",
+        [high, low, volume, reset],
+        {"row_size": row_size, "value_area": value_area},
+        by,
+        order_by,
+    )
+
+
 def rolling_vwap(
     period: int = 14,
     *,
@@ -14628,4 +14851,288 @@ def chandelier_exit(
     """
     return call(
         "chandelier_exit", [high, low, close], {"period": period, "mult": mult}, by, order_by
+    )
+
+
+def pivot_high(
+    left_bars: int = 5,
+    right_bars: int = 5,
+    *,
+    high: IntoExpr = "high",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Swing high: a bar above the bars around it, reported right_bars later (ours: not a
+    TA-Lib function).
+
+    Parameters
+    ----------
+    left_bars
+        Bars before the pivot that must all be lower (higher for a low); 1 to 1000.
+    right_bars
+        Bars after the pivot that must all be lower (higher for a low); the confirmation
+        lag; 1 to 1000.
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``pivot_high_5_5`` with the default parameters.
+
+    Notes
+    -----
+    The high of the bar right_bars back, on the bar that confirms it: strictly above each of
+    the left_bars bars before it and each of the right_bars bars after it (TradingView
+    ta.pivothigh; equal values disqualify). No value on other bars. The output's event lag
+    is right_bars: charts draw it at the pivot, computations see it when it is known.
+
+    The first 10 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.pivot_high())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('pivot_high_5_5', Float64, 10)
+    """
+    return call(
+        "pivot_high", [high], {"left_bars": left_bars, "right_bars": right_bars}, by, order_by
+    )
+
+
+def pivot_low(
+    left_bars: int = 5,
+    right_bars: int = 5,
+    *,
+    low: IntoExpr = "low",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """Swing low: a bar below the bars around it, reported right_bars later (ours: not a TA-Lib
+    function).
+
+    Parameters
+    ----------
+    left_bars
+        Bars before the pivot that must all be lower (higher for a low); 1 to 1000.
+    right_bars
+        Bars after the pivot that must all be lower (higher for a low); the confirmation
+        lag; 1 to 1000.
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        Float64, named ``pivot_low_5_5`` with the default parameters.
+
+    Notes
+    -----
+    The low of the bar right_bars back, on the bar that confirms it: strictly below each of
+    the left_bars bars before it and each of the right_bars bars after it (TradingView
+    ta.pivotlow; equal values disqualify). No value on other bars. The output's event lag is
+    right_bars: charts draw it at the pivot, computations see it when it is known.
+
+    The first 10 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.pivot_low())
+    >>> result = out.to_series()
+    >>> result.name, result.dtype, result.null_count()
+    ('pivot_low_5_5', Float64, 10)
+    """
+    return call(
+        "pivot_low", [low], {"left_bars": left_bars, "right_bars": right_bars}, by, order_by
+    )
+
+
+def ttm_squeeze(
+    period: int = 20,
+    bb_mult: float = 2.0,
+    kc_mult: float = 1.5,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """TTM Squeeze state: Bollinger Bands inside (on) or outside (off) the Keltner Channel
+    (ours: not a TA-Lib function).
+
+    Parameters
+    ----------
+    period
+        Number of bars in the window; 2 to 100000.
+    bb_mult
+        Bollinger width, in standard deviations of the close; 0 to 1000000.
+    kc_mult
+        Keltner width, in means of the true range; 0 to 1000000.
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``ttm_squeeze_20_2_1.5`` with the default parameters, fields ``on``,
+        ``off`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    Bollinger Bands SMA(close) ± bb_mult·STDDEV(close) and the Keltner Channel SMA(close) ±
+    kc_mult·SMA(TRANGE), all over period bars. on: upper band below the channel's upper line
+    and lower band above its lower line; off: both outside; both false while the bands
+    straddle the channel. First value on bar period (TRANGE starts on the second bar).
+
+    The first 20 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.ttm_squeeze())
+    >>> out.unnest("ttm_squeeze_20_2_1.5").columns
+    ['on', 'off']
+    """
+    return call(
+        "ttm_squeeze",
+        [high, low, close],
+        {"period": period, "bb_mult": bb_mult, "kc_mult": kc_mult},
+        by,
+        order_by,
+    )
+
+
+def td_sequential(
+    setup_bars: int = 9,
+    setup_lag: int = 4,
+    countdown_bars: int = 13,
+    countdown_lag: int = 2,
+    *,
+    high: IntoExpr = "high",
+    low: IntoExpr = "low",
+    close: IntoExpr = "close",
+    by: IntoKeys | None = None,
+    order_by: IntoKeys | None = None,
+) -> pl.Expr:
+    """TD Sequential: DeMark's setup and countdown counts (negative buy, positive sell) (ours:
+    not a TA-Lib function).
+
+    Parameters
+    ----------
+    setup_bars
+        Bars that complete a setup; 2 to 100.
+    setup_lag
+        A setup bar compares its close with the close this many bars earlier; 1 to 100.
+    countdown_bars
+        Counted bars that complete a countdown; 2 to 100.
+    countdown_lag
+        A countdown bar compares its close with the low (buy) or high (sell) this many bars
+        earlier; 1 to 100.
+    high
+        The high series; defaults to the column ``"high"`` (or ``pl.lit(x)``).
+    low
+        The low series; defaults to the column ``"low"`` (or ``pl.lit(x)``).
+    close
+        The close series; defaults to the column ``"close"`` (or ``pl.lit(x)``).
+    by
+        Optional group column(s) (e.g. ``"symbol"``): each group is its own series, in any
+        row order, exactly as ``.over(by)``; contiguous groups take a single pass.
+    order_by
+        Optional column(s) the rows are sorted by (within each group) before the indicator
+        runs, e.g. a timestamp; results come back in the frame's row order.
+
+    Returns
+    -------
+    polars.Expr
+        A struct named ``td_sequential_9_4_13_2`` with the default parameters, fields
+        ``setup``, ``countdown`` (TA-Lib's order); null where every field is.
+
+    Notes
+    -----
+    DeMark (1994), Perl (2008); n = setup_lag, m = countdown_lag. Setup: a buy setup starts
+    (count 1) on a bearish price flip, C[t-1] > C[t-1-n] and C[t] < C[t-n]; each later bar
+    with C[t] < C[t-n] adds 1, any other bar ends it; at setup_bars it is complete and
+    stops, and a new one needs a new flip. Sell: the mirror (C[t-1] < C[t-1-n] and C[t] >
+    C[t-n], continued while C[t] > C[t-n]). A bar ending a setup by closing the other way is
+    a flip and starts the opposite setup. Countdown: a completed setup starts its side's
+    countdown at 0 (cancelling the other side's, restarting its own), testing that bar
+    first; a buy bar counts when C[t] <= L[t-m] (sell: C[t] >= H[t-m]), none before m bars
+    of history; the bar that would complete it (countdown_bars) also needs L[t] <= (sell:
+    H[t] >=) the close of the bar counted max(countdown_bars - 5, 1)-th, else it is
+    deferred; complete, it ends. A buy countdown is cancelled by a close above the highest
+    high of its setup's bars (sell: below the lowest low), checked before the bar is tested.
+    Outputs: the setup count on each setup bar, the countdown count on the bar reaching it,
+    negative buy, positive sell, 0 otherwise; first value on bar setup_lag + 1.
+
+    The first 5 rows are null with the default parameters (the lookback).
+    A row with a null, NaN or infinite input is skipped and comes out null; the rest equals
+    computing on the series without that row.
+    The result is named after the indicator and its parameters, prefixed with the input
+    column when that is not the default one (see :func:`output_name`).
+    Values depend on the bar the series starts at (recursive smoothing or a path).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from laakhay import ta
+    >>> df = ta.sample_ohlcv(120)
+    >>> out = df.select(ta.td_sequential())
+    >>> out.unnest("td_sequential_9_4_13_2").columns
+    ['setup', 'countdown']
+    """
+    return call(
+        "td_sequential",
+        [high, low, close],
+        {
+            "setup_bars": setup_bars,
+            "setup_lag": setup_lag,
+            "countdown_bars": countdown_bars,
+            "countdown_lag": countdown_lag,
+        },
+        by,
+        order_by,
     )

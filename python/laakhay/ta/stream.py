@@ -20,6 +20,7 @@ __all__ = [
     "BbandsValues",
     "ChandelierExitValues",
     "CkspValues",
+    "DemarkPivotsValues",
     "DonchianValues",
     "EriValues",
     "FisherValues",
@@ -51,8 +52,12 @@ __all__ = [
     "StochrsiValues",
     "Stream",
     "SupertrendValues",
+    "TdSequentialValues",
+    "TtmSqueezeValues",
+    "VolumeProfileValues",
     "VortexValues",
     "WavetrendValues",
+    "WindowRangeValues",
     "ZigzagValues",
     "ac",
     "accbands",
@@ -162,6 +167,7 @@ __all__ = [
     "cumsum",
     "cvi",
     "dema",
+    "demark_pivots",
     "div",
     "donchian",
     "dosc",
@@ -237,6 +243,8 @@ __all__ = [
     "percentb",
     "percentile",
     "percentrank",
+    "pivot_high",
+    "pivot_low",
     "pivot_points",
     "plus_di",
     "plus_dm",
@@ -284,18 +292,21 @@ __all__ = [
     "t3",
     "tan",
     "tanh",
+    "td_sequential",
     "tema",
     "trange",
     "trima",
     "trix",
     "tsf",
     "tsi",
+    "ttm_squeeze",
     "typprice",
     "ulcer_index",
     "ultosc",
     "var",
     "vhf",
     "vidya",
+    "volume_profile",
     "vortex",
     "vwap",
     "vwma",
@@ -303,6 +314,7 @@ __all__ = [
     "wavetrend",
     "wclprice",
     "willr",
+    "window_range",
     "wma",
     "zigzag",
     "zlema",
@@ -548,11 +560,43 @@ if TYPE_CHECKING:
         high: float
         low: float
 
+    class DemarkPivotsValues(NamedTuple):
+        """One bar of ``demark_pivots``."""
+
+        pp: float
+        r1: float
+        s1: float
+
+    class WindowRangeValues(NamedTuple):
+        """One bar of ``window_range``."""
+
+        high: float
+        low: float
+
+    class VolumeProfileValues(NamedTuple):
+        """One bar of ``volume_profile``."""
+
+        poc: float
+        vah: float
+        val: float
+
     class ChandelierExitValues(NamedTuple):
         """One bar of ``chandelier_exit``."""
 
         long: float
         short: float
+
+    class TtmSqueezeValues(NamedTuple):
+        """One bar of ``ttm_squeeze``."""
+
+        on: bool
+        off: bool
+
+    class TdSequentialValues(NamedTuple):
+        """One bar of ``td_sequential``."""
+
+        setup: int
+        countdown: int
 
 else:
     BbandsValues = _engine.record_type("bbands")
@@ -591,7 +635,12 @@ else:
     PivotPointsValues = _engine.record_type("pivot_points")
     PrevLevelsValues = _engine.record_type("prev_levels")
     OpeningRangeValues = _engine.record_type("opening_range")
+    DemarkPivotsValues = _engine.record_type("demark_pivots")
+    WindowRangeValues = _engine.record_type("window_range")
+    VolumeProfileValues = _engine.record_type("volume_profile")
     ChandelierExitValues = _engine.record_type("chandelier_exit")
+    TtmSqueezeValues = _engine.record_type("ttm_squeeze")
+    TdSequentialValues = _engine.record_type("td_sequential")
 
 
 RECORDS: dict[str, type[tuple[object, ...]]] = {
@@ -631,7 +680,12 @@ RECORDS: dict[str, type[tuple[object, ...]]] = {
     "pivot_points": PivotPointsValues,
     "prev_levels": PrevLevelsValues,
     "opening_range": OpeningRangeValues,
+    "demark_pivots": DemarkPivotsValues,
+    "window_range": WindowRangeValues,
+    "volume_profile": VolumeProfileValues,
     "chandelier_exit": ChandelierExitValues,
+    "ttm_squeeze": TtmSqueezeValues,
+    "td_sequential": TdSequentialValues,
 }
 
 
@@ -3140,6 +3194,32 @@ def opening_range(bars: int = 1, *, revisable: bool = False) -> Stream[OpeningRa
     return new("opening_range", {"bars": bars}, revisable)
 
 
+def demark_pivots(*, revisable: bool = False) -> Stream[DemarkPivotsValues]:
+    """Live ``demark_pivots`` (see :func:`laakhay.ta.demark_pivots`, same parameters):
+    ``update(open, high, low, close, reset)`` gives a ``DemarkPivotsValues`` (pp, r1, s1) or
+    None while warming up (the first 1 complete bars with the default parameters).
+    """
+    return new("demark_pivots", {}, revisable)
+
+
+def window_range(*, revisable: bool = False) -> Stream[WindowRangeValues]:
+    """Live ``window_range`` (see :func:`laakhay.ta.window_range`, same parameters):
+    ``update(high, low, reset, window)`` gives a ``WindowRangeValues`` (high, low) or None
+    while warming up (the first 1 complete bars with the default parameters).
+    """
+    return new("window_range", {}, revisable)
+
+
+def volume_profile(
+    row_size: float = 1.0, value_area: float = 0.7, *, revisable: bool = False
+) -> Stream[VolumeProfileValues]:
+    """Live ``volume_profile`` (see :func:`laakhay.ta.volume_profile`, same parameters):
+    ``update(high, low, volume, reset)`` gives a ``VolumeProfileValues`` (poc, vah, val) or
+    None while warming up (the first 0 complete bars with the default parameters).
+    """
+    return new("volume_profile", {"row_size": row_size, "value_area": value_area}, revisable)
+
+
 def rolling_vwap(period: int = 14, *, revisable: bool = False) -> Stream[float]:
     """Live ``rolling_vwap`` (see :func:`laakhay.ta.rolling_vwap`, same parameters):
     ``update(high, low, close, volume)`` gives a ``float`` or None while warming up (the
@@ -3172,3 +3252,55 @@ def chandelier_exit(
     while warming up (the first 22 complete bars with the default parameters).
     """
     return new("chandelier_exit", {"period": period, "mult": mult}, revisable)
+
+
+def pivot_high(
+    left_bars: int = 5, right_bars: int = 5, *, revisable: bool = False
+) -> Stream[float]:
+    """Live ``pivot_high`` (see :func:`laakhay.ta.pivot_high`, same parameters):
+    ``update(high)`` gives a ``float`` or None while warming up (the first 10 complete bars
+    with the default parameters).
+    """
+    return new("pivot_high", {"left_bars": left_bars, "right_bars": right_bars}, revisable)
+
+
+def pivot_low(left_bars: int = 5, right_bars: int = 5, *, revisable: bool = False) -> Stream[float]:
+    """Live ``pivot_low`` (see :func:`laakhay.ta.pivot_low`, same parameters): ``update(low)``
+    gives a ``float`` or None while warming up (the first 10 complete bars with the default
+    parameters).
+    """
+    return new("pivot_low", {"left_bars": left_bars, "right_bars": right_bars}, revisable)
+
+
+def ttm_squeeze(
+    period: int = 20, bb_mult: float = 2.0, kc_mult: float = 1.5, *, revisable: bool = False
+) -> Stream[TtmSqueezeValues]:
+    """Live ``ttm_squeeze`` (see :func:`laakhay.ta.ttm_squeeze`, same parameters):
+    ``update(high, low, close)`` gives a ``TtmSqueezeValues`` (on, off) or None while
+    warming up (the first 20 complete bars with the default parameters).
+    """
+    return new("ttm_squeeze", {"period": period, "bb_mult": bb_mult, "kc_mult": kc_mult}, revisable)
+
+
+def td_sequential(
+    setup_bars: int = 9,
+    setup_lag: int = 4,
+    countdown_bars: int = 13,
+    countdown_lag: int = 2,
+    *,
+    revisable: bool = False,
+) -> Stream[TdSequentialValues]:
+    """Live ``td_sequential`` (see :func:`laakhay.ta.td_sequential`, same parameters):
+    ``update(high, low, close)`` gives a ``TdSequentialValues`` (setup, countdown) or None
+    while warming up (the first 5 complete bars with the default parameters).
+    """
+    return new(
+        "td_sequential",
+        {
+            "setup_bars": setup_bars,
+            "setup_lag": setup_lag,
+            "countdown_bars": countdown_bars,
+            "countdown_lag": countdown_lag,
+        },
+        revisable,
+    )

@@ -105,9 +105,12 @@ fn update_inline<I: Indicator>(
         let bar: [f64; MAX_INPUTS] =
             std::array::from_fn(|k| inputs.get(k).map_or(0.0, |column| column[s]));
         let bar = &bar[..I::INPUTS];
-        let stepped = has_bar.is_none_or(|h| h[s])
-            && bar_is_complete(bar)
-            && state.step(bar, &mut out[..I::OUTPUTS]);
+        let given = has_bar.is_none_or(|h| h[s]);
+        let complete = given && bar_is_complete(bar);
+        let stepped = complete && state.step(bar, &mut out[..I::OUTPUTS]);
+        if given && !complete {
+            state.skip(bar);
+        }
         ready[s] = stepped;
         for (series, &v) in outputs.iter_mut().zip(&out[..I::OUTPUTS]) {
             series[s] = if stepped { v } else { f64::NAN };

@@ -1,6 +1,6 @@
 //! Anchored VWAP with standard-deviation bands.
 
-use super::starts_period;
+use super::PendingAnchor;
 use crate::catalog::{kernel, Fill, Flag, Group, IndicatorSpec, Input, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::Params;
@@ -27,6 +27,9 @@ pub struct AnchoredVwap {
     sums: [f64; 3],
     /// Whether a bar has been seen (the series' first bar is an anchor).
     started: bool,
+    /// An anchor that fell on skipped bars, for the next complete bar.
+    #[serde(default)]
+    anchor: PendingAnchor,
 }
 
 impl Indicator for AnchoredVwap {
@@ -40,14 +43,18 @@ impl Indicator for AnchoredVwap {
             band_mult: p.band_mult,
             sums: [0.0; 3],
             started: false,
+            anchor: PendingAnchor::default(),
         })
     }
     fn lookback(&self) -> usize {
         0
     }
+    fn skip(&mut self, bar: &[f64]) {
+        self.anchor.keep(bar[4]);
+    }
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        if starts_period(bar[4]) || !self.started {
+        if self.anchor.starts(bar[4]) || !self.started {
             self.sums = [0.0; 3];
             self.started = true;
         }

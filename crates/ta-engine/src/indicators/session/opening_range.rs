@@ -1,6 +1,6 @@
 //! Opening range.
 
-use super::starts_period;
+use super::PendingAnchor;
 use crate::catalog::{kernel, Fill, Flag, Group, IndicatorSpec, Input, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::Params;
@@ -25,6 +25,9 @@ pub struct OpeningRange {
     seen: usize,
     high: f64,
     low: f64,
+    /// An anchor that fell on skipped bars, for the next complete bar.
+    #[serde(default)]
+    anchor: PendingAnchor,
 }
 
 impl Indicator for OpeningRange {
@@ -37,6 +40,7 @@ impl Indicator for OpeningRange {
         Ok(OpeningRange {
             bars: p.bars,
             seen: 0,
+            anchor: PendingAnchor::default(),
             high: f64::NEG_INFINITY,
             low: f64::INFINITY,
         })
@@ -44,9 +48,12 @@ impl Indicator for OpeningRange {
     fn lookback(&self) -> usize {
         self.bars - 1
     }
+    fn skip(&mut self, bar: &[f64]) {
+        self.anchor.keep(bar[2]);
+    }
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        if starts_period(bar[2]) || self.seen == 0 {
+        if self.anchor.starts(bar[2]) || self.seen == 0 {
             self.seen = 0;
             self.high = f64::NEG_INFINITY;
             self.low = f64::INFINITY;

@@ -115,6 +115,9 @@ impl Indicator for PivotPoints {
         // The earliest: a second period starting on the second bar.
         1
     }
+    fn skip(&mut self, bar: &[f64]) {
+        self.periods.skip(bar[4]);
+    }
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
         self.periods.push(bar[0], bar[1], bar[2], bar[3], bar[4]);

@@ -1,6 +1,6 @@
 //! Session volume profile: point of control and value area.
 
-use super::starts_period;
+use super::PendingAnchor;
 use crate::catalog::{kernel, Fill, Flag, Group, IndicatorSpec, Input, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::Params;
@@ -63,6 +63,9 @@ pub struct VolumeProfile {
     started: bool,
     /// The period went past the row limit: no value until the next reset.
     over_limit: bool,
+    /// An anchor that fell on skipped bars, for the next complete bar.
+    #[serde(default)]
+    anchor: PendingAnchor,
 }
 
 impl VolumeProfile {
@@ -130,14 +133,18 @@ impl Indicator for VolumeProfile {
             total: 0.0,
             started: false,
             over_limit: false,
+            anchor: PendingAnchor::default(),
         })
     }
     fn lookback(&self) -> usize {
         0
     }
+    fn skip(&mut self, bar: &[f64]) {
+        self.anchor.keep(bar[3]);
+    }
     #[inline(always)]
     fn step(&mut self, bar: &[f64], out: &mut [f64]) -> bool {
-        if starts_period(bar[3]) || !self.started {
+        if self.anchor.starts(bar[3]) || !self.started {
             self.rows.clear();
             self.base = 0;
             self.total = 0.0;
