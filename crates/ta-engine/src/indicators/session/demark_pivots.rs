@@ -1,7 +1,7 @@
 //! Tom DeMark's pivot points from the previous completed period.
 
-use super::PeriodLevels;
-use crate::catalog::{kernel, Flag, Group, IndicatorSpec, Input, OutputSpec, Pane, Style};
+use super::{PeriodLevels, PERIOD_BAR};
+use crate::catalog::{kernel, Flag, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
@@ -62,13 +62,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
     "demark_pivots",
     Group::Session,
     "DeMark's pivot, resistance and support from the previous period",
-    &[
-        Input::Open,
-        Input::High,
-        Input::Low,
-        Input::Close,
-        Input::Reset,
-    ],
+    PERIOD_BAR,
     &[],
     &[
         OutputSpec::own("pp", Pane::Price, Style::Line),

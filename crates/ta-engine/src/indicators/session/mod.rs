@@ -28,7 +28,16 @@ pub use prev_levels::PrevLevels;
 pub use volume_profile::{VolumeProfile, VolumeProfileParams};
 pub use window_range::WindowRange;
 
-use crate::catalog::IndicatorSpec;
+use crate::catalog::{IndicatorSpec, Input};
+
+/// The inputs of the entries built on a period's open, high, low and close.
+pub(crate) const PERIOD_BAR: &[Input] = &[
+    Input::Open,
+    Input::High,
+    Input::Low,
+    Input::Close,
+    Input::Reset,
+];
 
 /// True when a reset input marks the bar as the first of a new period.
 #[inline(always)]

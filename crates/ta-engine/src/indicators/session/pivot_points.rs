@@ -1,7 +1,7 @@
 //! Pivot points from the previous completed period.
 
-use super::PeriodLevels;
-use crate::catalog::{kernel, Flag, Group, IndicatorSpec, Input, OutputSpec, Pane, Style};
+use super::{PeriodLevels, PERIOD_BAR};
+use crate::catalog::{kernel, Flag, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
@@ -137,13 +137,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
     "pivot_points",
     Group::Session,
     "Pivot point and three support and resistance levels from the previous period",
-    &[
-        Input::Open,
-        Input::High,
-        Input::Low,
-        Input::Close,
-        Input::Reset,
-    ],
+    PERIOD_BAR,
     PivotPointsParams::SPECS,
     &[
         OutputSpec::own("pp", Pane::Price, Style::Line),

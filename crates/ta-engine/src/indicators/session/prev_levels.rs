@@ -1,7 +1,7 @@
 //! The previous period's open, high, low and close.
 
-use super::PeriodLevels;
-use crate::catalog::{kernel, Flag, Group, IndicatorSpec, Input, OutputSpec, Pane, Style};
+use super::{PeriodLevels, PERIOD_BAR};
+use crate::catalog::{kernel, Flag, Group, IndicatorSpec, OutputSpec, Pane, Style};
 use crate::kernel::Indicator;
 use crate::params::Params;
 use crate::TaError;
@@ -45,13 +45,7 @@ pub(crate) static SPEC: IndicatorSpec = IndicatorSpec::laakhay(
     "prev_levels",
     Group::Session,
     "Open, high, low and close of the previous period",
-    &[
-        Input::Open,
-        Input::High,
-        Input::Low,
-        Input::Close,
-        Input::Reset,
-    ],
+    PERIOD_BAR,
     &[],
     &[
         OutputSpec::own("open", Pane::Price, Style::Line),
