@@ -61,12 +61,17 @@ def test_intraday_example_runs() -> None:
     exec(compile(match.group(1), "README intraday", "exec"), namespace)
     intraday = namespace["intraday"]
     assert intraday.columns == [  # type: ignore[attr-defined]
-        "ts", "session", "vwap", "pivots", "yesterday", "opening_range"
+        "ts", "session", "vwap", "pivots", "yesterday", "opening_range", "demark", "profile"
     ]  # fmt: skip
     starts = intraday.filter("session")["ts"]  # type: ignore[attr-defined]
     # 09:30 New York: 14:30 UTC before the change, 13:30 after.
     assert [(t.hour, t.minute) for t in starts] == [(14, 30)] * 3 + [(13, 30)] * 2
     assert namespace["from_event"].to_series().null_count() < 250  # type: ignore[attr-defined]
+    # The 30-minute opening range: known from 10:00 New York (bars are minutes), 30 bars in.
+    opening = namespace["opening_30"].to_series()  # type: ignore[attr-defined]
+    assert opening.null_count() < opening.len() and opening.struct.field("high").is_not_null()[30]
+    swings = namespace["swings"]
+    assert swings.columns == ["pivot_high_5_5", "pivot_low_5_5"]  # type: ignore[attr-defined]
 
 
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:

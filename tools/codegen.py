@@ -139,7 +139,12 @@ def _example(e: dict[str, Any], *, method: bool) -> list[str]:
         *([f">>> {line}" for line in _SIGNAL_COLUMNS] if signals else []),
         *_select_lines(call),
     ]
-    if len(e["outputs"]) == 1:
+    if len(e["outputs"]) == 1 and "events" in e["flags"]:
+        # Values only where an event is reported: how many depends on the data.
+        lines += [">>> result = out.to_series()"]
+        lines += [">>> result.name, result.dtype, result.null_count() < result.len()"]
+        lines += [f"('{name}', {e['outputs'][0]['dtype']}, True)"]
+    elif len(e["outputs"]) == 1:
         lines += [">>> result = out.to_series()"]
         lines += [">>> result.name, result.dtype, result.null_count()"]
         lines += [f"('{name}', {e['outputs'][0]['dtype']}, {e['default_lookback']})"]
