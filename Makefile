@@ -5,7 +5,7 @@ BIN := $(abspath $(VENV))/bin
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(BIN):$(PATH)
 
-.PHONY: setup build demo test lint test-rust test-python bench generate clean
+.PHONY: setup build demo test lint test-rust test-python bench generate clean browser wheel docs
 
 setup: $(VENV)/.setup-done
 
@@ -31,8 +31,22 @@ lint: setup
 test-rust:
 	cargo test -p ta-engine
 
-test-python: build
-	$(BIN)/pytest
+# Headless browser for the chart tests (tests/test_plot.py renders exported HTML in it).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# The abi3 wheel (one for every CPython from 3.10) into dist/; tests/test_wheel.py installs it
+# into a fresh virtual environment and runs the README quickstart there.
+wheel: setup
+	rm -f dist/laakhay_ta-*.whl
+	$(BIN)/maturin build --release -q -o dist
+
+# The indicator reference, docs/indicators.md, from the catalog (tests/test_docs.py checks it).
+docs: build
+	$(BIN)/python tools/docs.py
+
+test-python: build browser wheel
+	LAAKHAY_WHEEL="$$(ls $(abspath dist)/laakhay_ta-*.whl)" $(BIN)/pytest
 
 test: lint test-rust test-python
 
