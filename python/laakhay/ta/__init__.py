@@ -17,6 +17,7 @@ from laakhay.ta.datasets import sample_ohlcv
 from laakhay.ta.dsl import DslError, Plan, compile
 from laakhay.ta.indicators import *  # noqa: F403
 from laakhay.ta.indicators import __all__ as _indicator_names
+from laakhay.ta.plot import plot
 
 __all__ = [
     "CANDLE_PRESETS",
@@ -31,6 +32,7 @@ __all__ = [
     "info",
     "lookback",
     "output_name",
+    "plot",
     "sample_ohlcv",
     "session_elapsed",
     "session_start",
