@@ -74,9 +74,15 @@ def test_intraday_example_runs() -> None:
     assert swings.columns == ["pivot_high_5_5", "pivot_low_5_5"]  # type: ignore[attr-defined]
 
 
-def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_runs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     demo.main()
     printed = capsys.readouterr().out
+    # The chart: a standalone page with the price and the RSI and MACD panes.
+    page = (tmp_path / "demo-chart.html").read_text()
+    assert "Chart: demo-chart.html" in printed and "plotly" in page.lower()
     assert "rsi_14" in printed and "AAA" in printed
     assert "Catalog:" in printed
     assert "Strategy:" in printed and "stage 1 on base bars" in printed

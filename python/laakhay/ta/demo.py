@@ -1,10 +1,13 @@
 """`make demo`: a lazy multi-symbol pipeline on built-in synthetic data, the same RSI
-stepped live for every symbol by one stream panel, and a strategy compiled from the DSL.
+stepped live for every symbol by one stream panel, a strategy compiled from the DSL, and a
+chart of one symbol (``demo-chart.html``).
 
 Run with ``python -m laakhay.ta.demo``.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -12,7 +15,7 @@ import polars as pl
 from laakhay import ta
 
 
-def main() -> None:
+def main(chart: str | Path | None = "demo-chart.html") -> None:
     symbols = ["AAA", "BBB", "CCC", "DDD"]
     bars = ta.sample_ohlcv(n_bars=300, symbols=symbols, seed=7)
     print(f"Input: {bars.height} bars of SYNTHETIC OHLCV (seeded random walk, not market data)")
@@ -55,6 +58,8 @@ def main() -> None:
 
     live(bars, symbols)
     strategy(bars)
+    if chart is not None:
+        draw(bars, Path(chart))
 
     cat = ta.catalog()
     groups = cat.group_by("group", maintain_order=True).len()
@@ -102,6 +107,33 @@ def strategy(bars: pl.DataFrame) -> None:
         print(counts)
         print("Backtest (next-open fills, 5 bp fee), per symbol:")
         print(result.stats.select("symbol", "total_return", "sharpe", "max_drawdown", "trades"))
+
+
+def draw(bars: pl.DataFrame, path: Path) -> None:
+    """One symbol's candles with Bollinger Bands, SAR, swing pivots, RSI and MACD, placed by
+    the catalog's plot hints, as a standalone HTML page."""
+    try:
+        from laakhay.ta.plot import write_html
+    except ImportError:  # pragma: no cover - plotly is in the `plot` extra
+        print("\nChart: skipped (pip install 'laakhay-ta[plot]')")
+        return
+    try:
+        figure = ta.plot(
+            bars.with_columns(ts=pl.datetime(2024, 1, 2) + pl.duration(days=pl.col("bar"))),
+            "bbands",
+            "sar",
+            ta.pivot_high(),
+            ta.pivot_low(),
+            "rsi",
+            "macd",
+            symbol="AAA",
+            title="AAA (synthetic): laakhay-ta demo",
+        )
+    except ImportError:
+        print("\nChart: skipped (pip install 'laakhay-ta[plot]')")
+        return
+    written = write_html(figure, path)
+    print(f"\nChart: {written} (open it in a browser)")
 
 
 if __name__ == "__main__":
