@@ -15,6 +15,9 @@ Tables, each timing the median of --repeat runs after a warm-up, ours and TA-Lib
    snapshot size and time, and a --stream-symbols RSI panel tick (p50/p99) versus a loop over
    as many TA-Lib handles. First, every stream path is checked bit for bit against TA-Lib's
    batch functions on the same data.
+5. ``ta.distributed`` on the panel written as partitioned Parquet: single process versus
+   bucketed runs inline, on a local process pool and on a Dask LocalCluster
+   (benches/bench_distributed.py).
 """
 
 from __future__ import annotations
@@ -770,7 +773,7 @@ def main() -> None:
         "--skip",
         nargs="*",
         default=[],
-        choices=["kernels", "series", "panel", "streams", "dsl"],
+        choices=["kernels", "series", "panel", "streams", "dsl", "distributed"],
     )
     args = parser.parse_args()
     print(
@@ -789,6 +792,15 @@ def main() -> None:
         streams(args.stream_bars, args.stream_symbols, args.repeat, stream_names)
     if "dsl" not in args.skip:
         dsl(args.symbols, args.bars, args.repeat)
+    if "distributed" not in args.skip:
+        distributed_section(args.symbols, args.bars, args.repeat)
+
+
+def distributed_section(symbols: int, bars: int, repeat: int) -> None:
+    """``ta.distributed`` overhead (benches/bench_distributed.py)."""
+    from bench_distributed import distributed_section as run
+
+    run(symbols, bars, repeat)
 
 
 if __name__ == "__main__":

@@ -497,3 +497,13 @@ def test_converged_warmup_of_windows_is_the_warmup() -> None:
     assert converged["b"] > plan.warmup_bars["b"]
     with pytest.raises(ValueError, match="tol"):
         plan.warmup_converged(0)
+
+
+def test_a_pickled_plan_runs_as_the_original() -> None:
+    """A plan shipped to another process (pickled) lays its nodes out again."""
+    import pickle
+
+    plan = ta.compile({"r": "rsi(close, 14)", "m": "macd(close).signal"}, by="symbol")
+    bars = ta.sample_ohlcv(100, symbols=["A", "B"], seed=1)
+    copy = pickle.loads(pickle.dumps(plan))
+    assert copy.apply(bars).equals(plan.apply(bars))

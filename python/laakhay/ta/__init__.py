@@ -7,7 +7,7 @@ and the streaming engine. Every value comes from ``ta-engine``; semantics follow
 
 from __future__ import annotations
 
-from laakhay.ta import dsl, stream
+from laakhay.ta import distributed, dsl, stream
 from laakhay.ta import namespace as _namespace  # registers the `.ta` namespace
 from laakhay.ta._catalog import catalog, info, lookback, output_name
 from laakhay.ta._engine import __version__
@@ -28,6 +28,7 @@ __all__ = [
     "__version__",
     "catalog",
     "compile",
+    "distributed",
     "dsl",
     "info",
     "lookback",

@@ -45,6 +45,12 @@ class Plan:
         self.combos = combos
         """The grid's parameter sets, in the order their columns appear."""
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # The layout is keyed by the identity of the plan's nodes, which unpickling renews:
+        # lay the copied nodes out again (a plan is pickled to run on another process).
+        self.__dict__.update(state)
+        self._layout = lower.layout(self._roots)
+
     # --- what the plan needs ------------------------------------------------------------------
 
     @property
