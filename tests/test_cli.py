@@ -436,7 +436,34 @@ def test_usage_errors_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "positive integer" in err
 
 
-def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
+@needs_real
+def test_plot_writes_a_chart_and_refuses_what_it_cannot_draw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "chart.html"
+    code, _, err = run(
+        capsys, "plot", EURUSD, "-i", "bbands(close, 20)", "-i", "rsi", "--last", "300", "-o", page
+    )
+    assert code == 0 and "300 bars" in err
+    assert "plotly" in page.read_text().lower()
+    # The same chart as ta.plot draws from the file's last 300 bars.
+    frame = pl.read_csv(EURUSD).rename(OHLCV).tail(300)
+    figure = ta.plot(frame, "bbands(close, 20)", "rsi")
+    assert figure.layout.meta["panes"] == ["price", "rsi"]
+    code, _, err = run(capsys, "plot", EURUSD, "-i", "rsi(close, 14", "-o", page)
+    assert code == 2 and "rsi(close, 14" in err and "^" in err
+    code, _, err = run(capsys, "plot", EURUSD, "-i", "rsi", "-o", tmp_path / "chart.svg")
+    assert code == 2 and ".html or .png" in err
+    code, _, err = run(capsys, "plot", EURUSD, "--symbol", "AAA", "-o", page)
+    assert code == 2 and "--symbol" in err
+    code, _, err = run(capsys, "plot", EURUSD, "--ts", "when", "-o", page)
+    assert code == 2 and "'when'" in err
+
+
+def test_demo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "demo")
     assert code == 0
     assert out.startswith("Input: 1200 bars") and "Catalog:" in out

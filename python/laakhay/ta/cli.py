@@ -240,6 +240,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_compute)
 
     p = command(
+        "plot",
+        "chart a CSV/Parquet file with indicators",
+        _paragraphs(
+            "Draws the price (candlesticks, or --kind line) and each -i indicator where the "
+            "catalog's plot hints put it, as a standalone HTML page or, for a .png output, a "
+            "screenshot by headless Chromium. An indicator is a catalog name (rsi), a strategy "
+            "expression (bbands(close, 20), rsi(close, 7) < 30) or a column of the file."
+        ),
+        epilog="examples:\n"
+        f"  {PROG} plot EURUSD.csv -i 'bbands(close, 20)' -i rsi -i macd -o chart.html\n"
+        f"  {PROG} plot panel.parquet --symbol AAA --last 500 -i sar -i adx -o aaa.png",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("input", metavar="INPUT", help="a .csv or .parquet file")
+    p.add_argument(
+        "-i",
+        "--indicator",
+        metavar="IND",
+        action="append",
+        default=[],
+        help="an indicator: a name, an expression, or a column (repeatable)",
+    )
+    p.add_argument("-o", "--output", metavar="OUTPUT", required=True, help="a .html or .png file")
+    p.add_argument("--symbol", metavar="SYMBOL", help="the symbol to draw from a panel")
+    p.add_argument("--by", metavar="COL", help="the symbol column (default: symbol, if present)")
+    p.add_argument("--ts", metavar="COL", help="the timestamp column (default: found by type)")
+    p.add_argument("--kind", choices=("candlestick", "line"), default="candlestick")
+    p.add_argument(
+        "--last",
+        metavar="N",
+        type=int,
+        help="only the last N bars of the symbol (the indicators are computed on them alone)",
+    )
+    p.add_argument("--title", metavar="TEXT", help="the chart's title")
+    p.set_defaults(run=cmd_plot)
+
+    p = command(
         "demo",
         "run the demo",
         "A lazy multi-symbol pipeline, a live panel and a DSL strategy on synthetic data.",
@@ -418,6 +455,59 @@ def _info_lines(spec: dict[str, Any], width: int) -> list[str]:
 
 
 # --- demo -------------------------------------------------------------------------------------
+
+
+def cmd_plot(args: argparse.Namespace) -> int:
+    target = Path(args.output)
+    if target.suffix.lower() not in (".html", ".png"):
+        raise UserError(f"{args.output}: a chart is written as .html or .png")
+    source = _source(args.input)
+    try:
+        frame = source.scan().collect()
+    except (OSError, pl.exceptions.PolarsError) as error:
+        raise UserError(f"{args.input}: cannot read it: {_first_line(error)}") from None
+    renames = _renames(frame.columns)
+    frame = frame.rename(renames)
+    for option, column in (("--by", args.by), ("--ts", args.ts)):
+        if column is not None and column not in frame.columns:
+            raise _missing(option, column, frame.columns)
+    by = args.by or ("symbol" if "symbol" in frame.columns else None)
+    if args.symbol is not None:
+        if by is None:
+            raise UserError("--symbol needs a symbol column: name it with --by")
+        frame = frame.filter(pl.col(by).cast(pl.String) == args.symbol)
+        if frame.is_empty():
+            raise UserError(f"no rows for --symbol {args.symbol} in column '{by}'")
+    if args.last is not None:
+        if args.last < 1:
+            raise UserError("--last must be at least 1")
+        frame = frame.tail(args.last)
+    try:
+        from laakhay.ta.plot import write_html, write_png
+
+        figure = ta.plot(
+            frame,
+            *args.indicator,
+            ts="auto" if args.ts is None else args.ts,
+            by=by,
+            symbol=args.symbol,
+            kind=args.kind,
+            title=args.title,
+        )
+        if target.suffix.lower() == ".png":
+            write_png(figure, target)
+        else:
+            write_html(figure, target)
+    except ImportError as error:
+        raise UserError(f"charts need plotly: pip install 'laakhay-ta[plot]' ({error})") from None
+    except DslError as error:
+        raise UserError(*_dsl_lines(error, frame.columns)) from None
+    except (ValueError, KeyError, pl.exceptions.PolarsError) as error:
+        raise UserError(_first_line(error)) from None
+    except RuntimeError as error:  # no headless Chromium for a PNG
+        raise UserError(f"{args.output}: {_first_line(error)}") from None
+    _note(args, f"wrote {target} ({frame.height:,} bars)")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
