@@ -126,6 +126,14 @@ def null_rule_check(
     with_nulls = pl.DataFrame(cols)
     got = unpack(entry, with_nulls.select(ours_expr(entry, values)))
     compact = {k: v[~mask] for k, v in data.items()}
+    if "reset" in entry["inputs"]:
+        # An anchor on a missing row moves to the next present row (it is kept, not lost).
+        carried = data["reset"].copy()
+        for row in np.nonzero(mask)[0]:
+            later = np.nonzero(~mask[row:])[0]
+            if carried[row] != 0 and len(later):
+                carried[row + later[0]] = 1.0
+        compact["reset"] = carried[~mask]
     expected = oracle_run(entry, values, compact) if (~mask).sum() else None
     for i, series in enumerate(got):
         arr = series.to_numpy()
