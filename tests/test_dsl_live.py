@@ -600,3 +600,18 @@ def _dsl_conditions() -> st.SearchStrategy[str]:
     from test_dsl import conditions
 
     return conditions(frames=True)
+
+
+def test_a_constant_every_row_picks_divides_as_a_series() -> None:
+    """Polars returns a constant that every row picks (nz's default after an all-null series,
+    an if_else branch, min/max) as a scalar column, and divides by a scalar with a reciprocal
+    multiply; the batch plan keeps it a column, so live and batch agree to the bit."""
+    for text in (
+        "close / abs(nz(close / (close - close), 1.5))",
+        "close / if_else(close < 0, close, 1.5)",
+        "close / max(close - close, 1.5)",
+    ):
+        check_random("close < close", text)
+        plan = ta.compile({"v": text}, by="symbol", ts="ts", base="5m")
+        got = plan.apply(RANDOM_BARS)["v"].to_numpy()
+        assert (got == RANDOM_BARS["close"].to_numpy() / 1.5).all()

@@ -166,6 +166,15 @@ class Lowering:
             raise AssertionError("a coarser node must have been joined in")
         args = [self.expr(a, frame) for a in node.args]
         op = node.op
+        if op in ("if_else", "nz", "min", "max"):
+            # A number constant that every row picks would come back from when/then or
+            # fill_null as a scalar column, and Polars divides by a scalar with a reciprocal
+            # multiply where the live runner (and any series) divides: bits that depend on
+            # which rows picked it. As a full column it is a series whatever the data.
+            args = [
+                _full_column(e) if a.is_const and a.type != BOOL else e
+                for a, e in zip(node.args, args, strict=True)
+            ]
         if op == "source":
             column = node.attrs[0]
             if column in DERIVED_SOURCES:
@@ -215,6 +224,12 @@ class Lowering:
         if node.type == BOOL and name == "lag":
             result = result.cast(pl.Boolean)
         return result
+
+
+def _full_column(value: pl.Expr) -> pl.Expr:
+    """A number constant as a column of the frame's length (0.0 * row + value is the value
+    exactly), never a scalar."""
+    return pl.int_range(pl.len()).cast(pl.Float64) * 0.0 + value
 
 
 def _binary(op: str, a: pl.Expr, b: pl.Expr) -> pl.Expr:
