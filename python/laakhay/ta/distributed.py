@@ -22,7 +22,6 @@ import contextlib
 import functools
 import glob
 import importlib
-import json
 import multiprocessing
 import os
 import shutil
@@ -35,7 +34,6 @@ from typing import Any, Literal
 
 import polars as pl
 
-from laakhay.ta.dsl.ir import BAR_SOURCES, DERIVED_SOURCES
 from laakhay.ta.dsl.plan import Plan
 from laakhay.ta.dsl.plan import compile as compile_dsl
 
@@ -111,31 +109,17 @@ class _Task:
     keys: pl.DataFrame
     by: list[str]
     ts: str | None
-    work: tuple[str, Any]
+    work: Plan | list[pl.Expr]
     keep: list[str] | None
     output: str
     staging: str
     faults: str | None
 
 
-@functools.lru_cache(maxsize=16)
-def _compiled(spec: str) -> Plan:
-    """The plan for a DSL spec, compiled once per worker process.
-
-    A `Plan` pickles, but an unpickled plan does not run (its layout is keyed by object id),
-    so tasks carry the source text and options and compile it where they run.
-    """
-    doc = json.loads(spec)
-    grid = doc.pop("grid")
-    return compile_dsl(doc.pop("programs"), grid=grid or None, **doc)
-
-
-def _transform(lf: pl.LazyFrame, work: tuple[str, Any]) -> pl.LazyFrame:
-    kind, payload = work
-    if kind == "dsl":
-        return _compiled(payload).apply(lf)
-    exprs: list[pl.Expr] = payload
-    return lf.with_columns(exprs)
+def _transform(lf: pl.LazyFrame, work: Plan | list[pl.Expr]) -> pl.LazyFrame:
+    if isinstance(work, Plan):
+        return work.apply(lf)
+    return lf.with_columns(work)
 
 
 def _run_bucket(task: _Task) -> BucketInfo:
@@ -202,7 +186,7 @@ class Job:
         columns), a glob, or a list of files.
     exprs
         DSL text or ``{output: text}`` (compiled with `by`, `ts`, `base`, `columns`, `grid`),
-        a `Plan` (without a grid), or Polars expressions (a list, or ``{name: expr}``; they
+        a `Plan`, or Polars expressions (a list, or ``{name: expr}``; they
         run as given, so give them ``by=`` themselves).
     by
         Symbol column(s): a symbol's rows always go to one bucket.
@@ -514,35 +498,16 @@ def _prepare(
     base: str | None,
     columns: list[str],
     grid: Mapping[str, Sequence[int | float]] | None,
-) -> tuple[tuple[str, Any], list[str], list[str]]:
-    """What tasks run (``("dsl", spec)`` or ``("exprs", [...])``), the output names and the
-    columns the work reads."""
+) -> tuple[Plan | list[pl.Expr], list[str], list[str]]:
+    """What tasks run (a `Plan`, pickled to the workers, or expressions), the output names
+    and the columns the work reads."""
     if isinstance(exprs, Plan):
-        if len(exprs.combos) > 1 or exprs.combos[0]:
-            raise ValueError(
-                "a Plan with a grid cannot be shipped to workers; pass its source text with grid="
-            )
-        options = exprs.ir["options"]
-        read = set(BAR_SOURCES) | set(DERIVED_SOURCES) | set(options["by"]) | {options["ts"]}
-        programs: Programs = exprs.normalised()
-        doc: dict[str, Any] = {
-            "programs": programs,
-            "grid": None,
-            "columns": [c for c in exprs.required_columns if c not in read],
-            **{k: v for k, v in options.items() if v is not None},
-        }
+        plan = exprs
     elif isinstance(exprs, str) or (
         isinstance(exprs, Mapping) and all(isinstance(v, str) for v in exprs.values())
     ):
-        programs = exprs if isinstance(exprs, str) else dict(exprs)  # type: ignore[arg-type]
-        doc = {
-            "programs": programs,
-            "grid": None if grid is None else {k: list(v) for k, v in grid.items()},
-            "columns": columns,
-            "by": by,
-            "ts": ts,
-            "base": base,
-        }
+        programs: Programs = exprs if isinstance(exprs, str) else dict(exprs)  # type: ignore[arg-type]
+        plan = compile_dsl(programs, by=by, ts=ts, base=base, columns=columns, grid=grid)
     else:
         given: list[object] = (
             [e.alias(n) if isinstance(e, pl.Expr) else e for n, e in exprs.items()]
@@ -557,9 +522,8 @@ def _prepare(
             )
         names = [e.meta.output_name() for e in items]
         needs = sorted({c for e in items for c in e.meta.root_names()})
-        return ("exprs", items), names, needs
-    plan = _compiled(json.dumps(doc))
-    return ("dsl", json.dumps(doc)), plan.outputs, plan.required_columns
+        return items, names, needs
+    return plan, plan.outputs, plan.required_columns
 
 
 def _first_line(error: BaseException) -> str:
